@@ -1,0 +1,18 @@
+/* kk-application.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define KK_TYPE_APPLICATION (kk_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (KkApplication, kk_application, KK, APPLICATION, AdwApplication)
+
+KkApplication *kk_application_new (void);
+
+G_END_DECLS

@@ -1,0 +1,318 @@
+/* kk-history.c: the record of every edit, for undo, redo and the unsaved mark
+ *
+ * An edit is a property change of a model object. The history keeps each as
+ * its value before and after, so that undo and redo replay the change through
+ * the same property machinery that views bind to.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "kk-core-private.h"
+#include "kk-history.h"
+
+typedef struct
+{
+  GObject *object;
+  GParamSpec *pspec;
+  GValue before;
+  GValue after;
+} KkChange;
+
+struct _KkHistory
+{
+  GObject parent_instance;
+  GPtrArray *changes;
+  /* changes[0 .. position) are done, the rest undone and ready for redo. */
+  guint position;
+  /* The position at the last save; G_MAXUINT once that state is unreachable. */
+  guint saved_position;
+};
+
+G_DEFINE_FINAL_TYPE (KkHistory, kk_history, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  PROP_DIRTY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+kk_change_free (KkChange *change)
+{
+  g_object_unref (change->object);
+  g_param_spec_unref (change->pspec);
+  g_value_unset (&change->before);
+  g_value_unset (&change->after);
+  g_free (change);
+}
+
+/* A value out of the property's range is the caller's mistake: the editors
+ * check what the user typed before they edit. */
+static gboolean
+kk_history_value_is_valid (GParamSpec   *pspec,
+                           const GValue *value)
+{
+  g_auto(GValue) checked = G_VALUE_INIT;
+
+  g_value_init (&checked, pspec->value_type);
+  g_value_copy (value, &checked);
+  return !g_param_value_validate (pspec, &checked);
+}
+
+/* Boxed values compare by pointer in GLib; lists compare by content here. */
+static gboolean
+kk_history_values_equal (GParamSpec   *pspec,
+                         const GValue *a,
+                         const GValue *b)
+{
+  if (pspec->value_type == G_TYPE_PTR_ARRAY)
+    return kk_ptr_array_equal (g_value_get_boxed (a), g_value_get_boxed (b));
+  if (pspec->value_type == G_TYPE_STRV)
+    return kk_strv_equal0 (g_value_get_boxed (a), g_value_get_boxed (b));
+  return g_param_values_cmp (pspec, a, b) == 0;
+}
+
+typedef struct
+{
+  gboolean can_undo;
+  gboolean can_redo;
+  gboolean dirty;
+} KkHistoryState;
+
+static KkHistoryState
+kk_history_state (KkHistory *self)
+{
+  return (KkHistoryState) {
+    .can_undo = kk_history_get_can_undo (self),
+    .can_redo = kk_history_get_can_redo (self),
+    .dirty = kk_history_get_dirty (self),
+  };
+}
+
+static void
+kk_history_notify_changes (KkHistory      *self,
+                           KkHistoryState  before)
+{
+  KkHistoryState after = kk_history_state (self);
+
+  if (before.can_undo != after.can_undo)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  if (before.can_redo != after.can_redo)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+  if (before.dirty != after.dirty)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+}
+
+static void
+kk_history_dispose (GObject *object)
+{
+  KkHistory *self = (KkHistory *)object;
+
+  g_clear_pointer (&self->changes, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (kk_history_parent_class)->dispose (object);
+}
+
+static void
+kk_history_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  KkHistory *self = KK_HISTORY (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, kk_history_get_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, kk_history_get_can_redo (self));
+      break;
+    case PROP_DIRTY:
+      g_value_set_boolean (value, kk_history_get_dirty (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kk_history_class_init (KkHistoryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = kk_history_dispose;
+  object_class->get_property = kk_history_get_property;
+
+  /**
+   * KkHistory:can-undo:
+   *
+   * Whether there is an edit to undo.
+   */
+  properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE, ro);
+
+  /**
+   * KkHistory:can-redo:
+   *
+   * Whether there is an undone edit to redo.
+   */
+  properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE, ro);
+
+  /**
+   * KkHistory:dirty:
+   *
+   * Whether the plan differs from what was last saved or opened.
+   */
+  properties[PROP_DIRTY] = g_param_spec_boolean ("dirty", NULL, NULL, FALSE, ro);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+kk_history_init (KkHistory *self)
+{
+  self->changes = g_ptr_array_new_with_free_func ((GDestroyNotify)kk_change_free);
+}
+
+KkHistory *
+kk_history_new (void)
+{
+  return g_object_new (KK_TYPE_HISTORY, NULL);
+}
+
+/**
+ * kk_history_set_property:
+ *
+ * Sets @property of @object to @value and records the change. Setting a
+ * property to the value it has records nothing.
+ *
+ * Returns: %TRUE when the property changed
+ */
+gboolean
+kk_history_set_property (KkHistory    *self,
+                         GObject      *object,
+                         const char   *property,
+                         const GValue *value)
+{
+  KkHistoryState before = kk_history_state (self);
+  GParamSpec *pspec;
+  KkChange *change;
+
+  g_return_val_if_fail (KK_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (G_IS_OBJECT (object), FALSE);
+  g_return_val_if_fail (G_IS_VALUE (value), FALSE);
+
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
+  g_return_val_if_fail (pspec != NULL && (pspec->flags & G_PARAM_WRITABLE), FALSE);
+  g_return_val_if_fail (G_VALUE_HOLDS (value, pspec->value_type), FALSE);
+  g_return_val_if_fail (kk_history_value_is_valid (pspec, value), FALSE);
+
+  change = g_new0 (KkChange, 1);
+  g_value_init (&change->before, pspec->value_type);
+  g_object_get_property (object, property, &change->before);
+  if (kk_history_values_equal (pspec, &change->before, value))
+    {
+      g_value_unset (&change->before);
+      g_free (change);
+      return FALSE;
+    }
+
+  change->object = g_object_ref (object);
+  change->pspec = g_param_spec_ref (pspec);
+  g_value_init (&change->after, pspec->value_type);
+  g_value_copy (value, &change->after);
+
+  g_object_set_property (object, property, value);
+
+  g_ptr_array_set_size (self->changes, self->position);
+  if (self->saved_position > self->position)
+    self->saved_position = G_MAXUINT;
+  g_ptr_array_add (self->changes, change);
+  self->position++;
+
+  kk_history_notify_changes (self, before);
+  return TRUE;
+}
+
+gboolean
+kk_history_get_can_undo (KkHistory *self)
+{
+  g_return_val_if_fail (KK_IS_HISTORY (self), FALSE);
+  return self->position > 0;
+}
+
+gboolean
+kk_history_get_can_redo (KkHistory *self)
+{
+  g_return_val_if_fail (KK_IS_HISTORY (self), FALSE);
+  return self->position < self->changes->len;
+}
+
+gboolean
+kk_history_get_dirty (KkHistory *self)
+{
+  g_return_val_if_fail (KK_IS_HISTORY (self), FALSE);
+  return self->position != self->saved_position;
+}
+
+gboolean
+kk_history_undo (KkHistory *self)
+{
+  KkHistoryState before;
+  KkChange *change;
+
+  g_return_val_if_fail (KK_IS_HISTORY (self), FALSE);
+
+  if (self->position == 0)
+    return FALSE;
+
+  before = kk_history_state (self);
+  change = g_ptr_array_index (self->changes, --self->position);
+  g_object_set_property (change->object, change->pspec->name, &change->before);
+  kk_history_notify_changes (self, before);
+  return TRUE;
+}
+
+gboolean
+kk_history_redo (KkHistory *self)
+{
+  KkHistoryState before;
+  KkChange *change;
+
+  g_return_val_if_fail (KK_IS_HISTORY (self), FALSE);
+
+  if (self->position == self->changes->len)
+    return FALSE;
+
+  before = kk_history_state (self);
+  change = g_ptr_array_index (self->changes, self->position++);
+  g_object_set_property (change->object, change->pspec->name, &change->after);
+  kk_history_notify_changes (self, before);
+  return TRUE;
+}
+
+/**
+ * kk_history_mark_saved:
+ *
+ * Records the present state as the one on disk, so that undoing back to it
+ * clears #KkHistory:dirty.
+ */
+void
+kk_history_mark_saved (KkHistory *self)
+{
+  KkHistoryState before;
+
+  g_return_if_fail (KK_IS_HISTORY (self));
+
+  before = kk_history_state (self);
+  self->saved_position = self->position;
+  kk_history_notify_changes (self, before);
+}

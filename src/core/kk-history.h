@@ -1,0 +1,28 @@
+/* kk-history.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define KK_TYPE_HISTORY (kk_history_get_type ())
+
+G_DECLARE_FINAL_TYPE (KkHistory, kk_history, KK, HISTORY, GObject)
+
+KkHistory *kk_history_new          (void);
+gboolean   kk_history_set_property (KkHistory    *self,
+                                    GObject      *object,
+                                    const char   *property,
+                                    const GValue *value);
+gboolean   kk_history_get_can_undo (KkHistory    *self);
+gboolean   kk_history_get_can_redo (KkHistory    *self);
+gboolean   kk_history_get_dirty    (KkHistory    *self);
+gboolean   kk_history_undo         (KkHistory    *self);
+gboolean   kk_history_redo         (KkHistory    *self);
+void       kk_history_mark_saved   (KkHistory    *self);
+
+G_END_DECLS

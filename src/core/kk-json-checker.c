@@ -1,0 +1,461 @@
+/* kk-json-checker.c: a strict check of JSON text before json-glib parses it
+ *
+ * json-glib reports syntax errors at the token before the fault, wraps
+ * integers too large for 64 bits, accepts single quotes, lets the last of two
+ * equal member names win and recurses once per level of nesting. This one pass
+ * over the text follows RFC 8259 exactly, so that every fault a clerk can
+ * make in a text editor is reported where it is, in words of ours.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "kk-json-checker.h"
+#include "kk-plan-file.h"
+
+/* Integers of more digits may not fit in 64 bits. */
+#define KK_JSON_MAX_INTEGER_DIGITS 18
+
+typedef enum
+{
+  KK_EXPECT_VALUE,
+  KK_EXPECT_VALUE_OR_CLOSE,
+  KK_EXPECT_KEY,
+  KK_EXPECT_KEY_OR_CLOSE,
+  KK_EXPECT_COLON,
+  KK_EXPECT_SEPARATOR,
+  KK_EXPECT_END,
+} KkExpect;
+
+typedef struct
+{
+  const char *text;
+  gsize length;
+  gsize pos;
+  KkExpect expect;
+  guint depth;
+  char containers[KK_JSON_MAX_DEPTH];
+  /* The member names of each open object, to find one written twice. */
+  GHashTable *keys[KK_JSON_MAX_DEPTH];
+  GError **error;
+} KkJsonChecker;
+
+G_GNUC_PRINTF (4, 5)
+static gboolean
+kk_json_checker_fail (KkJsonChecker *self,
+                      int            code,
+                      gsize          offset,
+                      const char    *format,
+                      ...)
+{
+  g_autofree char *message = NULL;
+  gsize line_start = 0;
+  guint line = 1;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  for (gsize i = 0; i < offset; i++)
+    if (self->text[i] == '\n')
+      {
+        line++;
+        line_start = i + 1;
+      }
+  /* Columns count characters, as text editors do, not bytes. */
+  g_set_error (self->error, KK_PLAN_FILE_ERROR, code,
+               /* TRANSLATORS: a place in a file and what is wrong there */
+               _("line %u, column %u: %s"), line,
+               (guint)g_utf8_strlen (self->text + line_start, offset - line_start) + 1,
+               message);
+  return FALSE;
+}
+
+/* Validated UTF-8 holds no NUL, which strchr() would find. */
+static gboolean
+kk_is_delimiter (char c)
+{
+  return g_ascii_isspace (c) || strchr ("{}[],:\"'", c) != NULL;
+}
+
+/* The token at @offset as the user sees it: a word, or one character. */
+static char *
+kk_json_checker_dup_token (KkJsonChecker *self,
+                           gsize          offset)
+{
+  const gsize max_bytes = 24;
+  const char *start = self->text + offset;
+  const char *end = start;
+  const char *limit = self->text + MIN (self->length, offset + max_bytes);
+
+  if (*start == '"')
+    {
+      const char *quote = memchr (start + 1, '"', limit - start - 1 > 0 ? limit - start - 1 : 0);
+
+      if (quote != NULL)
+        return g_strndup (start, quote + 1 - start);
+    }
+  while (end < limit && !kk_is_delimiter (*end))
+    end = g_utf8_next_char (end);
+  if (end == start)
+    end = g_utf8_next_char (start);
+  if (end > self->text + self->length)
+    end = self->text + self->length;
+  return g_strndup (start, end - start);
+}
+
+static gboolean
+kk_json_checker_unexpected (KkJsonChecker *self,
+                            const char    *expected)
+{
+  g_autofree char *token = kk_json_checker_dup_token (self, self->pos);
+
+  /* TRANSLATORS: what the file should have at a place, and what it has */
+  return kk_json_checker_fail (self, KK_PLAN_FILE_ERROR_SYNTAX, self->pos,
+                               _("expected %s, found “%s”"), expected, token);
+}
+
+static gboolean
+kk_json_checker_check_escape (KkJsonChecker *self,
+                              gsize         *pos,
+                              gunichar      *high_surrogate)
+{
+  const char *text = self->text;
+  gsize start = *pos;
+  gunichar code = 0;
+
+  if (*pos + 1 < self->length && strchr ("\"\\/bfnrt", text[*pos + 1]))
+    {
+      *pos += 2;
+      return *high_surrogate == 0 ||
+             kk_json_checker_fail (self, KK_PLAN_FILE_ERROR_SYNTAX, start,
+                                   _("a text has half of a character escaped as \\u"));
+    }
+  if (*pos + 5 >= self->length || text[*pos + 1] != 'u')
+    return kk_json_checker_fail (self, KK_PLAN_FILE_ERROR_SYNTAX, start,
+                                 _("a backslash must be followed by one of \" \\ / b f n r t u"));
+  for (guint i = 2; i < 6; i++)
+    {
+      int digit = g_ascii_xdigit_value (text[*pos + i]);
+
+      if (digit < 0)
+        return kk_json_checker_fail (self, KK_PLAN_FILE_ERROR_SYNTAX, start,
+                                     _("\\u must be followed by four hexadecimal digits"));
+      code = code * 16 + digit;
+    }
+  *pos += 6;
+
+  if (code == 0)
+    return kk_json_checker_fail (self, KK_PLAN_FILE_ERROR_SYNTAX, start,
+                                 _("a text must not contain the character \\u0000"));
+  if ((*high_surrogate != 0) != (code >= 0xDC00 && code <= 0xDFFF))
+    return kk_json_checker_fail (self, KK_PLAN_FILE_ERROR_SYNTAX, start,
+                                 _("a text has half of a character escaped as \\u"));
+  *high_surrogate = (code >= 0xD800 && code <= 0xDBFF) ? code : 0;
+  return TRUE;
+}
+
+/* Leaves pos after the closing quote. */
+static gboolean
+kk_json_checker_check_string (KkJsonChecker *self)
+{
+  gsize start = self->pos;
+  gsize pos = start + 1;
+  gunichar high_surrogate = 0;
+
+  while (pos < self->length && self->text[pos] != '"')
+    {
+      guchar c = self->text[pos];
+
+      if (c < 0x20)
+        return kk_json_checker_fail (self, KK_PLAN_FILE_ERROR_SYNTAX, start,
+                                     _("a text is not closed with \" on its line"));
+      if (c == '\\')
+        {
+          if (!kk_json_checker_check_escape (self, &pos, &high_surrogate))
+            return FALSE;
+          continue;
+        }
+      if (high_surrogate != 0)
+        return kk_json_checker_fail (self, KK_PLAN_FILE_ERROR_SYNTAX, pos,
+                                     _("a text has half of a character escaped as \\u"));
+      pos++;
+    }
+  if (pos >= self->length)
+    return kk_json_checker_fail (self, KK_PLAN_FILE_ERROR_SYNTAX, start,
+                                 _("a text is not closed with \" on its line"));
+  if (high_surrogate != 0)
+    return kk_json_checker_fail (self, KK_PLAN_FILE_ERROR_SYNTAX, pos,
+                                 _("a text has half of a character escaped as \\u"));
+  if (pos - start - 1 > KK_JSON_MAX_STRING)
+    return kk_json_checker_fail (self, KK_PLAN_FILE_ERROR_TOO_LARGE, start,
+                                 _("a text is longer than 1 MiB"));
+  self->pos = pos + 1;
+  return TRUE;
+}
+
+static gsize
+kk_json_checker_skip_digits (KkJsonChecker *self,
+                             gsize          pos)
+{
+  while (pos < self->length && g_ascii_isdigit (self->text[pos]))
+    pos++;
+  return pos;
+}
+
+static gboolean
+kk_json_checker_check_number (KkJsonChecker *self)
+{
+  const char *text = self->text;
+  gsize start = self->pos;
+  gsize pos = start;
+  gsize digits_start;
+  gboolean integral = TRUE;
+
+  if (text[pos] == '-')
+    pos++;
+  digits_start = pos;
+  pos = kk_json_checker_skip_digits (self, pos);
+  if (pos == digits_start || (text[digits_start] == '0' && pos - digits_start > 1))
+    return kk_json_checker_unexpected (self, _("a value"));
+
+  if (pos < self->length && text[pos] == '.')
+    {
+      gsize fraction_start = ++pos;
+
+      integral = FALSE;
+      pos = kk_json_checker_skip_digits (self, pos);
+      if (pos == fraction_start)
+        return kk_json_checker_unexpected (self, _("a value"));
+    }
+  if (pos < self->length && (text[pos] == 'e' || text[pos] == 'E'))
+    {
+      gsize exponent_start;
+
+      integral = FALSE;
+      pos++;
+      if (pos < self->length && (text[pos] == '+' || text[pos] == '-'))
+        pos++;
+      exponent_start = pos;
+      pos = kk_json_checker_skip_digits (self, pos);
+      if (pos == exponent_start)
+        return kk_json_checker_unexpected (self, _("a value"));
+    }
+  if (pos < self->length && !kk_is_delimiter (text[pos]))
+    return kk_json_checker_unexpected (self, _("a value"));
+  if (integral && pos - digits_start > KK_JSON_MAX_INTEGER_DIGITS)
+    return kk_json_checker_fail (self, KK_PLAN_FILE_ERROR_INVALID, start,
+                                 _("the number is too large"));
+  self->pos = pos;
+  return TRUE;
+}
+
+static gboolean
+kk_json_checker_check_literal (KkJsonChecker *self)
+{
+  static const char * const literals[] = { "true", "false", "null" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (literals); i++)
+    {
+      gsize length = strlen (literals[i]);
+      gsize end = self->pos + length;
+
+      if (end <= self->length &&
+          strncmp (self->text + self->pos, literals[i], length) == 0 &&
+          (end == self->length || kk_is_delimiter (self->text[end])))
+        {
+          self->pos = end;
+          return TRUE;
+        }
+    }
+  return kk_json_checker_unexpected (self, _("a value"));
+}
+
+static void
+kk_json_checker_after_value (KkJsonChecker *self)
+{
+  self->expect = self->depth == 0 ? KK_EXPECT_END : KK_EXPECT_SEPARATOR;
+}
+
+static gboolean
+kk_json_checker_open (KkJsonChecker *self,
+                      char           container)
+{
+  if (self->depth == KK_JSON_MAX_DEPTH)
+    return kk_json_checker_fail (self, KK_PLAN_FILE_ERROR_SYNTAX, self->pos,
+                                 _("the data is nested more than 32 levels deep"));
+  if (container == '{')
+    {
+      if (self->keys[self->depth] == NULL)
+        self->keys[self->depth] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      else
+        g_hash_table_remove_all (self->keys[self->depth]);
+    }
+  self->containers[self->depth++] = container;
+  self->expect = container == '{' ? KK_EXPECT_KEY_OR_CLOSE : KK_EXPECT_VALUE_OR_CLOSE;
+  self->pos++;
+  return TRUE;
+}
+
+static void
+kk_json_checker_close (KkJsonChecker *self)
+{
+  self->depth--;
+  self->pos++;
+  kk_json_checker_after_value (self);
+}
+
+static gboolean
+kk_json_checker_value (KkJsonChecker *self)
+{
+  char c = self->text[self->pos];
+
+  if (c == '{' || c == '[')
+    return kk_json_checker_open (self, c);
+  if (c == ']' && self->expect == KK_EXPECT_VALUE_OR_CLOSE)
+    {
+      kk_json_checker_close (self);
+      return TRUE;
+    }
+  if (c == '"')
+    {
+      if (!kk_json_checker_check_string (self))
+        return FALSE;
+    }
+  else if (c == '-' || g_ascii_isdigit (c))
+    {
+      if (!kk_json_checker_check_number (self))
+        return FALSE;
+    }
+  else if (!kk_json_checker_check_literal (self))
+    return FALSE;
+  kk_json_checker_after_value (self);
+  return TRUE;
+}
+
+static gboolean
+kk_json_checker_key (KkJsonChecker *self)
+{
+  GHashTable *keys = self->keys[self->depth - 1];
+  gsize start = self->pos;
+  char *key;
+
+  if (self->text[start] == '}' && self->expect == KK_EXPECT_KEY_OR_CLOSE)
+    {
+      kk_json_checker_close (self);
+      return TRUE;
+    }
+  if (self->text[start] != '"')
+    return kk_json_checker_unexpected (self, _("a member name in double quotes"));
+  if (!kk_json_checker_check_string (self))
+    return FALSE;
+
+  key = g_strndup (self->text + start + 1, self->pos - start - 2);
+  if (!g_hash_table_add (keys, key))
+    return kk_json_checker_fail (self, KK_PLAN_FILE_ERROR_SYNTAX, start,
+                                 _("the member “%s” is written twice in one object"), key);
+  self->expect = KK_EXPECT_COLON;
+  return TRUE;
+}
+
+static gboolean
+kk_json_checker_separator (KkJsonChecker *self)
+{
+  char container = self->containers[self->depth - 1];
+  char close = container == '{' ? '}' : ']';
+  char c = self->text[self->pos];
+
+  if (c == ',')
+    {
+      self->expect = container == '{' ? KK_EXPECT_KEY : KK_EXPECT_VALUE;
+      self->pos++;
+      return TRUE;
+    }
+  if (c == close)
+    {
+      kk_json_checker_close (self);
+      return TRUE;
+    }
+  return kk_json_checker_unexpected (self, container == '{' ? _("“,” or “}”") : _("“,” or “]”"));
+}
+
+static gboolean
+kk_json_checker_token (KkJsonChecker *self)
+{
+  switch (self->expect)
+    {
+    case KK_EXPECT_VALUE:
+    case KK_EXPECT_VALUE_OR_CLOSE:
+      return kk_json_checker_value (self);
+    case KK_EXPECT_KEY:
+    case KK_EXPECT_KEY_OR_CLOSE:
+      return kk_json_checker_key (self);
+    case KK_EXPECT_COLON:
+      if (self->text[self->pos] != ':')
+        return kk_json_checker_unexpected (self, _("“:” after the member name"));
+      self->expect = KK_EXPECT_VALUE;
+      self->pos++;
+      return TRUE;
+    case KK_EXPECT_SEPARATOR:
+      return kk_json_checker_separator (self);
+    case KK_EXPECT_END:
+    default:
+      return kk_json_checker_unexpected (self, _("the end of the file"));
+    }
+}
+
+static gboolean
+kk_json_checker_run (KkJsonChecker *self)
+{
+  while (TRUE)
+    {
+      while (self->pos < self->length && strchr (" \t\r\n", self->text[self->pos]))
+        self->pos++;
+      if (self->pos == self->length)
+        break;
+      if (!kk_json_checker_token (self))
+        return FALSE;
+    }
+  if (self->expect != KK_EXPECT_END)
+    return kk_json_checker_fail (self, KK_PLAN_FILE_ERROR_SYNTAX, self->length,
+                                 _("the file ends before the plan is complete"));
+  return TRUE;
+}
+
+/**
+ * kk_json_check:
+ * @text: the text of a file, of @length bytes
+ * @error: where to say what is wrong and where
+ *
+ * Checks that @text is UTF-8 and one JSON value within our limits.
+ *
+ * Returns: %TRUE when json-glib may parse @text
+ */
+gboolean
+kk_json_check (const char  *text,
+               gsize        length,
+               GError     **error)
+{
+  KkJsonChecker checker = {
+    .text = text,
+    .length = length,
+    .expect = KK_EXPECT_VALUE,
+    .error = error,
+  };
+  const char *invalid;
+  gboolean ok;
+
+  if (!g_utf8_validate_len (text, length, &invalid))
+    return kk_json_checker_fail (&checker, KK_PLAN_FILE_ERROR_ENCODING, invalid - text,
+                                 _("the file is not UTF-8 text"));
+
+  ok = kk_json_checker_run (&checker);
+  for (guint i = 0; i < KK_JSON_MAX_DEPTH; i++)
+    g_clear_pointer (&checker.keys[i], g_hash_table_unref);
+  return ok;
+}

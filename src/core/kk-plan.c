@@ -1,0 +1,615 @@
+/* kk-plan.c: a year's business plan (事業計画書)
+ *
+ * The plan owns every object of the model and the history that records edits.
+ * Views read its list models and bind to the objects' properties; every change
+ * a user makes goes through kk_plan_edit(), which records it for undo and
+ * marks the plan dirty.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <gobject/gvaluecollector.h>
+
+#include "kk-core-private.h"
+#include "kk-plan.h"
+
+struct _KkPlan
+{
+  GObject parent_instance;
+  int fiscal_year;
+  char *organization;
+  char *title;
+  char *issued;
+  GListStore *funding_sources;
+  GListStore *pillars;
+  GListStore *divisions;
+  GListStore *programs;
+  GListStore *sheets;
+  GListStore *corrections;
+  KkHistory *history;
+};
+
+G_DEFINE_FINAL_TYPE (KkPlan, kk_plan, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_FISCAL_YEAR,
+  PROP_ORGANIZATION,
+  PROP_TITLE,
+  PROP_ISSUED,
+  PROP_FUNDING_SOURCES,
+  PROP_PILLARS,
+  PROP_DIVISIONS,
+  PROP_PROGRAMS,
+  PROP_SHEETS,
+  PROP_CORRECTIONS,
+  PROP_DIRTY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+kk_plan_history_dirty_cb (KkPlan *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+}
+
+static void
+kk_plan_dispose (GObject *object)
+{
+  KkPlan *self = (KkPlan *)object;
+
+  g_clear_object (&self->history);
+  g_clear_object (&self->corrections);
+  g_clear_object (&self->sheets);
+  g_clear_object (&self->programs);
+  g_clear_object (&self->divisions);
+  g_clear_object (&self->pillars);
+  g_clear_object (&self->funding_sources);
+
+  G_OBJECT_CLASS (kk_plan_parent_class)->dispose (object);
+}
+
+static void
+kk_plan_finalize (GObject *object)
+{
+  KkPlan *self = (KkPlan *)object;
+
+  g_clear_pointer (&self->organization, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->issued, g_free);
+
+  G_OBJECT_CLASS (kk_plan_parent_class)->finalize (object);
+}
+
+static void
+kk_plan_get_property (GObject    *object,
+                      guint       prop_id,
+                      GValue     *value,
+                      GParamSpec *pspec)
+{
+  KkPlan *self = KK_PLAN (object);
+
+  switch (prop_id)
+    {
+    case PROP_FISCAL_YEAR:
+      g_value_set_int (value, self->fiscal_year);
+      break;
+    case PROP_ORGANIZATION:
+      g_value_set_string (value, self->organization);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_ISSUED:
+      g_value_set_string (value, self->issued);
+      break;
+    case PROP_FUNDING_SOURCES:
+      g_value_set_object (value, self->funding_sources);
+      break;
+    case PROP_PILLARS:
+      g_value_set_object (value, self->pillars);
+      break;
+    case PROP_DIVISIONS:
+      g_value_set_object (value, self->divisions);
+      break;
+    case PROP_PROGRAMS:
+      g_value_set_object (value, self->programs);
+      break;
+    case PROP_SHEETS:
+      g_value_set_object (value, self->sheets);
+      break;
+    case PROP_CORRECTIONS:
+      g_value_set_object (value, self->corrections);
+      break;
+    case PROP_DIRTY:
+      g_value_set_boolean (value, kk_plan_get_dirty (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kk_plan_set_property (GObject      *object,
+                      guint         prop_id,
+                      const GValue *value,
+                      GParamSpec   *pspec)
+{
+  KkPlan *self = KK_PLAN (object);
+
+  switch (prop_id)
+    {
+    case PROP_FISCAL_YEAR:
+      kk_plan_set_fiscal_year (self, g_value_get_int (value));
+      break;
+    case PROP_ORGANIZATION:
+      kk_plan_set_organization (self, g_value_get_string (value));
+      break;
+    case PROP_TITLE:
+      kk_plan_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_ISSUED:
+      kk_plan_set_issued (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static GParamSpec *
+kk_plan_list_pspec (const char *name)
+{
+  return g_param_spec_object (name, NULL, NULL, G_TYPE_LIST_MODEL,
+                              G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+}
+
+static void
+kk_plan_class_init (KkPlanClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = kk_plan_dispose;
+  object_class->finalize = kk_plan_finalize;
+  object_class->get_property = kk_plan_get_property;
+  object_class->set_property = kk_plan_set_property;
+
+  /**
+   * KkPlan:fiscal-year:
+   *
+   * The fiscal year as its starting calendar year: 2024 is 令和6年度.
+   */
+  properties[PROP_FISCAL_YEAR] =
+    g_param_spec_int ("fiscal-year", NULL, NULL, 1, 9999, 2024, rw);
+
+  /**
+   * KkPlan:organization:
+   *
+   * The organization that issues the plan.
+   */
+  properties[PROP_ORGANIZATION] = g_param_spec_string ("organization", NULL, NULL, "", rw);
+
+  /**
+   * KkPlan:title:
+   *
+   * The plan's title, e.g. 令和6年度 事業計画書.
+   */
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, "", rw);
+
+  /**
+   * KkPlan:issued:
+   *
+   * The month of issue as YYYY-MM, or %NULL.
+   */
+  properties[PROP_ISSUED] = g_param_spec_string ("issued", NULL, NULL, NULL, rw);
+
+  /**
+   * KkPlan:funding-sources:
+   *
+   * The #KkFunding marks in index order.
+   */
+  properties[PROP_FUNDING_SOURCES] = kk_plan_list_pspec ("funding-sources");
+
+  /**
+   * KkPlan:pillars:
+   *
+   * The #KkPillar of the index, in order.
+   */
+  properties[PROP_PILLARS] = kk_plan_list_pspec ("pillars");
+
+  /**
+   * KkPlan:divisions:
+   *
+   * The #KkDivision in the order of the division table.
+   */
+  properties[PROP_DIVISIONS] = kk_plan_list_pspec ("divisions");
+
+  /**
+   * KkPlan:programs:
+   *
+   * The #KkProgram in number order.
+   */
+  properties[PROP_PROGRAMS] = kk_plan_list_pspec ("programs");
+
+  /**
+   * KkPlan:sheets:
+   *
+   * The #KkSheet in document order.
+   */
+  properties[PROP_SHEETS] = kk_plan_list_pspec ("sheets");
+
+  /**
+   * KkPlan:corrections:
+   *
+   * The #KkCorrection records of errors resolved in the source document.
+   */
+  properties[PROP_CORRECTIONS] = kk_plan_list_pspec ("corrections");
+
+  /**
+   * KkPlan:dirty:
+   *
+   * Whether the plan has changes that are not saved.
+   */
+  properties[PROP_DIRTY] =
+    g_param_spec_boolean ("dirty", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+kk_plan_init (KkPlan *self)
+{
+  self->fiscal_year = 2024;
+  self->organization = g_strdup ("");
+  self->title = g_strdup ("");
+  self->funding_sources = g_list_store_new (KK_TYPE_FUNDING);
+  self->pillars = g_list_store_new (KK_TYPE_PILLAR);
+  self->divisions = g_list_store_new (KK_TYPE_DIVISION);
+  self->programs = g_list_store_new (KK_TYPE_PROGRAM);
+  self->sheets = g_list_store_new (KK_TYPE_SHEET);
+  self->corrections = g_list_store_new (KK_TYPE_CORRECTION);
+  self->history = kk_history_new ();
+  g_signal_connect_object (self->history, "notify::dirty",
+                           G_CALLBACK (kk_plan_history_dirty_cb), self, G_CONNECT_SWAPPED);
+}
+
+KkPlan *
+kk_plan_new (void)
+{
+  return g_object_new (KK_TYPE_PLAN, NULL);
+}
+
+int
+kk_plan_get_fiscal_year (KkPlan *self)
+{
+  g_return_val_if_fail (KK_IS_PLAN (self), 0);
+  return self->fiscal_year;
+}
+
+void
+kk_plan_set_fiscal_year (KkPlan *self,
+                         int     fiscal_year)
+{
+  g_return_if_fail (KK_IS_PLAN (self));
+
+  if (self->fiscal_year == fiscal_year)
+    return;
+  self->fiscal_year = fiscal_year;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FISCAL_YEAR]);
+}
+
+const char *
+kk_plan_get_organization (KkPlan *self)
+{
+  g_return_val_if_fail (KK_IS_PLAN (self), NULL);
+  return self->organization;
+}
+
+void
+kk_plan_set_organization (KkPlan     *self,
+                          const char *organization)
+{
+  g_return_if_fail (KK_IS_PLAN (self));
+  g_return_if_fail (organization != NULL);
+  kk_update_string (self, &self->organization, organization, properties[PROP_ORGANIZATION]);
+}
+
+const char *
+kk_plan_get_title (KkPlan *self)
+{
+  g_return_val_if_fail (KK_IS_PLAN (self), NULL);
+  return self->title;
+}
+
+void
+kk_plan_set_title (KkPlan     *self,
+                   const char *title)
+{
+  g_return_if_fail (KK_IS_PLAN (self));
+  g_return_if_fail (title != NULL);
+  kk_update_string (self, &self->title, title, properties[PROP_TITLE]);
+}
+
+const char *
+kk_plan_get_issued (KkPlan *self)
+{
+  g_return_val_if_fail (KK_IS_PLAN (self), NULL);
+  return self->issued;
+}
+
+void
+kk_plan_set_issued (KkPlan     *self,
+                    const char *issued)
+{
+  g_return_if_fail (KK_IS_PLAN (self));
+  kk_update_string (self, &self->issued, issued, properties[PROP_ISSUED]);
+}
+
+GListModel *
+kk_plan_get_funding_sources (KkPlan *self)
+{
+  g_return_val_if_fail (KK_IS_PLAN (self), NULL);
+  return G_LIST_MODEL (self->funding_sources);
+}
+
+GListModel *
+kk_plan_get_pillars (KkPlan *self)
+{
+  g_return_val_if_fail (KK_IS_PLAN (self), NULL);
+  return G_LIST_MODEL (self->pillars);
+}
+
+GListModel *
+kk_plan_get_divisions (KkPlan *self)
+{
+  g_return_val_if_fail (KK_IS_PLAN (self), NULL);
+  return G_LIST_MODEL (self->divisions);
+}
+
+GListModel *
+kk_plan_get_programs (KkPlan *self)
+{
+  g_return_val_if_fail (KK_IS_PLAN (self), NULL);
+  return G_LIST_MODEL (self->programs);
+}
+
+GListModel *
+kk_plan_get_sheets (KkPlan *self)
+{
+  g_return_val_if_fail (KK_IS_PLAN (self), NULL);
+  return G_LIST_MODEL (self->sheets);
+}
+
+GListModel *
+kk_plan_get_corrections (KkPlan *self)
+{
+  g_return_val_if_fail (KK_IS_PLAN (self), NULL);
+  return G_LIST_MODEL (self->corrections);
+}
+
+void
+kk_plan_add_funding (KkPlan    *self,
+                     KkFunding *funding)
+{
+  g_return_if_fail (KK_IS_PLAN (self));
+  g_return_if_fail (KK_IS_FUNDING (funding));
+  g_list_store_append (self->funding_sources, funding);
+}
+
+void
+kk_plan_add_pillar (KkPlan   *self,
+                    KkPillar *pillar)
+{
+  g_return_if_fail (KK_IS_PLAN (self));
+  g_return_if_fail (KK_IS_PILLAR (pillar));
+  g_list_store_append (self->pillars, pillar);
+}
+
+void
+kk_plan_add_division (KkPlan     *self,
+                      KkDivision *division)
+{
+  g_return_if_fail (KK_IS_PLAN (self));
+  g_return_if_fail (KK_IS_DIVISION (division));
+  g_list_store_append (self->divisions, division);
+}
+
+void
+kk_plan_add_program (KkPlan    *self,
+                     KkProgram *program)
+{
+  g_return_if_fail (KK_IS_PLAN (self));
+  g_return_if_fail (KK_IS_PROGRAM (program));
+  g_list_store_append (self->programs, program);
+}
+
+void
+kk_plan_add_sheet (KkPlan  *self,
+                   KkSheet *sheet)
+{
+  g_return_if_fail (KK_IS_PLAN (self));
+  g_return_if_fail (KK_IS_SHEET (sheet));
+  g_list_store_append (self->sheets, sheet);
+}
+
+void
+kk_plan_add_correction (KkPlan       *self,
+                        KkCorrection *correction)
+{
+  g_return_if_fail (KK_IS_PLAN (self));
+  g_return_if_fail (KK_IS_CORRECTION (correction));
+  g_list_store_append (self->corrections, correction);
+}
+
+typedef gboolean (*KkMatchFunc) (gpointer item, gconstpointer key);
+
+/* The plans are small (tens of programs), so look-ups scan the lists. */
+static gpointer
+kk_plan_find (GListStore    *store,
+              KkMatchFunc    match,
+              gconstpointer  key)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+      if (match (item, key))
+        return item;
+    }
+  return NULL;
+}
+
+static gboolean
+kk_funding_has_code (gpointer      item,
+                     gconstpointer code)
+{
+  return g_strcmp0 (kk_funding_get_code (item), code) == 0;
+}
+
+static gboolean
+kk_pillar_has_number (gpointer      item,
+                      gconstpointer number)
+{
+  return kk_pillar_get_number (item) == GPOINTER_TO_UINT (number);
+}
+
+static gboolean
+kk_division_has_name (gpointer      item,
+                      gconstpointer name)
+{
+  return g_strcmp0 (kk_division_get_name (item), name) == 0;
+}
+
+static gboolean
+kk_program_has_number (gpointer      item,
+                       gconstpointer number)
+{
+  return kk_program_get_number (item) == GPOINTER_TO_UINT (number);
+}
+
+/**
+ * kk_plan_find_funding:
+ *
+ * Returns: (transfer none) (nullable): the funding source with that code
+ */
+KkFunding *
+kk_plan_find_funding (KkPlan     *self,
+                      const char *code)
+{
+  g_return_val_if_fail (KK_IS_PLAN (self), NULL);
+  return kk_plan_find (self->funding_sources, kk_funding_has_code, code);
+}
+
+/**
+ * kk_plan_find_pillar:
+ *
+ * Returns: (transfer none) (nullable): the pillar with that number
+ */
+KkPillar *
+kk_plan_find_pillar (KkPlan *self,
+                     guint   number)
+{
+  g_return_val_if_fail (KK_IS_PLAN (self), NULL);
+  return kk_plan_find (self->pillars, kk_pillar_has_number, GUINT_TO_POINTER (number));
+}
+
+/**
+ * kk_plan_find_division:
+ *
+ * Returns: (transfer none) (nullable): the division with that name
+ */
+KkDivision *
+kk_plan_find_division (KkPlan     *self,
+                       const char *name)
+{
+  g_return_val_if_fail (KK_IS_PLAN (self), NULL);
+  return kk_plan_find (self->divisions, kk_division_has_name, name);
+}
+
+/**
+ * kk_plan_find_program:
+ *
+ * Returns: (transfer none) (nullable): the program with that number
+ */
+KkProgram *
+kk_plan_find_program (KkPlan *self,
+                      guint   number)
+{
+  g_return_val_if_fail (KK_IS_PLAN (self), NULL);
+  return kk_plan_find (self->programs, kk_program_has_number, GUINT_TO_POINTER (number));
+}
+
+/**
+ * kk_plan_get_history:
+ *
+ * Returns: (transfer none): the record of edits, for undo and redo
+ */
+KkHistory *
+kk_plan_get_history (KkPlan *self)
+{
+  g_return_val_if_fail (KK_IS_PLAN (self), NULL);
+  return self->history;
+}
+
+gboolean
+kk_plan_get_dirty (KkPlan *self)
+{
+  g_return_val_if_fail (KK_IS_PLAN (self), FALSE);
+  return kk_history_get_dirty (self->history);
+}
+
+/**
+ * kk_plan_edit_value:
+ * @object: the plan or one of its objects
+ *
+ * Changes a property the way a user does: the change is recorded for undo and
+ * marks the plan dirty.
+ *
+ * Returns: %TRUE when the value changed
+ */
+gboolean
+kk_plan_edit_value (KkPlan       *self,
+                    gpointer      object,
+                    const char   *property,
+                    const GValue *value)
+{
+  g_return_val_if_fail (KK_IS_PLAN (self), FALSE);
+  return kk_history_set_property (self->history, object, property, value);
+}
+
+/**
+ * kk_plan_edit:
+ * @...: the new value, of the property's type
+ *
+ * kk_plan_edit_value() with the value given as in g_object_set().
+ */
+gboolean
+kk_plan_edit (KkPlan     *self,
+              gpointer    object,
+              const char *property,
+              ...)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *error = NULL;
+  GParamSpec *pspec;
+  va_list args;
+
+  g_return_val_if_fail (KK_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (G_IS_OBJECT (object), FALSE);
+
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
+  g_return_val_if_fail (pspec != NULL, FALSE);
+
+  va_start (args, property);
+  G_VALUE_COLLECT_INIT (&value, pspec->value_type, args, 0, &error);
+  va_end (args);
+  g_return_val_if_fail (error == NULL, FALSE);
+
+  return kk_plan_edit_value (self, object, property, &value);
+}

@@ -1,0 +1,74 @@
+/* kk-plan.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "kk-correction.h"
+#include "kk-division.h"
+#include "kk-funding.h"
+#include "kk-history.h"
+#include "kk-pillar.h"
+#include "kk-program.h"
+#include "kk-sheet.h"
+
+G_BEGIN_DECLS
+
+#define KK_TYPE_PLAN (kk_plan_get_type ())
+
+G_DECLARE_FINAL_TYPE (KkPlan, kk_plan, KK, PLAN, GObject)
+
+KkPlan      *kk_plan_new                  (void);
+int          kk_plan_get_fiscal_year      (KkPlan       *self);
+void         kk_plan_set_fiscal_year      (KkPlan       *self,
+                                           int           fiscal_year);
+const char  *kk_plan_get_organization     (KkPlan       *self);
+void         kk_plan_set_organization     (KkPlan       *self,
+                                           const char   *organization);
+const char  *kk_plan_get_title            (KkPlan       *self);
+void         kk_plan_set_title            (KkPlan       *self,
+                                           const char   *title);
+const char  *kk_plan_get_issued           (KkPlan       *self);
+void         kk_plan_set_issued           (KkPlan       *self,
+                                           const char   *issued);
+GListModel  *kk_plan_get_funding_sources  (KkPlan       *self);
+GListModel  *kk_plan_get_pillars          (KkPlan       *self);
+GListModel  *kk_plan_get_divisions        (KkPlan       *self);
+GListModel  *kk_plan_get_programs         (KkPlan       *self);
+GListModel  *kk_plan_get_sheets           (KkPlan       *self);
+GListModel  *kk_plan_get_corrections      (KkPlan       *self);
+void         kk_plan_add_funding          (KkPlan       *self,
+                                           KkFunding    *funding);
+void         kk_plan_add_pillar           (KkPlan       *self,
+                                           KkPillar     *pillar);
+void         kk_plan_add_division         (KkPlan       *self,
+                                           KkDivision   *division);
+void         kk_plan_add_program          (KkPlan       *self,
+                                           KkProgram    *program);
+void         kk_plan_add_sheet            (KkPlan       *self,
+                                           KkSheet      *sheet);
+void         kk_plan_add_correction       (KkPlan       *self,
+                                           KkCorrection *correction);
+KkFunding   *kk_plan_find_funding         (KkPlan       *self,
+                                           const char   *code);
+KkPillar    *kk_plan_find_pillar          (KkPlan       *self,
+                                           guint         number);
+KkDivision  *kk_plan_find_division        (KkPlan       *self,
+                                           const char   *name);
+KkProgram   *kk_plan_find_program         (KkPlan       *self,
+                                           guint         number);
+KkHistory   *kk_plan_get_history          (KkPlan       *self);
+gboolean     kk_plan_get_dirty            (KkPlan       *self);
+gboolean     kk_plan_edit_value           (KkPlan       *self,
+                                           gpointer      object,
+                                           const char   *property,
+                                           const GValue *value);
+gboolean     kk_plan_edit                 (KkPlan       *self,
+                                           gpointer      object,
+                                           const char   *property,
+                                           ...);
+
+G_END_DECLS

@@ -1,0 +1,145 @@
+/* kk-totals.c: budget totals of the plan, its pillars, divisions and funding
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "kk-totals.h"
+
+void
+kk_totals_add (KkTotals  *totals,
+               KkProgram *program)
+{
+  g_return_if_fail (totals != NULL);
+  g_return_if_fail (KK_IS_PROGRAM (program));
+
+  totals->budget += kk_program_get_budget (program);
+  totals->difference += kk_program_get_difference (program);
+  totals->n_programs++;
+  if (kk_program_get_status (program) == KK_PROGRAM_STATUS_NEW)
+    {
+      totals->n_new++;
+    }
+  else
+    {
+      totals->n_continuing++;
+      totals->previous_budget += kk_program_get_previous_budget (program);
+    }
+}
+
+/**
+ * kk_totals_for_programs:
+ * @programs: a #GListModel of #KkProgram
+ * @predicate: (nullable): which programs count; all when %NULL
+ *
+ * Returns: the totals of the programs of @programs that @predicate accepts
+ */
+KkTotals
+kk_totals_for_programs (GListModel         *programs,
+                        KkProgramPredicate  predicate,
+                        gpointer            user_data)
+{
+  KkTotals totals = { 0 };
+  guint n;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (programs), totals);
+
+  n = g_list_model_get_n_items (programs);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KkProgram) program = g_list_model_get_item (programs, i);
+
+      if (predicate == NULL || predicate (program, user_data))
+        kk_totals_add (&totals, program);
+    }
+  return totals;
+}
+
+KkTotals
+kk_totals_for_plan (KkPlan *plan)
+{
+  return kk_totals_for_programs (kk_plan_get_programs (plan), NULL, NULL);
+}
+
+static gboolean
+kk_program_in_pillar (KkProgram *program,
+                      gpointer   pillar)
+{
+  return kk_program_get_pillar (program) == pillar;
+}
+
+KkTotals
+kk_totals_for_pillar (KkPlan   *plan,
+                      KkPillar *pillar)
+{
+  return kk_totals_for_programs (kk_plan_get_programs (plan), kk_program_in_pillar, pillar);
+}
+
+static gboolean
+kk_program_led_by (KkProgram *program,
+                   gpointer   division)
+{
+  return kk_program_get_lead_division (program) == division;
+}
+
+/**
+ * kk_totals_for_division:
+ *
+ * A division's totals count the programs it leads, each once; programs it
+ * only co-manages count under their lead division.
+ */
+KkTotals
+kk_totals_for_division (KkPlan     *plan,
+                        KkDivision *division)
+{
+  return kk_totals_for_programs (kk_plan_get_programs (plan), kk_program_led_by, division);
+}
+
+static gboolean
+kk_program_funded_as (KkProgram *program,
+                      gpointer   funding_label)
+{
+  g_autofree char *label = kk_program_dup_funding_label (program, "・");
+
+  return g_str_equal (label, funding_label);
+}
+
+/**
+ * kk_totals_for_funding:
+ * @funding_label: a combination of funding codes as printed, e.g. 県・市
+ *
+ * Returns: the totals of the programs funded by exactly that combination
+ */
+KkTotals
+kk_totals_for_funding (KkPlan     *plan,
+                       const char *funding_label)
+{
+  return kk_totals_for_programs (kk_plan_get_programs (plan),
+                                 kk_program_funded_as, (gpointer)funding_label);
+}
+
+/**
+ * kk_plan_dup_funding_labels:
+ *
+ * Returns: (transfer full): the funding combinations the programs use, e.g.
+ * 国, 県, 県・市, in the order they first appear
+ */
+GStrv
+kk_plan_dup_funding_labels (KkPlan *plan)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GListModel *programs = kk_plan_get_programs (plan);
+  guint n = g_list_model_get_n_items (programs);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KkProgram) program = g_list_model_get_item (programs, i);
+      char *label = kk_program_dup_funding_label (program, "・");
+
+      if (g_hash_table_add (seen, label))
+        g_strv_builder_add (builder, label);
+    }
+  return g_strv_builder_end (builder);
+}

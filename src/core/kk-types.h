@@ -1,0 +1,59 @@
+/* kk-types.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/**
+ * KkProgramStatus:
+ * @KK_PROGRAM_STATUS_CONTINUING: 継続, carried over from last year
+ * @KK_PROGRAM_STATUS_NEW: 新規, started this year
+ */
+typedef enum
+{
+  KK_PROGRAM_STATUS_CONTINUING,
+  KK_PROGRAM_STATUS_NEW,
+} KkProgramStatus;
+
+/**
+ * KkComparator:
+ * @KK_COMPARATOR_EXACT: the target is met by reaching it
+ * @KK_COMPARATOR_AT_LEAST: 以上
+ * @KK_COMPARATOR_AT_MOST: 以下, smaller is better
+ */
+typedef enum
+{
+  KK_COMPARATOR_EXACT,
+  KK_COMPARATOR_AT_LEAST, /*< nick=at_least >*/
+  KK_COMPARATOR_AT_MOST, /*< nick=at_most >*/
+} KkComparator;
+
+/**
+ * KkKpiKind:
+ * @KK_KPI_KIND_PLAN: 計画
+ * @KK_KPI_KIND_TARGET: 目標
+ * @KK_KPI_KIND_ACTUAL: 実績
+ * @KK_KPI_KIND_FORECAST: 見込
+ */
+typedef enum
+{
+  KK_KPI_KIND_PLAN,
+  KK_KPI_KIND_TARGET,
+  KK_KPI_KIND_ACTUAL,
+  KK_KPI_KIND_FORECAST,
+} KkKpiKind;
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* The largest amount of thousand yen a budget may hold (10^15): far above any
+ * real plan, and small enough that sums over 10^4 programs cannot overflow. */
+#define KK_BUDGET_MAX G_GINT64_CONSTANT (1000000000000000)
+
+G_END_DECLS

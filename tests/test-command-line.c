@@ -1,0 +1,235 @@
+/* test-command-line.c: keikaku --export-csv, run as a clerk's script would
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include "kk-csv.h"
+#include "kk-plan-file.h"
+
+typedef struct
+{
+  char *dir;
+  char *out;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dir = g_dir_make_tmp ("keikaku-cli-XXXXXX", NULL);
+  fixture->out = g_build_filename (fixture->dir, "out.csv", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)))
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->out);
+}
+
+/* Runs keikaku without a display; returns its exit status. */
+static int
+run_keikaku (const char * const  *arguments,
+             char               **error_output)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_strv_builder_add (builder, g_getenv ("KEIKAKU"));
+  g_strv_builder_addv (builder, (const char **)arguments);
+  argv = g_strv_builder_end (builder);
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+
+  g_spawn_sync (NULL, argv, envp, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+                error_output, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+static char *
+fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+static void
+assert_one_line_error (const char *error_output,
+                       const char *expected)
+{
+  const char *newline = strchr (error_output, '\n');
+
+  g_assert_true (g_str_has_prefix (error_output, "keikaku: "));
+  g_assert_nonnull (strstr (error_output, expected));
+  g_assert_nonnull (newline);
+  g_assert_cmpstr (newline, ==, "\n");
+}
+
+static void
+assert_file_equals_export (const char *out,
+                           KkPlan     *plan,
+                           KkCsvTable  table)
+{
+  g_autoptr(GBytes) expected = kk_csv_export (plan, table);
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (out, &contents, &len, NULL));
+  g_assert_cmpmem (contents, len, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+}
+
+static void
+test_embedded_programs (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *option = g_strconcat ("--export-csv=", fixture->out, NULL);
+  const char * const args[] = { option, NULL };
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  g_autofree char *error_output = NULL;
+
+  g_assert_cmpint (run_keikaku (args, &error_output), ==, 0);
+  g_assert_cmpstr (error_output, ==, "");
+  assert_file_equals_export (fixture->out, plan, KK_CSV_TABLE_PROGRAMS);
+}
+
+static void
+test_file_kpis (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *option = g_strconcat ("--export-csv=", fixture->out, NULL);
+  g_autofree char *path = fixture_path ("small.json");
+  const char * const args[] = { option, "--table=kpis", path, NULL };
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(KkPlan) plan = kk_plan_load_file (file, NULL, NULL);
+  g_autofree char *error_output = NULL;
+
+  g_assert_cmpint (run_keikaku (args, &error_output), ==, 0);
+  assert_file_equals_export (fixture->out, plan, KK_CSV_TABLE_KPIS);
+}
+
+static void
+test_missing_file (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *option = g_strconcat ("--export-csv=", fixture->out, NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.keikaku", NULL);
+  const char * const args[] = { option, missing, NULL };
+  g_autofree char *error_output = NULL;
+
+  g_assert_cmpint (run_keikaku (args, &error_output), ==, 2);
+  assert_one_line_error (error_output, missing);
+  g_assert_false (g_file_test (fixture->out, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_invalid_file (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *option = g_strconcat ("--export-csv=", fixture->out, NULL);
+  g_autofree char *bad = g_build_filename (fixture->dir, "bad.keikaku", NULL);
+  const char * const args[] = { option, bad, NULL };
+  g_autofree char *error_output = NULL;
+
+  g_assert_true (g_file_set_contents (bad, "{\n  \"format\": \"keikaku-plan\",\n  oops\n}", -1, NULL));
+  g_assert_cmpint (run_keikaku (args, &error_output), ==, 2);
+  assert_one_line_error (error_output, bad);
+  assert_one_line_error (error_output, ": line ");
+  g_assert_false (g_file_test (fixture->out, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_existing_out_kept_on_failure (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autofree char *option = g_strconcat ("--export-csv=", fixture->out, NULL);
+  g_autofree char *bad = g_build_filename (fixture->dir, "empty.keikaku", NULL);
+  const char * const args[] = { option, bad, NULL };
+  g_autofree char *error_output = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_set_contents (bad, "", 0, NULL));
+  g_assert_true (g_file_set_contents (fixture->out, "earlier export", -1, NULL));
+  g_assert_cmpint (run_keikaku (args, &error_output), ==, 2);
+  assert_one_line_error (error_output, "empty");
+  g_assert_true (g_file_get_contents (fixture->out, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "earlier export");
+}
+
+static void
+test_unwritable_out (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (fixture->dir, "no-such-dir", "out.csv", NULL);
+  g_autofree char *option = g_strconcat ("--export-csv=", out, NULL);
+  const char * const args[] = { option, NULL };
+  g_autofree char *error_output = NULL;
+
+  g_assert_cmpint (run_keikaku (args, &error_output), ==, 2);
+  assert_one_line_error (error_output, out);
+}
+
+static void
+test_bad_usage (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *option = g_strconcat ("--export-csv=", fixture->out, NULL);
+  g_autofree char *path = fixture_path ("small.json");
+  const char * const unknown_option[] = { option, "--frobnicate", NULL };
+  const char * const unknown_table[] = { option, "--table=budget", NULL };
+  const char * const two_files[] = { option, path, path, NULL };
+  const char * const table_alone[] = { "--table=kpis", NULL };
+  const char * const *cases[] = { unknown_option, unknown_table, two_files, table_alone };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *error_output = NULL;
+
+      g_assert_cmpint (run_keikaku (cases[i], &error_output), ==, 2);
+      assert_one_line_error (error_output, "");
+      g_assert_false (g_file_test (fixture->out, G_FILE_TEST_EXISTS));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/command-line/export-csv/embedded", Fixture, NULL,
+              fixture_set_up, test_embedded_programs, fixture_tear_down);
+  g_test_add ("/command-line/export-csv/file-kpis", Fixture, NULL,
+              fixture_set_up, test_file_kpis, fixture_tear_down);
+  g_test_add ("/command-line/export-csv/missing-file", Fixture, NULL,
+              fixture_set_up, test_missing_file, fixture_tear_down);
+  g_test_add ("/command-line/export-csv/invalid-file", Fixture, NULL,
+              fixture_set_up, test_invalid_file, fixture_tear_down);
+  g_test_add ("/command-line/export-csv/existing-out-kept", Fixture, NULL,
+              fixture_set_up, test_existing_out_kept_on_failure, fixture_tear_down);
+  g_test_add ("/command-line/export-csv/unwritable-out", Fixture, NULL,
+              fixture_set_up, test_unwritable_out, fixture_tear_down);
+  g_test_add ("/command-line/bad-usage", Fixture, NULL,
+              fixture_set_up, test_bad_usage, fixture_tear_down);
+
+  return g_test_run ();
+}

@@ -1,0 +1,343 @@
+/* test-malformed.c: every broken or hostile file fails whole, saying where and what
+ *
+ * Most cases are one textual edit of the small fixture, so that each
+ * exercises exactly one fault in an otherwise valid plan.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "kk-plan-file.h"
+
+typedef struct
+{
+  const char *name;
+  const char *find;
+  const char *replace;
+  int code;
+  const char *message;
+} KkMalformedCase;
+
+static const KkMalformedCase edit_cases[] = {
+  /* Syntax, with the place of the fault. */
+  { "missing-comma", "\"fiscal_year\": 2024,", "\"fiscal_year\": 2024",
+    KK_PLAN_FILE_ERROR_SYNTAX, "line 5, column 3: expected “,” or “}”, found “\"organization\"”" },
+  { "double-comma", "\"issued\": \"2024-03\",", "\"issued\": \"2024-03\",,",
+    KK_PLAN_FILE_ERROR_SYNTAX, "line 7, column 23: expected a member name in double quotes, found “,”" },
+  { "trailing-comma", "\"国\"\n      ]", "\"国\",\n      ]",
+    KK_PLAN_FILE_ERROR_SYNTAX, "line 47, column 7: expected a value, found “]”" },
+  { "missing-colon", "\"organization\": ", "\"organization\" ",
+    KK_PLAN_FILE_ERROR_SYNTAX, "line 5, column 18: expected “:” after the member name, found “\"テスト財団\"”" },
+  { "unclosed-string", "\"テスト財団\"", "\"テスト財団",
+    KK_PLAN_FILE_ERROR_SYNTAX, "line 5, column 19: a text is not closed with \" on its line" },
+  { "single-quotes", "\"2024-03\"", "'2024-03'",
+    KK_PLAN_FILE_ERROR_SYNTAX, "line 7, column 13: expected a value, found “'”" },
+  { "bare-word", "\"continuing\",\n      \"previous_budget\": 1200", "continuing,\n      \"previous_budget\": 1200",
+    KK_PLAN_FILE_ERROR_SYNTAX, "line 49, column 17: expected a value, found “continuing”" },
+  { "unclosed-list", "\"kpis\": [],", "\"kpis\": [",
+    KK_PLAN_FILE_ERROR_SYNTAX, "line 150, column 19: expected “,” or “]”, found “:”" },
+  { "text-after-end", "  ]\n}", "  ]\n}\n}",
+    KK_PLAN_FILE_ERROR_SYNTAX, "expected the end of the file, found “}”" },
+  { "nan", "\"budget\": 1000", "\"budget\": NaN",
+    KK_PLAN_FILE_ERROR_SYNTAX, "line 48, column 17: expected a value, found “NaN”" },
+  { "leading-zero", "\"budget\": 1000", "\"budget\": 01000",
+    KK_PLAN_FILE_ERROR_SYNTAX, "line 48, column 17: expected a value, found “01000”" },
+  { "duplicate-member", "\"budget\": 1000,", "\"budget\": 1000,\n      \"budget\": 2000,",
+    KK_PLAN_FILE_ERROR_SYNTAX, "line 49, column 7: the member “budget” is written twice in one object" },
+  { "bad-escape", "\"概要\"", "\"概要\\x\"",
+    KK_PLAN_FILE_ERROR_SYNTAX, "a backslash must be followed by one of" },
+  { "short-unicode-escape", "\"概要\"", "\"概要\\u12\"",
+    KK_PLAN_FILE_ERROR_SYNTAX, "\\u must be followed by four hexadecimal digits" },
+  { "lone-surrogate", "\"概要\"", "\"概要\\ud800\"",
+    KK_PLAN_FILE_ERROR_SYNTAX, "a text has half of a character escaped as \\u" },
+  { "escaped-nul", "\"概要\"", "\"概\\u0000要\"",
+    KK_PLAN_FILE_ERROR_SYNTAX, "must not contain the character \\u0000" },
+
+  /* The header. */
+  { "other-format", "\"keikaku-plan\"", "\"spreadsheet\"",
+    KK_PLAN_FILE_ERROR_INVALID, "format: is “spreadsheet”, not “keikaku-plan”" },
+  { "newer-major-version", "\"1.0\"", "\"2.0\"",
+    KK_PLAN_FILE_ERROR_VERSION, "2.0" },
+  { "bad-version", "\"1.0\"", "\"one\"",
+    KK_PLAN_FILE_ERROR_INVALID, "version: must be written MAJOR.MINOR" },
+  { "year-as-text", "\"fiscal_year\": 2024", "\"fiscal_year\": \"2024\"",
+    KK_PLAN_FILE_ERROR_INVALID, "fiscal_year: must be a whole number" },
+  { "missing-title", "\"title\": \"令和6年度 事業計画書\",", "",
+    KK_PLAN_FILE_ERROR_INVALID, "title: is missing" },
+  { "bad-issued", "\"2024-03\"", "\"March 2024\"",
+    KK_PLAN_FILE_ERROR_INVALID, "issued: must be a month written YYYY-MM" },
+
+  /* Lists of the plan. */
+  { "duplicate-funding", "\"code\": \"自\"", "\"code\": \"国\"",
+    KK_PLAN_FILE_ERROR_INVALID, "funding_sources[2].code: funding “国” is listed twice" },
+  { "duplicate-pillar", "\"number\": 2,\n      \"name\": \"販路拡大\"", "\"number\": 1,\n      \"name\": \"販路拡大\"",
+    KK_PLAN_FILE_ERROR_INVALID, "pillars[1].number: pillar 1 is listed twice" },
+  { "duplicate-division", "\"name\": \"総務企画課\"\n    }", "\"name\": \"経営支援課\"\n    }",
+    KK_PLAN_FILE_ERROR_INVALID, "divisions[1].name: division “経営支援課” is listed twice" },
+  { "pillars-not-a-list", "\"pillars\": [", "\"pillars\": {},\n  \"old_pillars\": [",
+    KK_PLAN_FILE_ERROR_INVALID, "pillars: must be a list, not an object" },
+
+  /* Programs. */
+  { "negative-budget", "\"budget\": 1000", "\"budget\": -1000",
+    KK_PLAN_FILE_ERROR_INVALID, "programs[0].budget: must be a whole number from 0 to" },
+  { "fractional-budget", "\"budget\": 1000", "\"budget\": 1000.5",
+    KK_PLAN_FILE_ERROR_INVALID, "programs[0].budget: must be a whole number" },
+  { "budget-over-limit", "\"budget\": 1000", "\"budget\": 1000000000000001",
+    KK_PLAN_FILE_ERROR_INVALID, "programs[0].budget: must be a whole number from 0 to" },
+  { "budget-overflows-int64", "\"budget\": 1000", "\"budget\": 99999999999999999999",
+    KK_PLAN_FILE_ERROR_INVALID, "the number is too large" },
+  { "budget-as-text", "\"budget\": 1000", "\"budget\": \"1,000\"",
+    KK_PLAN_FILE_ERROR_INVALID, "programs[0].budget: must be a whole number from 0 to 1,000,000,000,000,000, not a text" },
+  { "budget-null", "\"budget\": 1000", "\"budget\": null",
+    KK_PLAN_FILE_ERROR_INVALID, "programs[0].budget: must be a whole number" },
+  { "budget-infinite", "\"budget\": 1000", "\"budget\": 1e400",
+    KK_PLAN_FILE_ERROR_INVALID, "programs[0].budget" },
+  { "duplicate-program", "\"number\": 3,", "\"number\": 2,",
+    KK_PLAN_FILE_ERROR_INVALID, "programs[2].number: program 2 is listed twice" },
+  { "unknown-pillar", "\"pillar\": 2,", "\"pillar\": 7,",
+    KK_PLAN_FILE_ERROR_INVALID, "programs[1].pillar: there is no pillar 7" },
+  { "unknown-funding", "\"県\",\n        \"自\"", "\"府\",\n        \"自\"",
+    KK_PLAN_FILE_ERROR_INVALID, "programs[1].funding[0]: there is no funding source “府”" },
+  { "funding-twice", "\"県\",\n        \"自\"", "\"自\",\n        \"自\"",
+    KK_PLAN_FILE_ERROR_INVALID, "programs[1].funding[1]: funding “自” is named twice" },
+  { "no-funding", "\"funding\": [\n        \"国\"\n      ]", "\"funding\": []",
+    KK_PLAN_FILE_ERROR_INVALID, "programs[0].funding: must name at least one funding source" },
+  { "unknown-division", "\"lead_division\": \"経営支援課\"", "\"lead_division\": \"広報課\"",
+    KK_PLAN_FILE_ERROR_INVALID, "programs[0].lead_division: there is no division “広報課”" },
+  { "unknown-status", "\"status\": \"new\"", "\"status\": \"abolished\"",
+    KK_PLAN_FILE_ERROR_INVALID, "programs[1].status: must be one of" },
+  { "new-with-previous-budget", "\"status\": \"new\",", "\"status\": \"new\", \"previous_budget\": 1,",
+    KK_PLAN_FILE_ERROR_INVALID, "programs[1].previous_budget: must be absent for a new program" },
+  { "continuing-without-previous", "\"previous_budget\": 1200,", "",
+    KK_PLAN_FILE_ERROR_INVALID, "programs[0].previous_budget: is missing" },
+  { "empty-name", "\"name\": \"相談事業\"", "\"name\": \"\"",
+    KK_PLAN_FILE_ERROR_INVALID, "programs[0].name: must not be empty" },
+  { "program-not-an-object", "\"programs\": [\n", "\"programs\": [\n    42,\n",
+    KK_PLAN_FILE_ERROR_INVALID, "programs[0]: must be an object, not a number" },
+
+  /* Sheets and their figures. */
+  { "sheet-unknown-program", "\"programs\": [\n        1\n      ]", "\"programs\": [\n        9\n      ]",
+    KK_PLAN_FILE_ERROR_INVALID, "sheets[0].programs[0]: there is no program 9" },
+  { "program-on-two-sheets", "\"programs\": [\n        2,\n        3\n      ]", "\"programs\": [\n        2,\n        1\n      ]",
+    KK_PLAN_FILE_ERROR_INVALID, "sheets[1].programs[1]: program 1 is on another sheet too" },
+  { "program-on-no-sheet", "\"programs\": [\n        2,\n        3\n      ]", "\"programs\": [\n        2\n      ]",
+    KK_PLAN_FILE_ERROR_INVALID, "program 3 is on no sheet" },
+  { "sheet-unknown-division", "\"総務企画課\",\n        \"経営支援課\"", "\"総務企画課\",\n        \"企画課\"",
+    KK_PLAN_FILE_ERROR_INVALID, "sheets[1].divisions[1]: there is no division “企画課”" },
+  { "unknown-comparator", "\"at_most\"", "\"below\"",
+    KK_PLAN_FILE_ERROR_INVALID, "sheets[0].kpis[1].comparator: must be one of" },
+  { "unknown-kind", "\"kind\": \"actual\",\n              \"value\": 123", "\"kind\": \"result\",\n              \"value\": 123",
+    KK_PLAN_FILE_ERROR_INVALID, "sheets[0].kpis[0].values[1].kind: must be one of" },
+  { "bad-as-of", "\"2024-01-31\"", "\"2024/01/31\"",
+    KK_PLAN_FILE_ERROR_INVALID, "sheets[0].kpis[0].values[1].as_of: must be a date written YYYY-MM-DD" },
+  { "value-without-note", "\"note\": \"未定\"", "\"comment\": \"未定\"",
+    KK_PLAN_FILE_ERROR_INVALID, "sheets[0].kpis[0].values[2].note: is required when a figure has no value" },
+  { "value-as-text", "\"value\": 220.6", "\"value\": \"220.6\"",
+    KK_PLAN_FILE_ERROR_INVALID, "sheets[0].kpis[1].values[2].value: must be a number, not a text" },
+  { "value-infinite", "\"value\": 220.6", "\"value\": -1e400",
+    KK_PLAN_FILE_ERROR_INVALID, "sheets[0].kpis[1].values[2].value" },
+  { "partners-not-texts", "\"雇用経済部\"", "true",
+    KK_PLAN_FILE_ERROR_INVALID, "sheets[1].partners[1]: must be a text, not true or false" },
+};
+
+typedef struct
+{
+  const char *name;
+  const char *text;
+  gssize length;
+  int code;
+  const char *message;
+} KkWholeCase;
+
+static const KkWholeCase whole_cases[] = {
+  { "empty", "", 0, KK_PLAN_FILE_ERROR_SYNTAX, "The file is empty" },
+  { "whitespace", " \n\t\n", -1, KK_PLAN_FILE_ERROR_SYNTAX, "line 3, column 1: the file ends before the plan is complete" },
+  { "a-list", "[1, 2, 3]", -1, KK_PLAN_FILE_ERROR_INVALID, "The file holds a list, not a plan" },
+  { "a-number", "42", -1, KK_PLAN_FILE_ERROR_INVALID, "The file holds a number, not a plan" },
+  { "empty-object", "{}", -1, KK_PLAN_FILE_ERROR_INVALID, "format: is missing" },
+  { "nul-byte", "{\"format\": \"keikaku\0plan\"}", 26, KK_PLAN_FILE_ERROR_ENCODING, "line 1, column 20" },
+  { "latin-1", "{\"organization\": \"Caf\xe9\"}", -1, KK_PLAN_FILE_ERROR_ENCODING,
+    "line 1, column 22: the file is not UTF-8 text" },
+  { "shift-jis", "{\n\"title\": \"\x8c\x76\x89\xe6\"}", -1, KK_PLAN_FILE_ERROR_ENCODING,
+    "line 2, column 11: the file is not UTF-8 text" },
+  { "overlong-utf8", "{\"title\": \"\xc0\xaf\"}", -1, KK_PLAN_FILE_ERROR_ENCODING, "not UTF-8" },
+  { "binary", "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, KK_PLAN_FILE_ERROR_ENCODING, "not UTF-8" },
+};
+
+static GBytes *
+load_fixture (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "small.json", NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+static void
+assert_load_fails (GBytes     *bytes,
+                   int         code,
+                   const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KkPlan) plan = kk_plan_load_bytes (bytes, &error);
+
+  g_assert_null (plan);
+  g_assert_nonnull (error);
+  if (strstr (error->message, message) == NULL)
+    g_test_message ("message: %s", error->message);
+  g_assert_error (error, KK_PLAN_FILE_ERROR, code);
+  g_assert_nonnull (strstr (error->message, message));
+  /* One line: the window and the command line show it as it is. */
+  g_assert_null (strchr (error->message, '\n'));
+}
+
+static void
+test_fixture_loads (void)
+{
+  g_autoptr(GBytes) bytes = load_fixture ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KkPlan) plan = kk_plan_load_bytes (bytes, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (plan);
+}
+
+static void
+test_edit_case (gconstpointer data)
+{
+  const KkMalformedCase *test_case = data;
+  g_autoptr(GBytes) original = load_fixture ();
+  const char *text = g_bytes_get_data (original, NULL);
+  const char *found = strstr (text, test_case->find);
+  g_autoptr(GString) edited = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  /* A case whose text is not in the fixture would test nothing. */
+  g_assert_nonnull (found);
+  edited = g_string_new_len (text, found - text);
+  g_string_append (edited, test_case->replace);
+  g_string_append (edited, found + strlen (test_case->find));
+  bytes = g_bytes_new (edited->str, edited->len);
+
+  assert_load_fails (bytes, test_case->code, test_case->message);
+}
+
+static void
+test_whole_case (gconstpointer data)
+{
+  const KkWholeCase *test_case = data;
+  gsize length = test_case->length < 0 ? strlen (test_case->text) : (gsize)test_case->length;
+  g_autoptr(GBytes) bytes = g_bytes_new_static (test_case->text, length);
+
+  assert_load_fails (bytes, test_case->code, test_case->message);
+}
+
+static void
+test_deep_nesting (void)
+{
+  const guint depth = 100000;
+  g_autoptr(GString) text = g_string_new ("{\"format\": \"keikaku-plan\", \"x\": ");
+  g_autoptr(GBytes) bytes = NULL;
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (text, ']');
+  g_string_append_c (text, '}');
+  bytes = g_string_free_to_bytes (g_steal_pointer (&text));
+
+  assert_load_fails (bytes, KK_PLAN_FILE_ERROR_SYNTAX, "line 1, column 64: the data is nested more than 32 levels deep");
+}
+
+static void
+test_huge_string (void)
+{
+  const gsize size = 2 * 1024 * 1024;
+  g_autoptr(GString) text = g_string_new ("{\n  \"format\": \"keikaku-plan\",\n  \"title\": \"");
+  g_autoptr(GBytes) bytes = NULL;
+
+  for (gsize i = 0; i < size / 3; i++)
+    g_string_append (text, "計");
+  g_string_append (text, "\"\n}");
+  bytes = g_string_free_to_bytes (g_steal_pointer (&text));
+
+  assert_load_fails (bytes, KK_PLAN_FILE_ERROR_TOO_LARGE, "line 3, column 12: a text is longer than 1 MiB");
+}
+
+/* A file cut short anywhere, as by a full disk or an interrupted copy. */
+static void
+test_every_truncation_fails (void)
+{
+  g_autoptr(GBytes) original = load_fixture ();
+  gsize length;
+  const char *text = g_bytes_get_data (original, &length);
+
+  for (gsize cut = 1; cut < length - 1; cut++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_static (text, cut);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KkPlan) plan = kk_plan_load_bytes (bytes, &error);
+
+      g_assert_null (plan);
+      if (!g_error_matches (error, KK_PLAN_FILE_ERROR, KK_PLAN_FILE_ERROR_ENCODING))
+        g_assert_error (error, KK_PLAN_FILE_ERROR, KK_PLAN_FILE_ERROR_SYNTAX);
+    }
+}
+
+static void
+test_many_small_errors_report_the_first (void)
+{
+  g_autoptr(GBytes) original = load_fixture ();
+  g_autofree char *text = g_strndup (g_bytes_get_data (original, NULL), g_bytes_get_size (original));
+  g_autoptr(GRegex) budgets = g_regex_new ("\"budget\": \\d+", 0, 0, NULL);
+  char *edited = g_regex_replace_literal (budgets, text, -1, 0, "\"budget\": -5", 0, NULL);
+  g_autoptr(GBytes) bytes = g_bytes_new_take (edited, strlen (edited));
+
+  assert_load_fails (bytes, KK_PLAN_FILE_ERROR_INVALID, "programs[0].budget");
+}
+
+static void
+test_missing_file_names_the_file (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent/plan.json");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KkPlan) plan = kk_plan_load_file (file, NULL, &error);
+
+  g_assert_null (plan);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
+static void
+add_cases (void)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (edit_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/malformed/edit/%s", edit_cases[i].name);
+      g_test_add_data_func (path, &edit_cases[i], test_edit_case);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (whole_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/malformed/whole/%s", whole_cases[i].name);
+      g_test_add_data_func (path, &whole_cases[i], test_whole_case);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/malformed/fixture-loads", test_fixture_loads);
+  add_cases ();
+  g_test_add_func ("/malformed/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/malformed/huge-string", test_huge_string);
+  g_test_add_func ("/malformed/every-truncation", test_every_truncation_fails);
+  g_test_add_func ("/malformed/first-error", test_many_small_errors_report_the_first);
+  g_test_add_func ("/malformed/missing-file", test_missing_file_names_the_file);
+
+  return g_test_run ();
+}
