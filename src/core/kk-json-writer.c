@@ -42,9 +42,13 @@ kk_json_writer_free_to_bytes (KkJsonWriter *self)
 {
   g_assert (self->empty->len == 0);
 
+  GBytes *bytes;
+
   g_string_append_c (self->out, '\n');
   g_array_unref (self->empty);
-  return g_string_free_to_bytes (g_steal_pointer (&self->out));
+  bytes = g_string_free_to_bytes (g_steal_pointer (&self->out));
+  g_free (self);
+  return bytes;
 }
 
 static void
