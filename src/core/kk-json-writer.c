@@ -40,9 +40,9 @@ kk_json_writer_new (void)
 GBytes *
 kk_json_writer_free_to_bytes (KkJsonWriter *self)
 {
-  g_assert (self->empty->len == 0);
-
   GBytes *bytes;
+
+  g_assert (self->empty->len == 0);
 
   g_string_append_c (self->out, '\n');
   g_array_unref (self->empty);
