@@ -91,6 +91,59 @@ test_number_shortest (void)
   assert_format (kk_format_number (1e20), "1e+20");
 }
 
+static void
+test_parse_accepts_what_clerks_type (void)
+{
+  static const struct { const char *text; gint64 amount; } cases[] = {
+    { "12345", 12345 },
+    { "12,345", 12345 },
+    { "１２，３４５", 12345 },
+    { "１２３４５", 12345 },
+    { "  7,133 ", 7133 },
+    { "0", 0 },
+    { "1,000,000,000,000,000", G_GINT64_CONSTANT (1000000000000000) },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 amount = -1;
+
+      g_assert_true (kk_parse_thousand_yen (cases[i].text, &amount, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (amount, ==, cases[i].amount);
+    }
+}
+
+static void
+test_parse_refuses_the_rest (void)
+{
+  static const struct { const char *text; int code; } cases[] = {
+    { "12a", KK_PARSE_ERROR_INVALID },
+    { "", KK_PARSE_ERROR_INVALID },
+    { "   ", KK_PARSE_ERROR_INVALID },
+    { "-5", KK_PARSE_ERROR_INVALID },
+    { "▲ 5", KK_PARSE_ERROR_INVALID },
+    { "1.5", KK_PARSE_ERROR_INVALID },
+    { ",123", KK_PARSE_ERROR_INVALID },
+    { "123,", KK_PARSE_ERROR_INVALID },
+    { "1,,234", KK_PARSE_ERROR_INVALID },
+    { "1 234", KK_PARSE_ERROR_INVALID },
+    { "1,000,000,000,000,001", KK_PARSE_ERROR_RANGE },
+    { "99999999999999999999999", KK_PARSE_ERROR_RANGE },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 amount = 42;
+
+      g_assert_false (kk_parse_thousand_yen (cases[i].text, &amount, &error));
+      g_assert_error (error, KK_PARSE_ERROR, cases[i].code);
+      g_assert_cmpint (amount, ==, 42);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -98,6 +151,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/format/thousand-yen/grouping", test_thousand_yen_grouping);
+  g_test_add_func ("/format/parse/accepts", test_parse_accepts_what_clerks_type);
+  g_test_add_func ("/format/parse/refuses", test_parse_refuses_the_rest);
   g_test_add_func ("/format/thousand-yen/decrease", test_thousand_yen_decrease);
   g_test_add_func ("/format/grouped/minus", test_grouped_minus);
   g_test_add_func ("/format/fiscal-year/reiwa", test_fiscal_year_reiwa);

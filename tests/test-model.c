@@ -349,13 +349,119 @@ test_edit_undo_redo (void)
   g_assert_true (kk_plan_get_dirty (plan));
 }
 
+static gpointer
+copy_object (gconstpointer object,
+             gpointer      data)
+{
+  return g_object_ref ((gpointer)object);
+}
+
+static void
+type_text (KkPlan     *plan,
+           gpointer    object,
+           const char *property,
+           const char *text)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text);
+  kk_plan_edit_typing (plan, object, property, &value);
+}
+
+static void
+test_typing_is_one_step (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkHistory *history = kk_plan_get_history (plan);
+  KkProgram *program = kk_plan_find_program (plan, 3);
+  g_autofree char *original = g_strdup (kk_program_get_name (program));
+  g_autofree char *typed = g_strconcat (original, "改", NULL);
+
+  type_text (plan, program, "name", typed);
+  type_text (plan, program, "name", "新しい名前");
+  type_text (plan, program, "name", "新しい名前の事業");
+  g_assert_cmpstr (kk_program_get_name (program), ==, "新しい名前の事業");
+
+  g_assert_true (kk_history_undo (history));
+  g_assert_cmpstr (kk_program_get_name (program), ==, original);
+  g_assert_false (kk_history_get_can_undo (history));
+  g_assert_false (kk_plan_get_dirty (plan));
+  g_assert_true (kk_history_redo (history));
+  g_assert_cmpstr (kk_program_get_name (program), ==, "新しい名前の事業");
+}
+
+static void
+test_typing_elsewhere_is_a_new_step (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkHistory *history = kk_plan_get_history (plan);
+  KkProgram *program = kk_plan_find_program (plan, 3);
+  KkSheet *sheet = kk_program_get_sheet (program);
+  g_autofree char *name = g_strdup (kk_program_get_name (program));
+
+  type_text (plan, program, "name", "一");
+  type_text (plan, sheet, "purpose", "目的");
+  type_text (plan, program, "name", "一二");
+  kk_history_seal (history);
+  type_text (plan, program, "name", "一二三");
+
+  g_assert_true (kk_history_undo (history));
+  g_assert_cmpstr (kk_program_get_name (program), ==, "一二");
+  g_assert_true (kk_history_undo (history));
+  g_assert_cmpstr (kk_program_get_name (program), ==, "一");
+  g_assert_true (kk_history_undo (history));
+  g_assert_true (kk_history_undo (history));
+  g_assert_cmpstr (kk_program_get_name (program), ==, name);
+  g_assert_false (kk_history_get_can_undo (history));
+}
+
+static void
+test_typing_back_leaves_nothing (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkProgram *program = kk_plan_find_program (plan, 3);
+  g_autofree char *name = g_strdup (kk_program_get_name (program));
+
+  type_text (plan, program, "name", "一");
+  g_assert_true (kk_plan_get_dirty (plan));
+  type_text (plan, program, "name", name);
+  g_assert_false (kk_plan_get_dirty (plan));
+  g_assert_false (kk_history_get_can_undo (kk_plan_get_history (plan)));
+}
+
+static void
+count_change (KkHistory  *history,
+              GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  g_assert_true (KK_IS_PROGRAM (object));
+  g_assert_cmpstr (pspec->name, ==, "budget");
+  (*count)++;
+}
+
+static void
+test_changed_signal (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkHistory *history = kk_plan_get_history (plan);
+  guint count = 0;
+
+  g_signal_connect (history, "changed", G_CALLBACK (count_change), &count);
+  kk_plan_edit (plan, kk_plan_find_program (plan, 1), "budget", (gint64)1);
+  kk_history_undo (history);
+  kk_history_redo (history);
+  g_assert_cmpuint (count, ==, 3);
+}
+
 static void
 test_edit_unchanged_records_nothing (void)
 {
   g_autoptr(KkPlan) plan = kk_plan_load_default ();
   KkProgram *program = kk_plan_find_program (plan, 2);
   KkSheet *sheet = kk_program_get_sheet (program);
-  g_autoptr(GPtrArray) funding = g_ptr_array_copy (kk_program_get_funding (program), (GCopyFunc)g_object_ref, NULL);
+  g_autoptr(GPtrArray) funding = g_ptr_array_copy (kk_program_get_funding (program), copy_object, NULL);
   g_auto(GStrv) partners = g_strdupv ((char **)kk_sheet_get_partners (sheet));
 
   g_assert_false (kk_plan_edit (plan, program, "budget", (gint64)95249));
@@ -409,6 +515,10 @@ main (int   argc,
   g_test_add_func ("/model/edit/undo-redo", test_edit_undo_redo);
   g_test_add_func ("/model/edit/unchanged", test_edit_unchanged_records_nothing);
   g_test_add_func ("/model/edit/after-undo", test_edit_after_undo_drops_redo);
+  g_test_add_func ("/model/edit/typing-is-one-step", test_typing_is_one_step);
+  g_test_add_func ("/model/edit/typing-elsewhere", test_typing_elsewhere_is_a_new_step);
+  g_test_add_func ("/model/edit/typing-back", test_typing_back_leaves_nothing);
+  g_test_add_func ("/model/edit/changed-signal", test_changed_signal);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include "kk-application.h"
 #include "kk-format.h"
 #include "kk-plan-file.h"
+#include "kk-search.h"
 #include "kk-totals.h"
 #include "kk-window.h"
 
@@ -45,6 +46,91 @@ find_label (GtkWidget  *widget,
         return label;
     }
   return NULL;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (2000);
+    }
+}
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static char *
+summary_for (GListModel *programs)
+{
+  KkTotals totals = kk_totals_for_programs (programs, NULL, NULL);
+
+  return kk_totals_dup_summary (&totals);
+}
+
+static KkPlan *
+load_fixture_copy (GFile **file)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "small.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("keikaku-window-XXXXXX", NULL);
+  g_autofree char *copy = g_build_filename (dir, "plan.json", NULL);
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, length, NULL));
+  *file = g_file_new_for_path (copy);
+  return kk_plan_load_file (*file, NULL, NULL);
+}
+
+static KkWindow *
+open_window_on_file (KkPlan *plan,
+                     GFile  *file)
+{
+  KkWindow *window = kk_window_new (app, plan, file);
+
+  gtk_window_present (GTK_WINDOW (window));
+  run_until_idle ();
+  return window;
 }
 
 static KkWindow *
@@ -90,6 +176,246 @@ test_shows_totals (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_sort_by_budget_puts_the_largest_first (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkWindow *window = open_window (plan);
+  KkProgramList *list = kk_window_get_program_list (window);
+  GListModel *rows = kk_program_list_get_rows (list);
+  GListModel *programs = kk_plan_get_programs (plan);
+  g_autoptr(KkProgram) first = NULL;
+  gint64 largest = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (programs); i++)
+    {
+      g_autoptr(KkProgram) program = g_list_model_get_item (programs, i);
+
+      largest = MAX (largest, kk_program_get_budget (program));
+    }
+
+  kk_program_list_sort_by (list, "budget", GTK_SORT_ASCENDING);
+  run_until_idle ();
+  first = g_list_model_get_item (rows, 0);
+  g_assert_cmpint (kk_program_get_budget (first), ==, largest);
+  for (guint i = 1; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(KkProgram) above = g_list_model_get_item (rows, i - 1);
+      g_autoptr(KkProgram) below = g_list_model_get_item (rows, i);
+
+      g_assert_cmpint (kk_program_get_budget (above), >=, kk_program_get_budget (below));
+    }
+  g_assert_nonnull (find_label (GTK_WIDGET (window), kk_program_get_name (first)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_search_narrows_the_rows (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkWindow *window = open_window (plan);
+  KkProgramList *list = kk_window_get_program_list (window);
+  GListModel *rows = kk_program_list_get_rows (list);
+  GtkWidget *search = find_type (GTK_WIDGET (list), GTK_TYPE_SEARCH_ENTRY);
+  g_autoptr(KkProgram) first = g_list_model_get_item (kk_plan_get_programs (plan), 0);
+  g_autofree char *expected = NULL;
+  g_auto(GStrv) words = kk_search_split_query ("事業承継");
+  guint n_matching = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (kk_plan_get_programs (plan)); i++)
+    {
+      g_autoptr(KkProgram) program = g_list_model_get_item (kk_plan_get_programs (plan), i);
+      g_autofree char *text = kk_program_dup_search_text (program);
+
+      n_matching += kk_search_text_matches (text, (const char * const *)words);
+    }
+  g_assert_cmpuint (n_matching, >, 0);
+  g_assert_cmpuint (n_matching, <, g_list_model_get_n_items (kk_plan_get_programs (plan)));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+  g_assert_true (gtk_widget_has_focus (search) || gtk_widget_is_focus (gtk_root_get_focus (GTK_ROOT (window))));
+  gtk_editable_set_text (GTK_EDITABLE (search), "事業承継");
+  wait_ms (400);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_matching);
+  expected = summary_for (rows);
+  g_assert_nonnull (find_label (GTK_WIDGET (window), expected));
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  wait_ms (400);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==,
+                    g_list_model_get_n_items (kk_plan_get_programs (plan)));
+  g_assert_nonnull (find_label (GTK_WIDGET (window), kk_program_get_name (first)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static KkProgram *
+select_program (KkWindow *window,
+                guint     number)
+{
+  KkProgram *program = kk_plan_find_program (kk_window_get_plan (window), number);
+
+  kk_program_list_set_selected_program (kk_window_get_program_list (window), program);
+  run_until_idle ();
+  g_assert_true (kk_program_editor_get_program (kk_window_get_program_editor (window)) == program);
+  return program;
+}
+
+static void
+test_typing_a_budget_updates_list_and_totals (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkWindow *window = open_window (plan);
+  KkProgram *program = select_program (window, 4);
+  GtkWidget *budget = find_named (GTK_WIDGET (window), "budget");
+  gint64 original = kk_program_get_budget (program);
+  g_autofree char *original_summary = summary_for (kk_plan_get_programs (plan));
+  g_autofree char *summary = NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (budget), "１２，３４５");
+  run_until_idle ();
+  g_assert_cmpint (kk_program_get_budget (program), ==, 12345);
+  g_assert_nonnull (find_label (GTK_WIDGET (kk_window_get_program_list (window)), "12,345"));
+  summary = summary_for (kk_plan_get_programs (plan));
+  g_assert_cmpstr (summary, !=, original_summary);
+  g_assert_nonnull (find_label (GTK_WIDGET (window), summary));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  run_until_idle ();
+  g_assert_cmpint (kk_program_get_budget (program), ==, original);
+  g_assert_nonnull (find_label (GTK_WIDGET (window), original_summary));
+  g_assert_false (kk_plan_get_dirty (plan));
+  g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  run_until_idle ();
+  g_assert_cmpint (kk_program_get_budget (program), ==, 12345);
+  g_assert_nonnull (find_label (GTK_WIDGET (window), summary));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (budget)), ==, "12,345");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_invalid_budget_changes_nothing (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkWindow *window = open_window (plan);
+  KkProgram *program = select_program (window, 4);
+  GtkWidget *budget = find_named (GTK_WIDGET (window), "budget");
+  GtkWidget *error = find_named (GTK_WIDGET (window), "budget-error");
+  gint64 original = kk_program_get_budget (program);
+
+  gtk_editable_set_text (GTK_EDITABLE (budget), "12a");
+  run_until_idle ();
+  g_assert_cmpint (kk_program_get_budget (program), ==, original);
+  g_assert_false (kk_plan_get_dirty (plan));
+  g_assert_true (gtk_widget_get_visible (error));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error)), "12a"));
+  /* What the clerk typed stays, to be corrected. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (budget)), ==, "12a");
+
+  gtk_editable_set_text (GTK_EDITABLE (budget), "12");
+  run_until_idle ();
+  g_assert_cmpint (kk_program_get_budget (program), ==, 12);
+  g_assert_false (gtk_widget_get_visible (error));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_save_and_reopen (void)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(KkPlan) plan = load_fixture_copy (&file);
+  KkWindow *window = open_window_on_file (plan, file);
+  GtkWidget *name;
+  g_autoptr(KkPlan) reopened = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GBytes) reopened_bytes = NULL;
+
+  select_program (window, 2);
+  name = find_named (GTK_WIDGET (window), "name");
+  gtk_editable_set_text (GTK_EDITABLE (name), "販路開拓事業（改）");
+  run_until_idle ();
+  g_assert_true (kk_plan_get_dirty (plan));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  run_until_idle ();
+  g_assert_false (kk_plan_get_dirty (plan));
+  g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
+
+  reopened = kk_plan_load_file (file, NULL, NULL);
+  g_assert_nonnull (reopened);
+  g_assert_cmpstr (kk_program_get_name (kk_plan_find_program (reopened, 2)), ==, "販路開拓事業（改）");
+  saved = kk_plan_to_bytes (plan);
+  reopened_bytes = kk_plan_to_bytes (reopened);
+  g_assert_true (g_bytes_equal (saved, reopened_bytes));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static AdwMessageDialog *
+find_dialog_of (GtkWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_window_get_transient_for (toplevel) == window)
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+static void
+test_closing_with_changes_asks (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkWindow *window = open_window (plan);
+  g_autoptr(GtkWidget) guard = g_object_ref (GTK_WIDGET (window));
+  AdwMessageDialog *dialog;
+
+  select_program (window, 1);
+  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (window), "budget")), "1");
+  run_until_idle ();
+
+  gtk_window_close (GTK_WINDOW (window));
+  run_until_idle ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  dialog = find_dialog_of (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+
+  adw_message_dialog_response (dialog, "cancel");
+  run_until_idle ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (kk_plan_get_dirty (plan));
+
+  gtk_window_close (GTK_WINDOW (window));
+  run_until_idle ();
+  dialog = find_dialog_of (GTK_WINDOW (window));
+  adw_message_dialog_response (dialog, "discard");
+  run_until_idle ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+}
+
+static void
+test_closing_unchanged_does_not_ask (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkWindow *window = open_window (plan);
+  g_autoptr(GtkWidget) guard = g_object_ref (GTK_WIDGET (window));
+
+  gtk_window_close (GTK_WINDOW (window));
+  run_until_idle ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_null (find_dialog_of (GTK_WINDOW (window)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -108,6 +434,13 @@ main (int   argc,
 
   g_test_add_func ("/window/lists-every-program", test_lists_every_program);
   g_test_add_func ("/window/shows-totals", test_shows_totals);
+  g_test_add_func ("/window/sort-by-budget", test_sort_by_budget_puts_the_largest_first);
+  g_test_add_func ("/window/search", test_search_narrows_the_rows);
+  g_test_add_func ("/window/editor/budget", test_typing_a_budget_updates_list_and_totals);
+  g_test_add_func ("/window/editor/invalid-budget", test_invalid_budget_changes_nothing);
+  g_test_add_func ("/window/save-and-reopen", test_save_and_reopen);
+  g_test_add_func ("/window/close/asks", test_closing_with_changes_asks);
+  g_test_add_func ("/window/close/unchanged", test_closing_unchanged_does_not_ask);
 
   status = g_test_run ();
   g_object_unref (app);

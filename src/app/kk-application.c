@@ -98,12 +98,63 @@ kk_application_open (GApplication  *application,
     }
 }
 
+/* Each window asks about its unsaved changes before it goes; the
+ * application ends with its last window. */
 static void
 kk_application_quit_action (GSimpleAction *action,
                             GVariant      *parameter,
                             gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (user_data));
+  g_autoptr(GList) copy = g_list_copy (windows);
+
+  for (GList *l = copy; l != NULL; l = l->next)
+    if (KK_IS_WINDOW (l->data))
+      gtk_window_close (l->data);
+}
+
+static void
+kk_application_about_action (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  GtkWidget *about = adw_about_window_new ();
+
+  adw_about_window_set_application_name (ADW_ABOUT_WINDOW (about), _("Keikaku"));
+  adw_about_window_set_application_icon (ADW_ABOUT_WINDOW (about), APPLICATION_ID);
+  adw_about_window_set_version (ADW_ABOUT_WINDOW (about), PACKAGE_VERSION);
+  adw_about_window_set_comments (ADW_ABOUT_WINDOW (about),
+                                 _("Write the annual business plan, print it, and review its "
+                                   "budget and targets"));
+  adw_about_window_set_license_type (ADW_ABOUT_WINDOW (about), GTK_LICENSE_GPL_3_0);
+  adw_about_window_set_translator_credits (ADW_ABOUT_WINDOW (about), _("translator-credits"));
+  gtk_window_set_transient_for (GTK_WINDOW (about), parent);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+typedef struct
+{
+  const char *action;
+  const char *accels[3];
+} KkAccels;
+
+static void
+kk_application_set_accels (GtkApplication *application)
+{
+  static const KkAccels accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+    { "win.save", { "<Control>s", NULL } },
+    { "win.save-as", { "<Control><Shift>s", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.find", { "<Control>f", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (application, accels[i].action, accels[i].accels);
 }
 
 static void
@@ -111,14 +162,14 @@ kk_application_startup (GApplication *application)
 {
   static const GActionEntry actions[] = {
     { "quit", kk_application_quit_action },
+    { "about", kk_application_about_action },
   };
-  static const char *quit_accels[] = { "<Control>q", NULL };
 
   G_APPLICATION_CLASS (kk_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), actions,
                                    G_N_ELEMENTS (actions), application);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  kk_application_set_accels (GTK_APPLICATION (application));
 }
 
 static void

@@ -1,5 +1,9 @@
 /* kk-window.c: the main window, showing one plan
  *
+ * The window owns the plan and the file it came from; the views below it
+ * only show and edit the plan. Saving never closes anything before the file
+ * is safely written, and closing with unsaved changes always asks.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -9,8 +13,10 @@
 
 #include <glib/gi18n.h>
 
-#include "kk-format.h"
-#include "kk-totals.h"
+#include "kk-division-view.h"
+#include "kk-plan-file.h"
+#include "kk-program-editor.h"
+#include "kk-program-list.h"
 #include "kk-window.h"
 
 struct _KkWindow
@@ -20,10 +26,14 @@ struct _KkWindow
   KkPlan *plan;
   GFile *file;
   GSettings *settings;
+  /* The clerk chose Save in the closing prompt: close once saved. */
+  gboolean close_after_save;
 
-  AdwWindowTitle *window_title;
-  GtkColumnView *program_view;
-  GtkLabel *summary_label;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewStack *view_stack;
+  KkProgramList *program_list;
+  KkProgramEditor *program_editor;
+  KkDivisionView *division_view;
 };
 
 G_DEFINE_FINAL_TYPE (KkWindow, kk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -37,137 +47,315 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-typedef char *(*KkCellTextFunc) (KkProgram *program);
-
-typedef struct
-{
-  const char *title;
-  float xalign;
-  gboolean expand;
-  KkCellTextFunc text;
-} KkColumn;
+/* ------------------------------------------------------------------------ */
+/* Title and actions                                                        */
 
 static char *
-kk_cell_number (KkProgram *program)
+kk_window_dup_file_label (KkWindow *self)
 {
-  return g_strdup_printf ("%u", kk_program_get_number (program));
-}
-
-static char *
-kk_cell_name (KkProgram *program)
-{
-  return g_strdup (kk_program_get_name (program));
-}
-
-static char *
-kk_cell_funding (KkProgram *program)
-{
-  return kk_program_dup_funding_label (program, "・");
-}
-
-static char *
-kk_cell_budget (KkProgram *program)
-{
-  return kk_format_thousand_yen (kk_program_get_budget (program));
-}
-
-static char *
-kk_cell_difference (KkProgram *program)
-{
-  return kk_format_thousand_yen (kk_program_get_difference (program));
-}
-
-static char *
-kk_cell_division (KkProgram *program)
-{
-  return g_strdup (kk_division_get_name (kk_program_get_lead_division (program)));
+  if (self->file != NULL)
+    return g_file_get_basename (self->file);
+  return g_strdup (kk_plan_get_organization (self->plan));
 }
 
 static void
-kk_window_setup_cell (GtkSignalListItemFactory *factory,
-                      GtkListItem              *item,
-                      const KkColumn           *column)
+kk_window_update_title (KkWindow *self)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  g_autofree char *subtitle = kk_window_dup_file_label (self);
+  g_autofree char *title = NULL;
 
-  gtk_label_set_xalign (GTK_LABEL (label), column->xalign);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (column->xalign > 0.5)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
+  /* The dot is GNOME's mark of a document with unsaved changes. */
+  if (kk_plan_get_dirty (self->plan))
+    title = g_strdup_printf ("• %s", kk_plan_get_title (self->plan));
+  else
+    title = g_strdup (kk_plan_get_title (self->plan));
+
+  adw_view_switcher_title_set_title (self->switcher_title, title);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
 static void
-kk_window_bind_cell (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item,
-                     const KkColumn           *column)
+kk_window_update_actions (KkWindow *self)
 {
-  g_autofree char *text = column->text (gtk_list_item_get_item (item));
+  KkHistory *history = kk_plan_get_history (self->plan);
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", kk_history_get_can_undo (history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", kk_history_get_can_redo (history));
 }
 
 static void
-kk_window_add_columns (KkWindow *self)
+kk_window_history_changed (KkWindow *self)
 {
-  static const KkColumn columns[] = {
-    { N_("No."), 1.0, FALSE, kk_cell_number },
-    { N_("Program"), 0.0, TRUE, kk_cell_name },
-    { N_("Funding"), 0.0, FALSE, kk_cell_funding },
-    { N_("Budget"), 1.0, FALSE, kk_cell_budget },
-    { N_("Change"), 1.0, FALSE, kk_cell_difference },
-    { N_("Division"), 0.0, FALSE, kk_cell_division },
-  };
+  kk_window_update_title (self);
+  kk_window_update_actions (self);
+}
 
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+static void
+kk_window_undo (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  kk_history_undo (kk_plan_get_history (KK_WINDOW (widget)->plan));
+}
+
+static void
+kk_window_redo (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  kk_history_redo (kk_plan_get_history (KK_WINDOW (widget)->plan));
+}
+
+static void
+kk_window_find (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  KkWindow *self = KK_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "programs");
+  kk_program_list_focus_search (self->program_list);
+}
+
+static void
+kk_window_selection_changed (KkWindow *self)
+{
+  kk_program_editor_set_program (self->program_editor,
+                                 kk_program_list_get_selected_program (self->program_list));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Saving                                                                   */
+
+static void
+kk_window_show_error (KkWindow   *self,
+                      const char *heading,
+                      const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+kk_window_set_file (KkWindow *self,
+                    GFile    *file)
+{
+  if (g_set_object (&self->file, file))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+static void
+kk_window_saved (KkWindow *self)
+{
+  g_autofree char *uri = g_file_get_uri (self->file);
+
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  kk_window_update_title (self);
+  if (self->close_after_save)
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/**
+ * kk_window_save_to:
+ * @file: where to save the plan
+ *
+ * Saves the plan to @file, which becomes the window's file. A failure is
+ * shown to the clerk; the plan then stays as it was, unsaved.
+ *
+ * Returns: %TRUE when the plan was saved
+ */
+gboolean
+kk_window_save_to (KkWindow *self,
+                   GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (KK_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!kk_plan_save_file (self->plan, file, NULL, &error))
     {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(GtkColumnViewColumn) column = NULL;
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_autofree char *body = g_strdup_printf ("%s\n\n%s", name, error->message);
 
-      g_signal_connect (factory, "setup", G_CALLBACK (kk_window_setup_cell), (gpointer)&columns[i]);
-      g_signal_connect (factory, "bind", G_CALLBACK (kk_window_bind_cell), (gpointer)&columns[i]);
-      column = gtk_column_view_column_new (_(columns[i].title), factory);
-      gtk_column_view_column_set_expand (column, columns[i].expand);
-      gtk_column_view_append_column (self->program_view, column);
+      self->close_after_save = FALSE;
+      kk_window_show_error (self, _("Could Not Save the Plan"), body);
+      return FALSE;
+    }
+  kk_window_set_file (self, file);
+  kk_window_saved (self);
+  return TRUE;
+}
+
+static void
+kk_window_save_as_response (KkWindow             *self,
+                            int                   response,
+                            GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    kk_window_save_to (self, file);
+  else
+    self->close_after_save = FALSE;
+  g_object_unref (chooser);
+}
+
+static GtkFileFilter *
+kk_plan_file_filter_new (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Keikaku plans"));
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  return filter;
+}
+
+static void
+kk_window_save_as (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  KkWindow *self = KK_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = kk_plan_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Save Plan"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (self->file != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), self->file, NULL);
+  else
+    {
+      g_autofree char *name = g_strdup_printf ("%s.json", kk_plan_get_title (self->plan));
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    }
+  g_signal_connect_swapped (chooser, "response", G_CALLBACK (kk_window_save_as_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+kk_window_save (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  KkWindow *self = KK_WINDOW (widget);
+
+  if (self->file == NULL)
+    kk_window_save_as (widget, "win.save-as", NULL);
+  else
+    kk_window_save_to (self, self->file);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Opening                                                                  */
+
+static void
+kk_window_open_response (KkWindow             *self,
+                         int                   response,
+                         GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  /* The application opens it in a window of its own, or says why not; this
+   * window and its plan stay as they are either way. */
+  if (file != NULL)
+    g_application_open (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
+                        &file, 1, "");
+  g_object_unref (chooser);
+}
+
+static void
+kk_window_open (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  KkWindow *self = KK_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = kk_plan_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Open Plan"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect_swapped (chooser, "response", G_CALLBACK (kk_window_open_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static gboolean
+kk_window_drop (KkWindow      *self,
+                const GValue  *value,
+                double         x,
+                double         y)
+{
+  GSList *files = g_value_get_boxed (value);
+  GApplication *application = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    g_application_open (application, (GFile **)&l->data, 1, "");
+  return files != NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Closing                                                                  */
+
+static void
+kk_window_close_response (KkWindow          *self,
+                          const char        *response,
+                          AdwMessageDialog  *dialog)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    gtk_window_destroy (GTK_WINDOW (self));
+  else if (g_strcmp0 (response, "save") == 0)
+    {
+      self->close_after_save = TRUE;
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.save", NULL);
     }
 }
 
-static void
-kk_window_update_summary (KkWindow *self)
+static gboolean
+kk_window_close_request (GtkWindow *window)
 {
-  KkTotals totals = kk_totals_for_plan (self->plan);
-  g_autofree char *budget = kk_format_thousand_yen (totals.budget);
-  g_autofree char *previous = kk_format_thousand_yen (totals.previous_budget);
-  g_autofree char *difference = kk_format_thousand_yen (totals.difference);
-  g_autofree char *text = NULL;
+  KkWindow *self = KK_WINDOW (window);
+  g_autofree char *name = NULL;
+  GtkWidget *dialog;
 
-  text = g_strdup_printf (ngettext ("%u program · budget %s · last year %s · change %s "
-                                    "(thousand yen)",
-                                    "%u programs · budget %s · last year %s · change %s "
-                                    "(thousand yen)",
-                                    totals.n_programs),
-                          totals.n_programs, budget, previous, difference);
-  gtk_label_set_text (self->summary_label, text);
+  if (!kk_plan_get_dirty (self->plan))
+    return GTK_WINDOW_CLASS (kk_window_parent_class)->close_request (window);
+
+  name = kk_window_dup_file_label (self);
+  dialog = adw_message_dialog_new (window, _("Save Changes?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” has unsaved changes. Changes which are not saved "
+                                    "will be lost."), name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_swapped (dialog, "response", G_CALLBACK (kk_window_close_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
 }
 
-static void
-kk_window_show_plan (KkWindow *self)
-{
-  g_autoptr(GtkNoSelection) selection = NULL;
-  g_autofree char *subtitle = NULL;
-
-  selection = gtk_no_selection_new (g_object_ref (kk_plan_get_programs (self->plan)));
-  gtk_column_view_set_model (self->program_view, GTK_SELECTION_MODEL (selection));
-
-  if (self->file != NULL)
-    subtitle = g_file_get_basename (self->file);
-  else
-    subtitle = g_strdup (kk_plan_get_organization (self->plan));
-  adw_window_title_set_title (self->window_title, kk_plan_get_title (self->plan));
-  adw_window_title_set_subtitle (self->window_title, subtitle);
-  gtk_window_set_title (GTK_WINDOW (self), kk_plan_get_title (self->plan));
-  kk_window_update_summary (self);
-}
+/* ------------------------------------------------------------------------ */
+/* The object                                                               */
 
 static void
 kk_window_constructed (GObject *object)
@@ -176,7 +364,14 @@ kk_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (kk_window_parent_class)->constructed (object);
 
-  kk_window_show_plan (self);
+  kk_program_list_set_plan (self->program_list, self->plan);
+  kk_program_editor_set_plan (self->program_editor, self->plan);
+  kk_division_view_set_plan (self->division_view, self->plan);
+  g_signal_connect_object (kk_plan_get_history (self->plan), "changed",
+                           G_CALLBACK (kk_window_history_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (kk_plan_get_history (self->plan), "notify",
+                           G_CALLBACK (kk_window_history_changed), self, G_CONNECT_SWAPPED);
+  kk_window_history_changed (self);
 }
 
 static void
@@ -227,7 +422,7 @@ kk_window_set_property (GObject      *object,
       self->plan = g_value_dup_object (value);
       break;
     case PROP_FILE:
-      self->file = g_value_dup_object (value);
+      kk_window_set_file (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -239,11 +434,13 @@ kk_window_class_init (KkWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = kk_window_constructed;
   object_class->dispose = kk_window_dispose;
   object_class->get_property = kk_window_get_property;
   object_class->set_property = kk_window_set_property;
+  window_class->close_request = kk_window_close_request;
 
   /**
    * KkWindow:plan:
@@ -257,18 +454,31 @@ kk_window_class_init (KkWindowClass *klass)
   /**
    * KkWindow:file:
    *
-   * The file the plan was opened from, or %NULL for the embedded plan.
+   * The file the plan was opened from or last saved to, or %NULL.
    */
   properties[PROP_FILE] =
     g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (KK_TYPE_PROGRAM_LIST);
+  g_type_ensure (KK_TYPE_PROGRAM_EDITOR);
+  g_type_ensure (KK_TYPE_DIVISION_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/kk-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, KkWindow, program_view);
-  gtk_widget_class_bind_template_child (widget_class, KkWindow, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, KkWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, KkWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, KkWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, KkWindow, program_list);
+  gtk_widget_class_bind_template_child (widget_class, KkWindow, program_editor);
+  gtk_widget_class_bind_template_child (widget_class, KkWindow, division_view);
+  gtk_widget_class_bind_template_callback (widget_class, kk_window_selection_changed);
+
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, kk_window_undo);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, kk_window_redo);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, kk_window_save);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, kk_window_save_as);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, kk_window_open);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, kk_window_find);
 }
 
 /* The window opens at the size the clerk left it. */
@@ -284,11 +494,22 @@ kk_window_bind_size (KkWindow *self)
 }
 
 static void
+kk_window_accept_drops (KkWindow *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_signal_connect_swapped (target, "drop", G_CALLBACK (kk_window_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+}
+
+static void
 kk_window_init (KkWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  kk_window_add_columns (self);
   kk_window_bind_size (self);
+  kk_window_accept_drops (self);
+  if (DEVELOPMENT)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 }
 
 KkWindow *
@@ -318,4 +539,28 @@ kk_window_get_file (KkWindow *self)
 {
   g_return_val_if_fail (KK_IS_WINDOW (self), NULL);
   return self->file;
+}
+
+/**
+ * kk_window_get_program_list:
+ *
+ * Returns: (transfer none): the list of the programs view
+ */
+KkProgramList *
+kk_window_get_program_list (KkWindow *self)
+{
+  g_return_val_if_fail (KK_IS_WINDOW (self), NULL);
+  return self->program_list;
+}
+
+/**
+ * kk_window_get_program_editor:
+ *
+ * Returns: (transfer none): the editor beside the list
+ */
+KkProgramEditor *
+kk_window_get_program_editor (KkWindow *self)
+{
+  g_return_val_if_fail (KK_IS_WINDOW (self), NULL);
+  return self->program_editor;
 }

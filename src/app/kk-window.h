@@ -9,6 +9,8 @@
 
 #include "kk-application.h"
 #include "kk-plan.h"
+#include "kk-program-editor.h"
+#include "kk-program-list.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +23,9 @@ KkWindow *kk_window_new      (KkApplication *application,
                               GFile         *file);
 KkPlan   *kk_window_get_plan (KkWindow      *self);
 GFile    *kk_window_get_file (KkWindow      *self);
+gboolean  kk_window_save_to  (KkWindow      *self,
+                              GFile         *file);
+KkProgramList   *kk_window_get_program_list   (KkWindow *self);
+KkProgramEditor *kk_window_get_program_editor (KkWindow *self);
 
 G_END_DECLS

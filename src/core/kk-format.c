@@ -5,9 +5,85 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 
 #include "kk-format.h"
+#include "kk-types.h"
+
+G_DEFINE_QUARK (kk-parse-error-quark, kk_parse_error)
+
+/* A digit as clerks type it: ASCII, or full-width from a Japanese input method. */
+static int
+kk_digit_value (gunichar c)
+{
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 0xFF10 && c <= 0xFF19)
+    return c - 0xFF10;
+  return -1;
+}
+
+static gboolean
+kk_is_group_separator (gunichar c)
+{
+  return c == ',' || c == 0xFF0C /* ， */ || c == 0x3001 /* 、 */;
+}
+
+/**
+ * kk_parse_thousand_yen:
+ * @text: an amount as typed: 12345, 12,345 or １２，３４５
+ * @amount: (out): where to store the amount
+ *
+ * Reads an amount of thousand yen from 0 to %KK_BUDGET_MAX.
+ *
+ * Returns: %TRUE when @text is such an amount
+ */
+gboolean
+kk_parse_thousand_yen (const char  *text,
+                       gint64      *amount,
+                       GError     **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  gint64 value = 0;
+  gboolean after_digit = FALSE;
+
+  g_return_val_if_fail (text != NULL && amount != NULL, FALSE);
+
+  for (const char *p = stripped; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      int digit = kk_digit_value (c);
+
+      if (digit < 0 && !(after_digit && kk_is_group_separator (c) &&
+                         kk_digit_value (g_utf8_get_char (g_utf8_next_char (p))) >= 0))
+        {
+          g_set_error (error, KK_PARSE_ERROR, KK_PARSE_ERROR_INVALID,
+                       _("“%s” is not a whole number of thousand yen"), stripped);
+          return FALSE;
+        }
+      after_digit = digit >= 0;
+      if (digit < 0)
+        continue;
+      if (value > (KK_BUDGET_MAX - digit) / 10)
+        {
+          g_autofree char *max = kk_format_grouped (KK_BUDGET_MAX);
+
+          g_set_error (error, KK_PARSE_ERROR, KK_PARSE_ERROR_RANGE,
+                       _("The amount is larger than %s thousand yen"), max);
+          return FALSE;
+        }
+      value = value * 10 + digit;
+    }
+  if (!after_digit)
+    {
+      g_set_error_literal (error, KK_PARSE_ERROR, KK_PARSE_ERROR_INVALID,
+                           _("Enter an amount in thousand yen"));
+      return FALSE;
+    }
+  *amount = value;
+  return TRUE;
+}
 
 /**
  * kk_format_grouped:

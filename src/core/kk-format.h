@@ -9,6 +9,25 @@
 
 G_BEGIN_DECLS
 
+#define KK_PARSE_ERROR (kk_parse_error_quark ())
+
+/**
+ * KkParseError:
+ * @KK_PARSE_ERROR_INVALID: the text is not what was asked for
+ * @KK_PARSE_ERROR_RANGE: the value is out of range
+ */
+typedef enum
+{
+  KK_PARSE_ERROR_INVALID,
+  KK_PARSE_ERROR_RANGE,
+} KkParseError;
+
+GQuark kk_parse_error_quark (void);
+
+gboolean kk_parse_thousand_yen   (const char  *text,
+                                  gint64      *amount,
+                                  GError     **error);
+
 char *kk_format_thousand_yen     (gint64 amount);
 char *kk_format_grouped          (gint64 number);
 char *kk_format_fiscal_year      (int    fiscal_year);

@@ -28,6 +28,8 @@ struct _KkHistory
   guint position;
   /* The position at the last save; G_MAXUINT once that state is unreachable. */
   guint saved_position;
+  /* The last change may take in the next one of the same property. */
+  gboolean open;
 };
 
 G_DEFINE_FINAL_TYPE (KkHistory, kk_history, G_TYPE_OBJECT)
@@ -41,6 +43,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 kk_change_free (KkChange *change)
@@ -174,6 +183,21 @@ kk_history_class_init (KkHistoryClass *klass)
   properties[PROP_DIRTY] = g_param_spec_boolean ("dirty", NULL, NULL, FALSE, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * KkHistory::changed:
+   * @object: the object whose property changed
+   * @pspec: the property
+   *
+   * Emitted after an edit, an undo or a redo changed a property, so that
+   * views showing figures derived from many objects can update.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_OBJECT, G_TYPE_PARAM);
 }
 
 static void
@@ -188,8 +212,82 @@ kk_history_new (void)
   return g_object_new (KK_TYPE_HISTORY, NULL);
 }
 
+static void
+kk_history_apply (KkHistory    *self,
+                  KkChange     *change,
+                  const GValue *value)
+{
+  g_object_set_property (change->object, change->pspec->name, value);
+  g_signal_emit (self, signals[CHANGED], 0, change->object, change->pspec);
+}
+
+static KkChange *
+kk_history_open_change (KkHistory  *self,
+                        GObject    *object,
+                        GParamSpec *pspec)
+{
+  KkChange *last;
+
+  if (!self->open || self->position == 0 || self->position != self->changes->len)
+    return NULL;
+  last = g_ptr_array_index (self->changes, self->position - 1);
+  return last->object == object && last->pspec == pspec ? last : NULL;
+}
+
+/* Typing on into the field the last change was made in: one step for all. */
+static void
+kk_history_merge (KkHistory    *self,
+                  KkChange     *change,
+                  const GValue *value)
+{
+  g_value_copy (value, &change->after);
+  kk_history_apply (self, change, value);
+  /* Typed and deleted again: nothing is left to undo. */
+  if (kk_history_values_equal (change->pspec, &change->before, &change->after))
+    {
+      g_ptr_array_set_size (self->changes, --self->position);
+      self->open = FALSE;
+    }
+}
+
+static void
+kk_history_record (KkHistory    *self,
+                   GObject      *object,
+                   GParamSpec   *pspec,
+                   const GValue *value)
+{
+  KkChange *change = g_new0 (KkChange, 1);
+
+  change->object = g_object_ref (object);
+  change->pspec = g_param_spec_ref (pspec);
+  g_value_init (&change->before, pspec->value_type);
+  g_object_get_property (object, pspec->name, &change->before);
+  g_value_init (&change->after, pspec->value_type);
+  g_value_copy (value, &change->after);
+
+  g_ptr_array_set_size (self->changes, self->position);
+  if (self->saved_position > self->position)
+    self->saved_position = G_MAXUINT;
+  g_ptr_array_add (self->changes, change);
+  self->position++;
+  kk_history_apply (self, change, value);
+}
+
+static gboolean
+kk_history_is_unchanged (GObject      *object,
+                         GParamSpec   *pspec,
+                         const GValue *value)
+{
+  g_auto(GValue) current = G_VALUE_INIT;
+
+  g_value_init (&current, pspec->value_type);
+  g_object_get_property (object, pspec->name, &current);
+  return kk_history_values_equal (pspec, &current, value);
+}
+
 /**
  * kk_history_set_property:
+ * @flags: whether the change may join the previous one
  *
  * Sets @property of @object to @value and records the change. Setting a
  * property to the value it has records nothing.
@@ -197,14 +295,15 @@ kk_history_new (void)
  * Returns: %TRUE when the property changed
  */
 gboolean
-kk_history_set_property (KkHistory    *self,
-                         GObject      *object,
-                         const char   *property,
-                         const GValue *value)
+kk_history_set_property (KkHistory      *self,
+                         GObject        *object,
+                         const char     *property,
+                         const GValue   *value,
+                         KkHistoryFlags  flags)
 {
   KkHistoryState before = kk_history_state (self);
   GParamSpec *pspec;
-  KkChange *change;
+  KkChange *open_change;
 
   g_return_val_if_fail (KK_IS_HISTORY (self), FALSE);
   g_return_val_if_fail (G_IS_OBJECT (object), FALSE);
@@ -215,31 +314,32 @@ kk_history_set_property (KkHistory    *self,
   g_return_val_if_fail (G_VALUE_HOLDS (value, pspec->value_type), FALSE);
   g_return_val_if_fail (kk_history_value_is_valid (pspec, value), FALSE);
 
-  change = g_new0 (KkChange, 1);
-  g_value_init (&change->before, pspec->value_type);
-  g_object_get_property (object, property, &change->before);
-  if (kk_history_values_equal (pspec, &change->before, value))
+  if (kk_history_is_unchanged (object, pspec, value))
+    return FALSE;
+
+  open_change = (flags & KK_HISTORY_MERGE) ? kk_history_open_change (self, object, pspec) : NULL;
+  if (open_change != NULL)
+    kk_history_merge (self, open_change, value);
+  else
     {
-      g_value_unset (&change->before);
-      g_free (change);
-      return FALSE;
+      kk_history_record (self, object, pspec, value);
+      self->open = (flags & KK_HISTORY_MERGE) != 0;
     }
-
-  change->object = g_object_ref (object);
-  change->pspec = g_param_spec_ref (pspec);
-  g_value_init (&change->after, pspec->value_type);
-  g_value_copy (value, &change->after);
-
-  g_object_set_property (object, property, value);
-
-  g_ptr_array_set_size (self->changes, self->position);
-  if (self->saved_position > self->position)
-    self->saved_position = G_MAXUINT;
-  g_ptr_array_add (self->changes, change);
-  self->position++;
 
   kk_history_notify_changes (self, before);
   return TRUE;
+}
+
+/**
+ * kk_history_seal:
+ *
+ * Ends the typing into one field: the next change is a step of its own.
+ */
+void
+kk_history_seal (KkHistory *self)
+{
+  g_return_if_fail (KK_IS_HISTORY (self));
+  self->open = FALSE;
 }
 
 gboolean
@@ -275,8 +375,9 @@ kk_history_undo (KkHistory *self)
     return FALSE;
 
   before = kk_history_state (self);
+  self->open = FALSE;
   change = g_ptr_array_index (self->changes, --self->position);
-  g_object_set_property (change->object, change->pspec->name, &change->before);
+  kk_history_apply (self, change, &change->before);
   kk_history_notify_changes (self, before);
   return TRUE;
 }
@@ -293,8 +394,9 @@ kk_history_redo (KkHistory *self)
     return FALSE;
 
   before = kk_history_state (self);
+  self->open = FALSE;
   change = g_ptr_array_index (self->changes, self->position++);
-  g_object_set_property (change->object, change->pspec->name, &change->after);
+  kk_history_apply (self, change, &change->after);
   kk_history_notify_changes (self, before);
   return TRUE;
 }
@@ -313,6 +415,7 @@ kk_history_mark_saved (KkHistory *self)
   g_return_if_fail (KK_IS_HISTORY (self));
 
   before = kk_history_state (self);
+  self->open = FALSE;
   self->saved_position = self->position;
   kk_history_notify_changes (self, before);
 }

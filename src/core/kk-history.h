@@ -13,11 +13,25 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (KkHistory, kk_history, KK, HISTORY, GObject)
 
+/**
+ * KkHistoryFlags:
+ * @KK_HISTORY_STEP: the change is one step of undo
+ * @KK_HISTORY_MERGE: the change joins the previous one when that changed the
+ *   same property of the same object, as typing into one field does
+ */
+typedef enum
+{
+  KK_HISTORY_STEP = 0,
+  KK_HISTORY_MERGE = 1 << 0,
+} KkHistoryFlags;
+
 KkHistory *kk_history_new          (void);
-gboolean   kk_history_set_property (KkHistory    *self,
-                                    GObject      *object,
-                                    const char   *property,
-                                    const GValue *value);
+gboolean   kk_history_set_property (KkHistory      *self,
+                                    GObject        *object,
+                                    const char     *property,
+                                    const GValue   *value,
+                                    KkHistoryFlags  flags);
+void       kk_history_seal         (KkHistory    *self);
 gboolean   kk_history_get_can_undo (KkHistory    *self);
 gboolean   kk_history_get_can_redo (KkHistory    *self);
 gboolean   kk_history_get_dirty    (KkHistory    *self);

@@ -580,7 +580,25 @@ kk_plan_edit_value (KkPlan       *self,
                     const GValue *value)
 {
   g_return_val_if_fail (KK_IS_PLAN (self), FALSE);
-  return kk_history_set_property (self->history, object, property, value);
+  return kk_history_set_property (self->history, object, property, value, KK_HISTORY_STEP);
+}
+
+/**
+ * kk_plan_edit_typing:
+ *
+ * kk_plan_edit_value() for a value being typed: as long as the typing goes on
+ * into the same property, undo takes it back as one step.
+ *
+ * Returns: %TRUE when the value changed
+ */
+gboolean
+kk_plan_edit_typing (KkPlan       *self,
+                     gpointer      object,
+                     const char   *property,
+                     const GValue *value)
+{
+  g_return_val_if_fail (KK_IS_PLAN (self), FALSE);
+  return kk_history_set_property (self->history, object, property, value, KK_HISTORY_MERGE);
 }
 
 /**

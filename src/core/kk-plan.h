@@ -66,6 +66,10 @@ gboolean     kk_plan_edit_value           (KkPlan       *self,
                                            gpointer      object,
                                            const char   *property,
                                            const GValue *value);
+gboolean     kk_plan_edit_typing          (KkPlan       *self,
+                                           gpointer      object,
+                                           const char   *property,
+                                           const GValue *value);
 gboolean     kk_plan_edit                 (KkPlan       *self,
                                            gpointer      object,
                                            const char   *property,

@@ -5,7 +5,36 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "kk-format.h"
 #include "kk-totals.h"
+
+/**
+ * kk_totals_dup_summary:
+ *
+ * Returns: (transfer full): the count and amounts in one line, as the window
+ *   shows them below a list of programs
+ */
+char *
+kk_totals_dup_summary (const KkTotals *totals)
+{
+  g_autofree char *budget = NULL;
+  g_autofree char *previous = NULL;
+  g_autofree char *difference = NULL;
+
+  g_return_val_if_fail (totals != NULL, NULL);
+
+  budget = kk_format_thousand_yen (totals->budget);
+  previous = kk_format_thousand_yen (totals->previous_budget);
+  difference = kk_format_thousand_yen (totals->difference);
+  return g_strdup_printf (ngettext ("%u program · budget %s · last year %s · change %s "
+                                    "(thousand yen)",
+                                    "%u programs · budget %s · last year %s · change %s "
+                                    "(thousand yen)",
+                                    totals->n_programs),
+                          totals->n_programs, budget, previous, difference);
+}
 
 void
 kk_totals_add (KkTotals  *totals,

@@ -32,6 +32,8 @@ typedef struct
   guint n_continuing;
 } KkTotals;
 
+char      *kk_totals_dup_summary      (const KkTotals     *totals);
+
 typedef gboolean (*KkProgramPredicate) (KkProgram *program,
                                         gpointer   user_data);
 

@@ -1,0 +1,237 @@
+/* kk-division-view.c: each division with the programs it leads and their totals
+ *
+ * The groups are built again after a change, and only while the view is on
+ * screen: a plan of many programs costs nothing while the clerk types in the
+ * program list.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Keikaku"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "kk-division-view.h"
+#include "kk-division.h"
+#include "kk-format.h"
+#include "kk-totals.h"
+
+struct _KkDivisionView
+{
+  AdwBin parent_instance;
+
+  KkPlan *plan;
+  gboolean stale;
+
+  GtkBox *groups_box;
+};
+
+G_DEFINE_FINAL_TYPE (KkDivisionView, kk_division_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_PLAN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GtkWidget *
+kk_program_row_new (KkProgram *program)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = g_strdup_printf ("%u  %s", kk_program_get_number (program),
+                                            kk_program_get_name (program));
+  g_autofree char *budget = kk_format_thousand_yen (kk_program_get_budget (program));
+  GtkWidget *amount = gtk_label_new (budget);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  gtk_widget_add_css_class (amount, "numeric");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), amount);
+  return row;
+}
+
+static GtkWidget *
+kk_division_group_new (KkPlan     *plan,
+                       KkDivision *division)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+  KkTotals totals = kk_totals_for_division (plan, division);
+  g_autofree char *summary = kk_totals_dup_summary (&totals);
+  GListModel *programs = kk_plan_get_programs (plan);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), kk_division_get_name (division));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), summary);
+  for (guint i = 0; i < g_list_model_get_n_items (programs); i++)
+    {
+      g_autoptr(KkProgram) program = g_list_model_get_item (programs, i);
+
+      if (kk_program_get_lead_division (program) == division)
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), kk_program_row_new (program));
+    }
+  return group;
+}
+
+static void
+kk_division_view_rebuild (KkDivisionView *self)
+{
+  GtkWidget *child;
+  GListModel *divisions;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))) != NULL)
+    gtk_box_remove (self->groups_box, child);
+  self->stale = FALSE;
+  if (self->plan == NULL)
+    return;
+
+  divisions = kk_plan_get_divisions (self->plan);
+  for (guint i = 0; i < g_list_model_get_n_items (divisions); i++)
+    {
+      g_autoptr(KkDivision) division = g_list_model_get_item (divisions, i);
+
+      gtk_box_append (self->groups_box, kk_division_group_new (self->plan, division));
+    }
+}
+
+static void
+kk_division_view_plan_changed (KkDivisionView *self)
+{
+  self->stale = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    kk_division_view_rebuild (self);
+}
+
+static void
+kk_division_view_map (GtkWidget *widget)
+{
+  KkDivisionView *self = KK_DIVISION_VIEW (widget);
+
+  if (self->stale)
+    kk_division_view_rebuild (self);
+  GTK_WIDGET_CLASS (kk_division_view_parent_class)->map (widget);
+}
+
+static void
+kk_division_view_dispose (GObject *object)
+{
+  KkDivisionView *self = KK_DIVISION_VIEW (object);
+
+  kk_division_view_set_plan (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KK_TYPE_DIVISION_VIEW);
+
+  G_OBJECT_CLASS (kk_division_view_parent_class)->dispose (object);
+}
+
+static void
+kk_division_view_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  KkDivisionView *self = KK_DIVISION_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAN:
+      g_value_set_object (value, self->plan);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kk_division_view_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  KkDivisionView *self = KK_DIVISION_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAN:
+      kk_division_view_set_plan (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kk_division_view_class_init (KkDivisionViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kk_division_view_dispose;
+  object_class->get_property = kk_division_view_get_property;
+  object_class->set_property = kk_division_view_set_property;
+  widget_class->map = kk_division_view_map;
+
+  /**
+   * KkDivisionView:plan:
+   *
+   * The plan whose divisions are shown.
+   */
+  properties[PROP_PLAN] =
+    g_param_spec_object ("plan", NULL, NULL, KK_TYPE_PLAN,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/kk-division-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, KkDivisionView, groups_box);
+  gtk_widget_class_set_css_name (widget_class, "kk-division-view");
+}
+
+static void
+kk_division_view_init (KkDivisionView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+KkPlan *
+kk_division_view_get_plan (KkDivisionView *self)
+{
+  g_return_val_if_fail (KK_IS_DIVISION_VIEW (self), NULL);
+  return self->plan;
+}
+
+void
+kk_division_view_set_plan (KkDivisionView *self,
+                           KkPlan         *plan)
+{
+  g_return_if_fail (KK_IS_DIVISION_VIEW (self));
+  g_return_if_fail (plan == NULL || KK_IS_PLAN (plan));
+
+  if (self->plan == plan)
+    return;
+
+  if (self->plan != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (kk_plan_get_history (self->plan),
+                                            kk_division_view_plan_changed, self);
+      g_signal_handlers_disconnect_by_func (kk_plan_get_programs (self->plan),
+                                            kk_division_view_plan_changed, self);
+      g_signal_handlers_disconnect_by_func (kk_plan_get_divisions (self->plan),
+                                            kk_division_view_plan_changed, self);
+    }
+  g_set_object (&self->plan, plan);
+  if (plan != NULL)
+    {
+      g_signal_connect_swapped (kk_plan_get_history (plan), "changed",
+                                G_CALLBACK (kk_division_view_plan_changed), self);
+      g_signal_connect_swapped (kk_plan_get_programs (plan), "items-changed",
+                                G_CALLBACK (kk_division_view_plan_changed), self);
+      g_signal_connect_swapped (kk_plan_get_divisions (plan), "items-changed",
+                                G_CALLBACK (kk_division_view_plan_changed), self);
+    }
+  kk_division_view_plan_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+}

@@ -1,0 +1,667 @@
+/* kk-program-list.c: the programs of a plan as a table to search, filter and sort
+ *
+ * The rows are the plan's programs through a filter model (search and the
+ * drop-downs), a sort model (the column headers) and a single selection. An
+ * edit neither re-filters nor re-sorts, so that the row being edited stays
+ * where it is; the cells and the totals below follow every edit at once.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Keikaku"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kk-division.h"
+#include "kk-format.h"
+#include "kk-funding.h"
+#include "kk-pillar.h"
+#include "kk-program-list.h"
+#include "kk-search.h"
+#include "kk-totals.h"
+
+struct _KkProgramList
+{
+  AdwBin parent_instance;
+
+  KkPlan *plan;
+  GtkFilterListModel *filtered;
+  GtkSortListModel *sorted;
+  GtkSingleSelection *selection;
+  GtkFilter *filter;
+  GStrv search_words;
+  /* Folded search texts by program, dropped whenever the plan changes. */
+  GHashTable *search_texts;
+
+  GtkSearchEntry *search_entry;
+  GtkDropDown *pillar_filter;
+  GtkDropDown *division_filter;
+  GtkDropDown *funding_filter;
+  GtkDropDown *status_filter;
+  GtkColumnView *column_view;
+  GtkLabel *summary_label;
+};
+
+G_DEFINE_FINAL_TYPE (KkProgramList, kk_program_list, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_PLAN,
+  PROP_SELECTED_PROGRAM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* ------------------------------------------------------------------------ */
+/* Columns                                                                  */
+
+typedef char *(*KkCellTextFunc) (KkProgram *program);
+
+typedef struct
+{
+  const char *id;
+  const char *title;
+  float xalign;
+  /* In pixels; the name takes the rest. */
+  int width;
+  KkCellTextFunc text;
+  /* Amounts sort largest first on the first click. */
+  gboolean amount;
+  const char *sort_property;
+  const char *sort_subproperty;
+} KkColumn;
+
+static char *
+kk_cell_number (KkProgram *program)
+{
+  return g_strdup_printf ("%u", kk_program_get_number (program));
+}
+
+static char *
+kk_cell_name (KkProgram *program)
+{
+  return g_strdup (kk_program_get_name (program));
+}
+
+static char *
+kk_cell_pillar (KkProgram *program)
+{
+  return g_strdup (kk_pillar_get_name (kk_program_get_pillar (program)));
+}
+
+static char *
+kk_cell_funding (KkProgram *program)
+{
+  return kk_program_dup_funding_label (program, "・");
+}
+
+static char *
+kk_cell_budget (KkProgram *program)
+{
+  return kk_format_thousand_yen (kk_program_get_budget (program));
+}
+
+static char *
+kk_cell_previous_budget (KkProgram *program)
+{
+  if (kk_program_get_status (program) == KK_PROGRAM_STATUS_NEW)
+    return g_strdup ("—");
+  return kk_format_thousand_yen (kk_program_get_previous_budget (program));
+}
+
+static char *
+kk_cell_difference (KkProgram *program)
+{
+  return kk_format_thousand_yen (kk_program_get_difference (program));
+}
+
+static char *
+kk_cell_status (KkProgram *program)
+{
+  return g_strdup (kk_program_get_status (program) == KK_PROGRAM_STATUS_NEW
+                   ? _("New") : _("Continuing"));
+}
+
+static char *
+kk_cell_division (KkProgram *program)
+{
+  return g_strdup (kk_division_get_name (kk_program_get_lead_division (program)));
+}
+
+static const KkColumn kk_columns[] = {
+  { "number", N_("No."), 1.0, 48, kk_cell_number, FALSE, "number", NULL },
+  { "name", N_("Program"), 0.0, -1, kk_cell_name, FALSE, "name", NULL },
+  { "pillar", N_("Pillar"), 0.0, 120, kk_cell_pillar, FALSE, "pillar", "number" },
+  { "funding", N_("Funding"), 0.0, 64, kk_cell_funding, FALSE, "funding-label", NULL },
+  { "budget", N_("Budget"), 1.0, 96, kk_cell_budget, TRUE, "budget", NULL },
+  { "previous-budget", N_("Last Year"), 1.0, 96, kk_cell_previous_budget, TRUE, "previous-budget", NULL },
+  { "difference", N_("Change"), 1.0, 88, kk_cell_difference, TRUE, "difference", NULL },
+  { "status", N_("Status"), 0.0, 64, kk_cell_status, FALSE, "status", NULL },
+  { "division", N_("Lead Division"), 0.0, 140, kk_cell_division, FALSE, "lead-division", "name" },
+};
+
+static void
+kk_cell_refresh (GtkListItem *item)
+{
+  const KkColumn *column = g_object_get_data (G_OBJECT (item), "kk-column");
+  KkProgram *program = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  g_autofree char *text = column->text (program);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  if (column->text == kk_cell_difference && kk_program_get_difference (program) < 0)
+    gtk_widget_add_css_class (label, "error");
+  else
+    gtk_widget_remove_css_class (label, "error");
+}
+
+static void
+kk_cell_setup (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               const KkColumn           *column)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), column->xalign);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (column->amount || column->xalign > 0.5)
+    gtk_widget_add_css_class (label, "numeric");
+  g_object_set_data (G_OBJECT (item), "kk-column", (gpointer)column);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+kk_cell_bind (GtkSignalListItemFactory *factory,
+              GtkListItem              *item)
+{
+  g_signal_connect_swapped (gtk_list_item_get_item (item), "notify",
+                            G_CALLBACK (kk_cell_refresh), item);
+  kk_cell_refresh (item);
+}
+
+static void
+kk_cell_unbind (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), kk_cell_refresh, item);
+}
+
+static GtkSorter *
+kk_column_new_sorter (const KkColumn *column)
+{
+  GtkExpression *expression = gtk_property_expression_new (KK_TYPE_PROGRAM, NULL,
+                                                           column->sort_property);
+  GtkNumericSorter *numeric;
+  GParamSpec *pspec;
+
+  if (column->sort_subproperty != NULL)
+    {
+      pspec = gtk_property_expression_get_pspec (expression);
+      expression = gtk_property_expression_new (pspec->value_type, expression,
+                                                 column->sort_subproperty);
+    }
+  pspec = gtk_property_expression_get_pspec (expression);
+
+  if (pspec->value_type == G_TYPE_STRING)
+    return GTK_SORTER (gtk_string_sorter_new (expression));
+  /* GtkNumericSorter knows no enums: the status sorts by its value. */
+  if (G_TYPE_IS_ENUM (pspec->value_type))
+    {
+      gtk_expression_unref (expression);
+      expression = gtk_cclosure_expression_new (G_TYPE_INT, NULL, 0, NULL,
+                                                G_CALLBACK (kk_program_get_status), NULL, NULL);
+    }
+  numeric = gtk_numeric_sorter_new (expression);
+  if (column->amount)
+    gtk_numeric_sorter_set_sort_order (numeric, GTK_SORT_DESCENDING);
+  return GTK_SORTER (numeric);
+}
+
+static void
+kk_program_list_add_columns (KkProgramList *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kk_columns); i++)
+    {
+      const KkColumn *column = &kk_columns[i];
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) view_column = NULL;
+      g_autoptr(GtkSorter) sorter = kk_column_new_sorter (column);
+
+      g_signal_connect (factory, "setup", G_CALLBACK (kk_cell_setup), (gpointer)column);
+      g_signal_connect (factory, "bind", G_CALLBACK (kk_cell_bind), NULL);
+      g_signal_connect (factory, "unbind", G_CALLBACK (kk_cell_unbind), NULL);
+      view_column = gtk_column_view_column_new (_(column->title), factory);
+      g_object_set_data (G_OBJECT (view_column), "kk-column", (gpointer)column);
+      gtk_column_view_column_set_expand (view_column, column->width < 0);
+      gtk_column_view_column_set_fixed_width (view_column, column->width);
+      gtk_column_view_column_set_resizable (view_column, TRUE);
+      gtk_column_view_column_set_sorter (view_column, sorter);
+      gtk_column_view_append_column (self->column_view, view_column);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Filtering                                                                */
+
+/* GtkColumnView 4.8 cannot scroll to a row; the list view inside it can. */
+static void
+kk_column_view_scroll_to (GtkColumnView *column_view,
+                          guint          position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+}
+
+static gpointer
+kk_drop_down_get_choice (GtkDropDown *drop_down,
+                         GListModel  *choices)
+{
+  guint selected = gtk_drop_down_get_selected (drop_down);
+
+  /* The first entry of each drop-down is "all". */
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
+    return NULL;
+  return g_list_model_get_item (choices, selected - 1);
+}
+
+static gboolean
+kk_program_list_matches_search (KkProgramList *self,
+                                KkProgram     *program)
+{
+  const char *text;
+
+  if (self->search_words == NULL || self->search_words[0] == NULL)
+    return TRUE;
+  text = g_hash_table_lookup (self->search_texts, program);
+  if (text == NULL)
+    {
+      char *new_text = kk_program_dup_search_text (program);
+
+      g_hash_table_insert (self->search_texts, program, new_text);
+      text = new_text;
+    }
+  return kk_search_text_matches (text, (const char * const *)self->search_words);
+}
+
+static gboolean
+kk_program_list_matches_status (KkProgramList *self,
+                                KkProgram     *program)
+{
+  switch (gtk_drop_down_get_selected (self->status_filter))
+    {
+    case 1:
+      return kk_program_get_status (program) == KK_PROGRAM_STATUS_CONTINUING;
+    case 2:
+      return kk_program_get_status (program) == KK_PROGRAM_STATUS_NEW;
+    default:
+      return TRUE;
+    }
+}
+
+static gboolean
+kk_program_list_match (gpointer item,
+                       gpointer user_data)
+{
+  KkProgramList *self = user_data;
+  KkProgram *program = item;
+  g_autoptr(KkPillar) pillar = kk_drop_down_get_choice (self->pillar_filter,
+                                                        kk_plan_get_pillars (self->plan));
+  g_autoptr(KkDivision) division = kk_drop_down_get_choice (self->division_filter,
+                                                            kk_plan_get_divisions (self->plan));
+  g_autoptr(KkFunding) funding = kk_drop_down_get_choice (self->funding_filter,
+                                                          kk_plan_get_funding_sources (self->plan));
+
+  return (pillar == NULL || kk_program_get_pillar (program) == pillar) &&
+         (division == NULL || kk_program_get_lead_division (program) == division) &&
+         (funding == NULL || kk_program_has_funding (program, funding)) &&
+         kk_program_list_matches_status (self, program) &&
+         kk_program_list_matches_search (self, program);
+}
+
+static void
+kk_program_list_filter_changed (KkProgramList *self)
+{
+  if (self->plan != NULL)
+    gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+kk_program_list_search_changed (KkProgramList *self)
+{
+  g_clear_pointer (&self->search_words, g_strfreev);
+  self->search_words = kk_search_split_query (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  kk_program_list_filter_changed (self);
+}
+
+static void
+kk_drop_down_fill (GtkDropDown *drop_down,
+                   const char  *all,
+                   GListModel  *choices,
+                   const char  *name_property)
+{
+  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (strings, all);
+  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+    {
+      g_autoptr(GObject) choice = g_list_model_get_item (choices, i);
+      g_autofree char *name = NULL;
+
+      g_object_get (choice, name_property, &name, NULL);
+      gtk_string_list_append (strings, name);
+    }
+  gtk_drop_down_set_model (drop_down, G_LIST_MODEL (strings));
+}
+
+static void
+kk_program_list_fill_filters (KkProgramList *self)
+{
+  kk_drop_down_fill (self->pillar_filter, _("All pillars"), kk_plan_get_pillars (self->plan),
+                     "label");
+  kk_drop_down_fill (self->division_filter, _("All divisions"), kk_plan_get_divisions (self->plan),
+                     "name");
+  kk_drop_down_fill (self->funding_filter, _("All funding"),
+                     kk_plan_get_funding_sources (self->plan), "name");
+}
+
+/* ------------------------------------------------------------------------ */
+/* Totals                                                                   */
+
+static void
+kk_program_list_update_summary (KkProgramList *self)
+{
+  KkTotals totals = kk_totals_for_programs (G_LIST_MODEL (self->filtered), NULL, NULL);
+  g_autofree char *text = kk_totals_dup_summary (&totals);
+
+  gtk_label_set_text (self->summary_label, text);
+}
+
+static void
+kk_program_list_plan_changed (KkProgramList *self)
+{
+  g_hash_table_remove_all (self->search_texts);
+  kk_program_list_update_summary (self);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The object                                                               */
+
+/* A new order is read from the top, whichever row was on screen before. */
+static void
+kk_program_list_sort_changed (KkProgramList *self)
+{
+  /* The column view clears its sorting when disposed, after our models. */
+  if (self->sorted != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) > 0)
+    kk_column_view_scroll_to (self->column_view, 0);
+}
+
+static void
+kk_program_list_selection_changed (KkProgramList *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_PROGRAM]);
+}
+
+static void
+kk_program_list_dispose (GObject *object)
+{
+  KkProgramList *self = KK_PROGRAM_LIST (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KK_TYPE_PROGRAM_LIST);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->plan);
+
+  G_OBJECT_CLASS (kk_program_list_parent_class)->dispose (object);
+}
+
+static void
+kk_program_list_finalize (GObject *object)
+{
+  KkProgramList *self = KK_PROGRAM_LIST (object);
+
+  g_clear_pointer (&self->search_words, g_strfreev);
+  g_clear_pointer (&self->search_texts, g_hash_table_unref);
+
+  G_OBJECT_CLASS (kk_program_list_parent_class)->finalize (object);
+}
+
+static void
+kk_program_list_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  KkProgramList *self = KK_PROGRAM_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAN:
+      g_value_set_object (value, self->plan);
+      break;
+    case PROP_SELECTED_PROGRAM:
+      g_value_set_object (value, kk_program_list_get_selected_program (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kk_program_list_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  KkProgramList *self = KK_PROGRAM_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAN:
+      kk_program_list_set_plan (self, g_value_get_object (value));
+      break;
+    case PROP_SELECTED_PROGRAM:
+      kk_program_list_set_selected_program (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kk_program_list_class_init (KkProgramListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kk_program_list_dispose;
+  object_class->finalize = kk_program_list_finalize;
+  object_class->get_property = kk_program_list_get_property;
+  object_class->set_property = kk_program_list_set_property;
+
+  /**
+   * KkProgramList:plan:
+   *
+   * The plan whose programs are listed.
+   */
+  properties[PROP_PLAN] =
+    g_param_spec_object ("plan", NULL, NULL, KK_TYPE_PLAN,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * KkProgramList:selected-program:
+   *
+   * The program of the selected row, or %NULL.
+   */
+  properties[PROP_SELECTED_PROGRAM] =
+    g_param_spec_object ("selected-program", NULL, NULL, KK_TYPE_PROGRAM,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/kk-program-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, KkProgramList, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, KkProgramList, pillar_filter);
+  gtk_widget_class_bind_template_child (widget_class, KkProgramList, division_filter);
+  gtk_widget_class_bind_template_child (widget_class, KkProgramList, funding_filter);
+  gtk_widget_class_bind_template_child (widget_class, KkProgramList, status_filter);
+  gtk_widget_class_bind_template_child (widget_class, KkProgramList, column_view);
+  gtk_widget_class_bind_template_child (widget_class, KkProgramList, summary_label);
+  gtk_widget_class_bind_template_callback (widget_class, kk_program_list_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, kk_program_list_filter_changed);
+  gtk_widget_class_set_css_name (widget_class, "kk-program-list");
+}
+
+static void
+kk_program_list_init (KkProgramList *self)
+{
+  GtkSorter *sorter;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->search_texts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  kk_program_list_add_columns (self);
+
+  self->filter = GTK_FILTER (gtk_custom_filter_new (kk_program_list_match, self, NULL));
+  self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (self->filter));
+  sorter = gtk_column_view_get_sorter (self->column_view);
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
+                                          g_object_ref (sorter));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_swapped (self->selection, "notify::selected-item",
+                            G_CALLBACK (kk_program_list_selection_changed), self);
+  g_signal_connect_swapped (sorter, "changed", G_CALLBACK (kk_program_list_sort_changed), self);
+  g_signal_connect_swapped (self->filtered, "items-changed",
+                            G_CALLBACK (kk_program_list_update_summary), self);
+}
+
+KkPlan *
+kk_program_list_get_plan (KkProgramList *self)
+{
+  g_return_val_if_fail (KK_IS_PROGRAM_LIST (self), NULL);
+  return self->plan;
+}
+
+void
+kk_program_list_set_plan (KkProgramList *self,
+                          KkPlan        *plan)
+{
+  g_return_if_fail (KK_IS_PROGRAM_LIST (self));
+  g_return_if_fail (plan == NULL || KK_IS_PLAN (plan));
+
+  if (self->plan == plan)
+    return;
+
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_func (kk_plan_get_history (self->plan),
+                                          kk_program_list_plan_changed, self);
+  g_set_object (&self->plan, plan);
+  g_hash_table_remove_all (self->search_texts);
+  if (plan != NULL)
+    {
+      kk_program_list_fill_filters (self);
+      g_signal_connect_object (kk_plan_get_history (plan), "changed",
+                               G_CALLBACK (kk_program_list_plan_changed), self,
+                               G_CONNECT_SWAPPED);
+    }
+  gtk_filter_list_model_set_model (self->filtered, plan ? kk_plan_get_programs (plan) : NULL);
+  kk_program_list_update_summary (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+}
+
+KkProgram *
+kk_program_list_get_selected_program (KkProgramList *self)
+{
+  g_return_val_if_fail (KK_IS_PROGRAM_LIST (self), NULL);
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+void
+kk_program_list_set_selected_program (KkProgramList *self,
+                                      KkProgram     *program)
+{
+  GListModel *rows;
+
+  g_return_if_fail (KK_IS_PROGRAM_LIST (self));
+
+  rows = G_LIST_MODEL (self->sorted);
+  for (guint i = 0; program != NULL && i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(KkProgram) row = g_list_model_get_item (rows, i);
+
+      if (row == program)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          kk_column_view_scroll_to (self->column_view, i);
+          return;
+        }
+    }
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+/**
+ * kk_program_list_get_programs:
+ *
+ * Returns: (transfer none): the programs the search and filters let through,
+ *   in the plan's order
+ */
+GListModel *
+kk_program_list_get_programs (KkProgramList *self)
+{
+  g_return_val_if_fail (KK_IS_PROGRAM_LIST (self), NULL);
+  return G_LIST_MODEL (self->filtered);
+}
+
+/**
+ * kk_program_list_get_rows:
+ *
+ * Returns: (transfer none): the rows as shown, filtered and sorted
+ */
+GListModel *
+kk_program_list_get_rows (KkProgramList *self)
+{
+  g_return_val_if_fail (KK_IS_PROGRAM_LIST (self), NULL);
+  return G_LIST_MODEL (self->sorted);
+}
+
+void
+kk_program_list_sort_by (KkProgramList *self,
+                         const char    *column_id,
+                         GtkSortType    order)
+{
+  GListModel *columns;
+
+  g_return_if_fail (KK_IS_PROGRAM_LIST (self));
+
+  columns = gtk_column_view_get_columns (self->column_view);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      const KkColumn *kk_column = g_object_get_data (G_OBJECT (column), "kk-column");
+
+      if (g_strcmp0 (kk_column->id, column_id) == 0)
+        {
+          gtk_column_view_sort_by_column (self->column_view, column, order);
+          return;
+        }
+    }
+  g_return_if_reached ();
+}
+
+void
+kk_program_list_focus_search (KkProgramList *self)
+{
+  g_return_if_fail (KK_IS_PROGRAM_LIST (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}

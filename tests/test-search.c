@@ -1,0 +1,87 @@
+/* test-search.c: finding programs by what clerks remember of them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "kk-plan-file.h"
+#include "kk-search.h"
+
+static gboolean
+program_matches (KkProgram  *program,
+                 const char *query)
+{
+  g_autofree char *text = kk_program_dup_search_text (program);
+  g_auto(GStrv) words = kk_search_split_query (query);
+
+  return kk_search_text_matches (text, (const char * const *)words);
+}
+
+static guint
+count_matches (KkPlan     *plan,
+               const char *query)
+{
+  GListModel *programs = kk_plan_get_programs (plan);
+  guint count = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (programs); i++)
+    {
+      g_autoptr(KkProgram) program = g_list_model_get_item (programs, i);
+
+      count += program_matches (program, query);
+    }
+  return count;
+}
+
+static void
+test_widths_and_case_fold (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkProgram *program = kk_plan_find_program (plan, 1);
+
+  g_assert_true (program_matches (program, "よろず"));
+  g_assert_true (program_matches (program, "１"));
+  /* Half-width katakana and full-width Latin find their usual forms. */
+  g_assert_true (program_matches (kk_plan_find_program (plan, 14), "ﾓﾉﾂﾞｸﾘ"));
+  g_assert_false (program_matches (program, "存在しない言葉"));
+}
+
+static void
+test_every_word_must_match (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  guint either = count_matches (plan, "事業承継");
+  guint both = count_matches (plan, "事業承継　ネットワーク");
+
+  g_assert_cmpuint (both, >, 0);
+  g_assert_cmpuint (both, <, either);
+  g_assert_cmpuint (count_matches (plan, "   "), ==, g_list_model_get_n_items (kk_plan_get_programs (plan)));
+}
+
+static void
+test_sheet_texts_divisions_and_partners (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "small.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(KkPlan) plan = kk_plan_load_file (file, NULL, NULL);
+
+  /* Related bodies, KPI names and texts are found; shared sheets for all
+   * their programs. */
+  g_assert_cmpuint (count_matches (plan, "工業振興課"), ==, 2);
+  g_assert_cmpuint (count_matches (plan, "相談件数"), ==, 1);
+  g_assert_cmpuint (count_matches (plan, "共有の概要"), ==, 2);
+  g_assert_cmpuint (count_matches (plan, "旧設備"), ==, 1);
+  g_assert_cmpuint (count_matches (plan, "総務企画課"), ==, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/search/widths-and-case", test_widths_and_case_fold);
+  g_test_add_func ("/search/every-word", test_every_word_must_match);
+  g_test_add_func ("/search/sheets", test_sheet_texts_divisions_and_partners);
+
+  return g_test_run ();
+}
