@@ -495,6 +495,170 @@ test_edit_after_undo_drops_redo (void)
   g_assert_true (kk_program_get_sheet (kk_plan_find_program (plan, 8)) == sheet);
 }
 
+static void
+assert_bytes_equal (GBytes *a,
+                    GBytes *b)
+{
+  g_assert_cmpmem (g_bytes_get_data (a, NULL), g_bytes_get_size (a),
+                   g_bytes_get_data (b, NULL), g_bytes_get_size (b));
+}
+
+/* What was changed is saved and loaded back as it is. */
+static void
+assert_round_trips (KkPlan *plan)
+{
+  g_autoptr(GBytes) bytes = kk_plan_to_bytes (plan);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KkPlan) loaded = kk_plan_load_bytes (bytes, &error);
+  g_autoptr(GBytes) again = NULL;
+
+  g_assert_no_error (error);
+  again = kk_plan_to_bytes (loaded);
+  assert_bytes_equal (bytes, again);
+}
+
+static guint
+position_of (GListModel *model,
+             gpointer    item)
+{
+  guint position;
+
+  g_assert_true (g_list_store_find (G_LIST_STORE (model), item, &position));
+  return position;
+}
+
+static void
+test_create_program (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  g_autoptr(GBytes) original = kk_plan_to_bytes (plan);
+  GListModel *programs = kk_plan_get_programs (plan);
+  GListModel *sheets = kk_plan_get_sheets (plan);
+  guint n_programs = g_list_model_get_n_items (programs);
+  guint n_sheets = g_list_model_get_n_items (sheets);
+  KkProgram *after = kk_plan_find_program (plan, 5);
+  guint next = kk_plan_get_next_program_number (plan);
+  KkProgram *program = kk_plan_create_program (plan, after, "新しい事業");
+  g_autoptr(GBytes) undone = NULL;
+
+  g_assert_nonnull (program);
+  g_assert_cmpuint (kk_program_get_number (program), ==, next);
+  g_assert_cmpuint (position_of (programs, program), ==, position_of (programs, after) + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (sheets), ==, n_sheets + 1);
+  g_assert_cmpuint (position_of (sheets, kk_program_get_sheet (program)), ==,
+                    position_of (sheets, kk_program_get_sheet (after)) + 1);
+  g_assert_true (kk_program_get_pillar (program) == kk_program_get_pillar (after));
+  g_assert_true (kk_program_get_lead_division (program) == kk_program_get_lead_division (after));
+  g_assert_cmpint (kk_program_get_status (program), ==, KK_PROGRAM_STATUS_NEW);
+  g_assert_true (kk_plan_get_dirty (plan));
+  assert_round_trips (plan);
+
+  g_assert_true (kk_history_undo (kk_plan_get_history (plan)));
+  g_assert_cmpuint (g_list_model_get_n_items (programs), ==, n_programs);
+  undone = kk_plan_to_bytes (plan);
+  assert_bytes_equal (original, undone);
+  g_assert_false (kk_plan_get_dirty (plan));
+}
+
+static void
+test_duplicate_program (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  g_autoptr(GBytes) original = kk_plan_to_bytes (plan);
+  KkProgram *program = kk_plan_find_program (plan, 4);
+  KkSheet *sheet = kk_program_get_sheet (program);
+  KkProgram *copy = kk_plan_duplicate_program (plan, program, "経営向上ステップアップ促進事業（複製）");
+  KkSheet *copy_sheet = kk_program_get_sheet (copy);
+  g_autoptr(GBytes) undone = NULL;
+
+  g_assert_true (copy != program);
+  g_assert_true (copy_sheet != sheet);
+  g_assert_cmpuint (kk_program_get_number (copy), ==, kk_plan_get_next_program_number (plan) - 1);
+  g_assert_cmpint (kk_program_get_budget (copy), ==, kk_program_get_budget (program));
+  g_assert_cmpstr (kk_sheet_get_purpose (copy_sheet), ==, kk_sheet_get_purpose (sheet));
+  g_assert_cmpuint (g_list_model_get_n_items (kk_sheet_get_kpis (copy_sheet)), ==,
+                    g_list_model_get_n_items (kk_sheet_get_kpis (sheet)));
+  g_assert_cmpuint (g_list_model_get_n_items (kk_sheet_get_kpis (sheet)), >, 0);
+
+  /* The copy is a program of its own. */
+  kk_plan_edit (plan, copy_sheet, "purpose", "別の目的");
+  g_assert_cmpstr (kk_sheet_get_purpose (sheet), !=, "別の目的");
+  assert_round_trips (plan);
+
+  kk_history_undo (kk_plan_get_history (plan));
+  kk_history_undo (kk_plan_get_history (plan));
+  undone = kk_plan_to_bytes (plan);
+  assert_bytes_equal (original, undone);
+}
+
+static void
+test_delete_program (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  g_autoptr(GBytes) original = kk_plan_to_bytes (plan);
+  GListModel *sheets = kk_plan_get_sheets (plan);
+  guint n_sheets = g_list_model_get_n_items (sheets);
+  KkProgram *shared = kk_plan_find_program (plan, 23);
+  KkSheet *shared_sheet = kk_program_get_sheet (shared);
+  guint n_shared = g_list_model_get_n_items (kk_sheet_get_programs (shared_sheet));
+  g_autoptr(GBytes) undone = NULL;
+
+  g_assert_cmpuint (n_shared, >, 1);
+  kk_plan_delete_program (plan, shared);
+  g_assert_null (kk_plan_find_program (plan, 23));
+  g_assert_cmpuint (g_list_model_get_n_items (kk_sheet_get_programs (shared_sheet)), ==, n_shared - 1);
+  g_assert_cmpuint (g_list_model_get_n_items (sheets), ==, n_sheets);
+
+  kk_plan_delete_program (plan, kk_plan_find_program (plan, 1));
+  g_assert_cmpuint (g_list_model_get_n_items (sheets), ==, n_sheets - 1);
+  assert_round_trips (plan);
+
+  kk_history_undo (kk_plan_get_history (plan));
+  kk_history_undo (kk_plan_get_history (plan));
+  undone = kk_plan_to_bytes (plan);
+  assert_bytes_equal (original, undone);
+  g_assert_true (kk_program_get_sheet (kk_plan_find_program (plan, 23)) == shared_sheet);
+}
+
+static void
+test_renumber_programs (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  GListModel *programs = kk_plan_get_programs (plan);
+  g_autoptr(GBytes) original = NULL;
+  g_autoptr(GBytes) undone = NULL;
+
+  kk_plan_delete_program (plan, kk_plan_find_program (plan, 3));
+  original = kk_plan_to_bytes (plan);
+  kk_plan_renumber_programs (plan);
+  for (guint i = 0; i < g_list_model_get_n_items (programs); i++)
+    {
+      g_autoptr(KkProgram) program = g_list_model_get_item (programs, i);
+
+      g_assert_cmpuint (kk_program_get_number (program), ==, i + 1);
+    }
+  assert_round_trips (plan);
+  kk_history_undo (kk_plan_get_history (plan));
+  undone = kk_plan_to_bytes (plan);
+  assert_bytes_equal (original, undone);
+}
+
+static void
+test_create_division_and_pillar (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  guint n_pillars = g_list_model_get_n_items (kk_plan_get_pillars (plan));
+  KkDivision *division = kk_plan_create_division (plan, "広報課");
+  KkPillar *pillar = kk_plan_create_pillar (plan, "デジタル化の推進");
+
+  g_assert_true (kk_plan_find_division (plan, "広報課") == division);
+  g_assert_cmpuint (kk_pillar_get_number (pillar), ==, n_pillars + 1);
+  g_assert_true (kk_plan_find_pillar (plan, n_pillars + 1) == pillar);
+  assert_round_trips (plan);
+  kk_history_undo (kk_plan_get_history (plan));
+  g_assert_null (kk_plan_find_pillar (plan, n_pillars + 1));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -519,6 +683,11 @@ main (int   argc,
   g_test_add_func ("/model/edit/typing-elsewhere", test_typing_elsewhere_is_a_new_step);
   g_test_add_func ("/model/edit/typing-back", test_typing_back_leaves_nothing);
   g_test_add_func ("/model/edit/changed-signal", test_changed_signal);
+  g_test_add_func ("/model/structure/create-program", test_create_program);
+  g_test_add_func ("/model/structure/duplicate-program", test_duplicate_program);
+  g_test_add_func ("/model/structure/delete-program", test_delete_program);
+  g_test_add_func ("/model/structure/renumber", test_renumber_programs);
+  g_test_add_func ("/model/structure/division-and-pillar", test_create_division_and_pillar);
 
   return g_test_run ();
 }

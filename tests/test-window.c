@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "kk-application.h"
+#include "kk-division.h"
 #include "kk-format.h"
 #include "kk-plan-file.h"
 #include "kk-search.h"
@@ -357,6 +358,91 @@ test_save_and_reopen (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static AdwMessageDialog *find_dialog_of (GtkWindow *window);
+
+static void
+test_add_duplicate_delete_program (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  g_autoptr(GBytes) original = kk_plan_to_bytes (plan);
+  g_autoptr(GBytes) undone = NULL;
+  KkWindow *window = open_window (plan);
+  KkProgramList *list = kk_window_get_program_list (window);
+  KkProgramEditor *editor = kk_window_get_program_editor (window);
+  GListModel *rows = kk_program_list_get_rows (list);
+  guint n_rows = g_list_model_get_n_items (rows);
+  KkProgram *added;
+
+  select_program (window, 5);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-program", NULL);
+  run_until_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_rows + 1);
+  added = kk_program_list_get_selected_program (list);
+  g_assert_true (kk_program_editor_get_program (editor) == added);
+  g_assert_cmpuint (kk_program_get_number (added), ==, n_rows + 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (window), "name"))),
+                   ==, kk_program_get_name (added));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.duplicate-program", NULL);
+  run_until_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_rows + 2);
+  g_assert_true (kk_program_list_get_selected_program (list) != added);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-program", NULL);
+  run_until_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_rows + 1);
+
+  for (guint i = 0; i < 3; i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  run_until_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_rows);
+  undone = kk_plan_to_bytes (plan);
+  g_assert_true (g_bytes_equal (original, undone));
+  g_assert_false (kk_plan_get_dirty (plan));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_rename_division (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkWindow *window = open_window (plan);
+  g_autoptr(KkDivision) first = g_list_model_get_item (kk_plan_get_divisions (plan), 0);
+  g_autoptr(KkDivision) second = g_list_model_get_item (kk_plan_get_divisions (plan), 1);
+  g_autofree char *old_name = g_strdup (kk_division_get_name (first));
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  g_assert_nonnull (find_label (GTK_WIDGET (kk_window_get_program_list (window)), old_name));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.rename-division", NULL);
+  run_until_idle ();
+  dialog = find_dialog_of (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  entry = find_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, old_name);
+
+  /* A name another division has is refused. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), kk_division_get_name (second));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "apply"));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "よろず支援課");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "apply"));
+  adw_message_dialog_response (dialog, "apply");
+  run_until_idle ();
+  g_assert_cmpstr (kk_division_get_name (first), ==, "よろず支援課");
+  g_assert_nonnull (find_label (GTK_WIDGET (kk_window_get_program_list (window)), "よろず支援課"));
+  g_assert_null (find_label (GTK_WIDGET (kk_window_get_program_list (window)), old_name));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  run_until_idle ();
+  g_assert_cmpstr (kk_division_get_name (first), ==, old_name);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static AdwMessageDialog *
 find_dialog_of (GtkWindow *window)
 {
@@ -440,6 +526,8 @@ main (int   argc,
   g_test_add_func ("/window/editor/invalid-budget", test_invalid_budget_changes_nothing);
   g_test_add_func ("/window/save-and-reopen", test_save_and_reopen);
   g_test_add_func ("/window/close/asks", test_closing_with_changes_asks);
+  g_test_add_func ("/window/structure/programs", test_add_duplicate_delete_program);
+  g_test_add_func ("/window/structure/rename-division", test_rename_division);
   g_test_add_func ("/window/close/unchanged", test_closing_unchanged_does_not_ask);
 
   status = g_test_run ();

@@ -150,6 +150,8 @@ kk_application_set_accels (GtkApplication *application)
     { "win.save-as", { "<Control><Shift>s", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.find", { "<Control>f", NULL } },
+    { "win.add-program", { "<Control>n", NULL } },
+    { "win.duplicate-program", { "<Control>d", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };
 

@@ -339,6 +339,7 @@ kk_program_list_search_changed (KkProgramList *self)
   kk_program_list_filter_changed (self);
 }
 
+/* Keeps the choice made, as long as there still is one at its place. */
 static void
 kk_drop_down_fill (GtkDropDown *drop_down,
                    const char  *all,
@@ -346,6 +347,7 @@ kk_drop_down_fill (GtkDropDown *drop_down,
                    const char  *name_property)
 {
   g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
+  guint selected = gtk_drop_down_get_selected (drop_down);
 
   gtk_string_list_append (strings, all);
   for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
@@ -357,6 +359,8 @@ kk_drop_down_fill (GtkDropDown *drop_down,
       gtk_string_list_append (strings, name);
     }
   gtk_drop_down_set_model (drop_down, G_LIST_MODEL (strings));
+  if (selected != GTK_INVALID_LIST_POSITION && selected <= g_list_model_get_n_items (choices))
+    gtk_drop_down_set_selected (drop_down, selected);
 }
 
 static void
@@ -382,10 +386,22 @@ kk_program_list_update_summary (KkProgramList *self)
   gtk_label_set_text (self->summary_label, text);
 }
 
+static gboolean
+kk_program_list_is_filter_choice (KkProgramList *self,
+                                  GObject       *object)
+{
+  return KK_IS_PILLAR (object) || KK_IS_DIVISION (object) ||
+         object == G_OBJECT (kk_plan_get_pillars (self->plan)) ||
+         object == G_OBJECT (kk_plan_get_divisions (self->plan));
+}
+
 static void
-kk_program_list_plan_changed (KkProgramList *self)
+kk_program_list_plan_changed (KkProgramList *self,
+                              GObject       *object)
 {
   g_hash_table_remove_all (self->search_texts);
+  if (kk_program_list_is_filter_choice (self, object))
+    kk_program_list_fill_filters (self);
   kk_program_list_update_summary (self);
 }
 
@@ -520,6 +536,18 @@ kk_program_list_class_init (KkProgramListClass *klass)
   gtk_widget_class_set_css_name (widget_class, "kk-program-list");
 }
 
+/* Delete on a row deletes its program; in the search entry it stays a key. */
+static void
+kk_program_list_add_shortcuts (KkProgramList *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                          gtk_named_action_new ("win.delete-program")));
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), controller);
+}
+
 static void
 kk_program_list_init (KkProgramList *self)
 {
@@ -528,6 +556,7 @@ kk_program_list_init (KkProgramList *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->search_texts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   kk_program_list_add_columns (self);
+  kk_program_list_add_shortcuts (self);
 
   self->filter = GTK_FILTER (gtk_custom_filter_new (kk_program_list_match, self, NULL));
   self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (self->filter));

@@ -14,6 +14,9 @@
 #include <glib/gi18n.h>
 
 #include "kk-division-view.h"
+#include "kk-division.h"
+#include "kk-name-dialog.h"
+#include "kk-pillar.h"
 #include "kk-plan-file.h"
 #include "kk-program-editor.h"
 #include "kk-program-list.h"
@@ -30,6 +33,7 @@ struct _KkWindow
   gboolean close_after_save;
 
   AdwViewSwitcherTitle *switcher_title;
+  AdwToastOverlay *toast_overlay;
   AdwViewStack *view_stack;
   KkProgramList *program_list;
   KkProgramEditor *program_editor;
@@ -73,6 +77,17 @@ kk_window_update_title (KkWindow *self)
   adw_view_switcher_title_set_title (self->switcher_title, title);
   adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+kk_window_show_error (KkWindow   *self,
+                      const char *heading,
+                      const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -121,23 +136,160 @@ kk_window_find (GtkWidget  *widget,
 static void
 kk_window_selection_changed (KkWindow *self)
 {
-  kk_program_editor_set_program (self->program_editor,
-                                 kk_program_list_get_selected_program (self->program_list));
+  KkProgram *program = kk_program_list_get_selected_program (self->program_list);
+
+  kk_program_editor_set_program (self->program_editor, program);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-program", program != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-program", program != NULL);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Programs, divisions and pillars                                          */
+
+static void
+kk_window_show_program (KkWindow  *self,
+                        KkProgram *program)
+{
+  adw_view_stack_set_visible_child_name (self->view_stack, "programs");
+  kk_program_list_set_selected_program (self->program_list, program);
+}
+
+static void
+kk_window_add_program (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  KkWindow *self = KK_WINDOW (widget);
+  KkProgram *selected = kk_program_list_get_selected_program (self->program_list);
+  KkProgram *program = kk_plan_create_program (self->plan, selected, _("New program"));
+
+  if (program == NULL)
+    {
+      kk_window_show_error (self, _("Could Not Add a Program"),
+                            _("A program needs a pillar, a source of funding and a division: "
+                              "add them to the plan first."));
+      return;
+    }
+  kk_window_show_program (self, program);
+}
+
+static void
+kk_window_duplicate_program (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  KkWindow *self = KK_WINDOW (widget);
+  KkProgram *program = kk_program_list_get_selected_program (self->program_list);
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (program != NULL);
+
+  /* TRANSLATORS: the name of a copy of the program named %s */
+  name = g_strdup_printf (_("%s (copy)"), kk_program_get_name (program));
+  kk_window_show_program (self, kk_plan_duplicate_program (self->plan, program, name));
+}
+
+static void
+kk_window_delete_program (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  KkWindow *self = KK_WINDOW (widget);
+  KkProgram *program = kk_program_list_get_selected_program (self->program_list);
+  AdwToast *toast;
+
+  g_return_if_fail (program != NULL);
+
+  toast = adw_toast_new_format (_("Program %u deleted"), kk_program_get_number (program));
+  kk_plan_delete_program (self->plan, program);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+kk_window_renumber_programs (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  kk_plan_renumber_programs (KK_WINDOW (widget)->plan);
+}
+
+static void
+kk_window_name_response (KkWindow     *self,
+                         const char   *response,
+                         KkNameDialog *dialog)
+{
+  g_autofree char *name = g_strstrip (g_strdup (kk_name_dialog_get_name (dialog)));
+  g_autoptr(GObject) choice = kk_name_dialog_get_choice (dialog);
+  GType type = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "kk-type"));
+
+  if (g_strcmp0 (response, "apply") != 0)
+    return;
+  if (choice != NULL)
+    kk_plan_edit (self->plan, choice, "name", name);
+  else if (type == KK_TYPE_DIVISION)
+    kk_plan_create_division (self->plan, name);
+  else
+    kk_plan_create_pillar (self->plan, name);
+}
+
+static void
+kk_window_ask_name (KkWindow   *self,
+                    const char *heading,
+                    GListModel *names,
+                    gboolean    rename)
+{
+  KkNameDialog *dialog = kk_name_dialog_new (GTK_WINDOW (self), heading, names, rename);
+
+  g_object_set_data (G_OBJECT (dialog), "kk-type",
+                     GSIZE_TO_POINTER (g_list_model_get_item_type (names)));
+  g_signal_connect_swapped (dialog, "response", G_CALLBACK (kk_window_name_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+kk_window_add_division (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KkWindow *self = KK_WINDOW (widget);
+
+  kk_window_ask_name (self, _("New Division"), kk_plan_get_divisions (self->plan), FALSE);
+}
+
+static void
+kk_window_rename_division (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  KkWindow *self = KK_WINDOW (widget);
+
+  kk_window_ask_name (self, _("Rename Division"), kk_plan_get_divisions (self->plan), TRUE);
+}
+
+static void
+kk_window_add_pillar (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  KkWindow *self = KK_WINDOW (widget);
+
+  kk_window_ask_name (self, _("New Pillar"), kk_plan_get_pillars (self->plan), FALSE);
+}
+
+static void
+kk_window_rename_pillar (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  KkWindow *self = KK_WINDOW (widget);
+
+  kk_window_ask_name (self, _("Rename Pillar"), kk_plan_get_pillars (self->plan), TRUE);
 }
 
 /* ------------------------------------------------------------------------ */
 /* Saving                                                                   */
-
-static void
-kk_window_show_error (KkWindow   *self,
-                      const char *heading,
-                      const char *body)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
 
 static void
 kk_window_set_file (KkWindow *self,
@@ -372,6 +524,7 @@ kk_window_constructed (GObject *object)
   g_signal_connect_object (kk_plan_get_history (self->plan), "notify",
                            G_CALLBACK (kk_window_history_changed), self, G_CONNECT_SWAPPED);
   kk_window_history_changed (self);
+  kk_window_selection_changed (self);
 }
 
 static void
@@ -467,6 +620,7 @@ kk_window_class_init (KkWindowClass *klass)
   g_type_ensure (KK_TYPE_DIVISION_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/kk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KkWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, KkWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KkWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, KkWindow, program_list);
   gtk_widget_class_bind_template_child (widget_class, KkWindow, program_editor);
@@ -479,6 +633,19 @@ kk_window_class_init (KkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, kk_window_save_as);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, kk_window_open);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, kk_window_find);
+  gtk_widget_class_install_action (widget_class, "win.add-program", NULL, kk_window_add_program);
+  gtk_widget_class_install_action (widget_class, "win.duplicate-program", NULL,
+                                   kk_window_duplicate_program);
+  gtk_widget_class_install_action (widget_class, "win.delete-program", NULL,
+                                   kk_window_delete_program);
+  gtk_widget_class_install_action (widget_class, "win.renumber-programs", NULL,
+                                   kk_window_renumber_programs);
+  gtk_widget_class_install_action (widget_class, "win.add-division", NULL, kk_window_add_division);
+  gtk_widget_class_install_action (widget_class, "win.rename-division", NULL,
+                                   kk_window_rename_division);
+  gtk_widget_class_install_action (widget_class, "win.add-pillar", NULL, kk_window_add_pillar);
+  gtk_widget_class_install_action (widget_class, "win.rename-pillar", NULL,
+                                   kk_window_rename_pillar);
 }
 
 /* The window opens at the size the clerk left it. */

@@ -42,6 +42,38 @@ kk_object_array_copy (GPtrArray *array)
   return copy;
 }
 
+/* A new object of the type of @source with the same value of every property
+ * that can be both read and written: a copy of a plain model object. Lists
+ * that are not properties are the caller's to copy. */
+gpointer
+kk_object_copy (gpointer source)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  g_autofree const char **names = NULL;
+  GValue *values;
+  guint n_pspecs;
+  guint n = 0;
+  GObject *copy;
+
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (source), &n_pspecs);
+  names = g_new0 (const char *, n_pspecs);
+  values = g_new0 (GValue, n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      if ((pspecs[i]->flags & G_PARAM_READWRITE) != G_PARAM_READWRITE)
+        continue;
+      names[n] = pspecs[i]->name;
+      g_value_init (&values[n], pspecs[i]->value_type);
+      g_object_get_property (source, pspecs[i]->name, &values[n]);
+      n++;
+    }
+  copy = g_object_new_with_properties (G_OBJECT_TYPE (source), n, names, values);
+  for (guint i = 0; i < n; i++)
+    g_value_unset (&values[i]);
+  g_free (values);
+  return copy;
+}
+
 /* The names of enum values in files are the nicks of kk-types.h. */
 const char *
 kk_enum_get_nick (GType enum_type,

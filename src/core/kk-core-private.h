@@ -48,6 +48,7 @@ gboolean kk_strv_equal0   (const char * const *a,
 gboolean kk_ptr_array_equal (GPtrArray *a,
                              GPtrArray *b);
 GPtrArray *kk_object_array_copy (GPtrArray *array);
+gpointer   kk_object_copy       (gpointer   source);
 
 gboolean kk_file_replace_bytes (GFile         *file,
                                 GBytes        *bytes,

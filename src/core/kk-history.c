@@ -12,12 +12,27 @@
 #include "kk-core-private.h"
 #include "kk-history.h"
 
+typedef enum
+{
+  KK_CHANGE_PROPERTY,
+  KK_CHANGE_INSERT,
+  KK_CHANGE_REMOVE,
+  KK_CHANGE_GROUP,
+} KkChangeKind;
+
 typedef struct
 {
+  KkChangeKind kind;
+  /* A property: object, pspec, before and after. An item inserted into or
+   * removed from a list store: object is the store, item the item. */
   GObject *object;
   GParamSpec *pspec;
   GValue before;
   GValue after;
+  guint position;
+  GObject *item;
+  /* A group: changes made as one step, in the order made. */
+  GPtrArray *children;
 } KkChange;
 
 struct _KkHistory
@@ -30,6 +45,9 @@ struct _KkHistory
   guint saved_position;
   /* The last change may take in the next one of the same property. */
   gboolean open;
+  /* While a group is open, changes go into it rather than onto the stack. */
+  KkChange *group;
+  guint group_depth;
 };
 
 G_DEFINE_FINAL_TYPE (KkHistory, kk_history, G_TYPE_OBJECT)
@@ -54,10 +72,14 @@ static guint signals[N_SIGNALS];
 static void
 kk_change_free (KkChange *change)
 {
-  g_object_unref (change->object);
-  g_param_spec_unref (change->pspec);
-  g_value_unset (&change->before);
-  g_value_unset (&change->after);
+  g_clear_object (&change->object);
+  g_clear_pointer (&change->pspec, g_param_spec_unref);
+  if (G_IS_VALUE (&change->before))
+    g_value_unset (&change->before);
+  if (G_IS_VALUE (&change->after))
+    g_value_unset (&change->after);
+  g_clear_object (&change->item);
+  g_clear_pointer (&change->children, g_ptr_array_unref);
   g_free (change);
 }
 
@@ -124,6 +146,7 @@ kk_history_dispose (GObject *object)
   KkHistory *self = (KkHistory *)object;
 
   g_clear_pointer (&self->changes, g_ptr_array_unref);
+  g_clear_pointer (&self->group, kk_change_free);
 
   G_OBJECT_CLASS (kk_history_parent_class)->dispose (object);
 }
@@ -186,8 +209,9 @@ kk_history_class_init (KkHistoryClass *klass)
 
   /**
    * KkHistory::changed:
-   * @object: the object whose property changed
-   * @pspec: the property
+   * @object: the object whose property changed, or the list store an item
+   *   was inserted into or removed from
+   * @pspec: (nullable): the property, or %NULL for a list store
    *
    * Emitted after an edit, an undo or a redo changed a property, so that
    * views showing figures derived from many objects can update.
@@ -221,6 +245,63 @@ kk_history_apply (KkHistory    *self,
   g_signal_emit (self, signals[CHANGED], 0, change->object, change->pspec);
 }
 
+/* Does @change, or undoes it when @forward is %FALSE. */
+static void
+kk_history_run (KkHistory *self,
+                KkChange  *change,
+                gboolean   forward)
+{
+  gboolean insert;
+
+  switch (change->kind)
+    {
+    case KK_CHANGE_PROPERTY:
+      kk_history_apply (self, change, forward ? &change->after : &change->before);
+      break;
+    case KK_CHANGE_INSERT:
+    case KK_CHANGE_REMOVE:
+      insert = (change->kind == KK_CHANGE_INSERT) == forward;
+      if (insert)
+        g_list_store_insert (G_LIST_STORE (change->object), change->position, change->item);
+      else
+        g_list_store_remove (G_LIST_STORE (change->object), change->position);
+      g_signal_emit (self, signals[CHANGED], 0, change->object, NULL);
+      break;
+    case KK_CHANGE_GROUP:
+    default:
+      for (guint i = 0; i < change->children->len; i++)
+        kk_history_run (self,
+                        g_ptr_array_index (change->children,
+                                           forward ? i : change->children->len - 1 - i),
+                        forward);
+      break;
+    }
+}
+
+/* A new step drops the undone ones, and with them maybe the saved state. */
+static void
+kk_history_append_step (KkHistory *self,
+                        KkChange  *change)
+{
+  g_ptr_array_set_size (self->changes, self->position);
+  if (self->saved_position > self->position)
+    self->saved_position = G_MAXUINT;
+  g_ptr_array_add (self->changes, change);
+  self->position++;
+}
+
+/* Does @change and keeps it: in the open group, or as the next step. */
+static void
+kk_history_push (KkHistory *self,
+                 KkChange  *change)
+{
+  if (self->group != NULL)
+    g_ptr_array_add (self->group->children, change);
+  else
+    kk_history_append_step (self, change);
+  kk_history_run (self, change, TRUE);
+}
+
 static KkChange *
 kk_history_open_change (KkHistory  *self,
                         GObject    *object,
@@ -228,10 +309,12 @@ kk_history_open_change (KkHistory  *self,
 {
   KkChange *last;
 
-  if (!self->open || self->position == 0 || self->position != self->changes->len)
+  if (!self->open || self->group != NULL || self->position == 0 ||
+      self->position != self->changes->len)
     return NULL;
   last = g_ptr_array_index (self->changes, self->position - 1);
-  return last->object == object && last->pspec == pspec ? last : NULL;
+  return last->kind == KK_CHANGE_PROPERTY && last->object == object && last->pspec == pspec
+         ? last : NULL;
 }
 
 /* Typing on into the field the last change was made in: one step for all. */
@@ -258,19 +341,14 @@ kk_history_record (KkHistory    *self,
 {
   KkChange *change = g_new0 (KkChange, 1);
 
+  change->kind = KK_CHANGE_PROPERTY;
   change->object = g_object_ref (object);
   change->pspec = g_param_spec_ref (pspec);
   g_value_init (&change->before, pspec->value_type);
   g_object_get_property (object, pspec->name, &change->before);
   g_value_init (&change->after, pspec->value_type);
   g_value_copy (value, &change->after);
-
-  g_ptr_array_set_size (self->changes, self->position);
-  if (self->saved_position > self->position)
-    self->saved_position = G_MAXUINT;
-  g_ptr_array_add (self->changes, change);
-  self->position++;
-  kk_history_apply (self, change, value);
+  kk_history_push (self, change);
 }
 
 static gboolean
@@ -330,6 +408,114 @@ kk_history_set_property (KkHistory      *self,
   return TRUE;
 }
 
+static gboolean
+kk_history_record_list_change (KkHistory    *self,
+                               KkChangeKind  kind,
+                               GListStore   *store,
+                               guint         position,
+                               GObject      *item)
+{
+  KkHistoryState before = kk_history_state (self);
+  KkChange *change = g_new0 (KkChange, 1);
+
+  change->kind = kind;
+  change->object = g_object_ref (G_OBJECT (store));
+  change->position = position;
+  change->item = g_object_ref (item);
+  self->open = FALSE;
+  kk_history_push (self, change);
+  kk_history_notify_changes (self, before);
+  return TRUE;
+}
+
+/**
+ * kk_history_insert_item:
+ * @store: a list of the plan
+ * @item: (transfer none): what to insert at @position
+ *
+ * Inserts @item into @store and records it.
+ *
+ * Returns: %TRUE
+ */
+gboolean
+kk_history_insert_item (KkHistory  *self,
+                        GListStore *store,
+                        guint       position,
+                        gpointer    item)
+{
+  g_return_val_if_fail (KK_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (G_IS_LIST_STORE (store), FALSE);
+  g_return_val_if_fail (position <= g_list_model_get_n_items (G_LIST_MODEL (store)), FALSE);
+  g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (item, g_list_model_get_item_type (G_LIST_MODEL (store))), FALSE);
+
+  return kk_history_record_list_change (self, KK_CHANGE_INSERT, store, position, item);
+}
+
+/**
+ * kk_history_remove_item:
+ *
+ * Removes the item at @position of @store and records it.
+ *
+ * Returns: %TRUE
+ */
+gboolean
+kk_history_remove_item (KkHistory  *self,
+                        GListStore *store,
+                        guint       position)
+{
+  g_autoptr(GObject) item = NULL;
+
+  g_return_val_if_fail (KK_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (G_IS_LIST_STORE (store), FALSE);
+  g_return_val_if_fail (position < g_list_model_get_n_items (G_LIST_MODEL (store)), FALSE);
+
+  item = g_list_model_get_item (G_LIST_MODEL (store), position);
+  return kk_history_record_list_change (self, KK_CHANGE_REMOVE, store, position, item);
+}
+
+/**
+ * kk_history_begin_group:
+ *
+ * Starts a step of several changes, such as deleting a program with the
+ * sheet only it had: undo takes them back together. Groups nest; the step
+ * ends with the outermost kk_history_end_group().
+ */
+void
+kk_history_begin_group (KkHistory *self)
+{
+  g_return_if_fail (KK_IS_HISTORY (self));
+
+  if (self->group_depth++ > 0)
+    return;
+  self->open = FALSE;
+  self->group = g_new0 (KkChange, 1);
+  self->group->kind = KK_CHANGE_GROUP;
+  self->group->children = g_ptr_array_new_with_free_func ((GDestroyNotify)kk_change_free);
+}
+
+void
+kk_history_end_group (KkHistory *self)
+{
+  KkHistoryState before;
+  KkChange *group;
+
+  g_return_if_fail (KK_IS_HISTORY (self));
+  g_return_if_fail (self->group_depth > 0);
+
+  if (--self->group_depth > 0)
+    return;
+  group = g_steal_pointer (&self->group);
+  if (group->children->len == 0)
+    {
+      kk_change_free (group);
+      return;
+    }
+  /* Its changes are done already; the group only becomes the next step. */
+  before = kk_history_state (self);
+  kk_history_append_step (self, group);
+  kk_history_notify_changes (self, before);
+}
+
 /**
  * kk_history_seal:
  *
@@ -377,7 +563,7 @@ kk_history_undo (KkHistory *self)
   before = kk_history_state (self);
   self->open = FALSE;
   change = g_ptr_array_index (self->changes, --self->position);
-  kk_history_apply (self, change, &change->before);
+  kk_history_run (self, change, FALSE);
   kk_history_notify_changes (self, before);
   return TRUE;
 }
@@ -396,7 +582,7 @@ kk_history_redo (KkHistory *self)
   before = kk_history_state (self);
   self->open = FALSE;
   change = g_ptr_array_index (self->changes, self->position++);
-  kk_history_apply (self, change, &change->after);
+  kk_history_run (self, change, TRUE);
   kk_history_notify_changes (self, before);
   return TRUE;
 }

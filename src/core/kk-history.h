@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -31,6 +31,15 @@ gboolean   kk_history_set_property (KkHistory      *self,
                                     const char     *property,
                                     const GValue   *value,
                                     KkHistoryFlags  flags);
+gboolean   kk_history_insert_item  (KkHistory    *self,
+                                    GListStore   *store,
+                                    guint         position,
+                                    gpointer      item);
+gboolean   kk_history_remove_item  (KkHistory    *self,
+                                    GListStore   *store,
+                                    guint         position);
+void       kk_history_begin_group  (KkHistory    *self);
+void       kk_history_end_group    (KkHistory    *self);
 void       kk_history_seal         (KkHistory    *self);
 gboolean   kk_history_get_can_undo (KkHistory    *self);
 gboolean   kk_history_get_can_redo (KkHistory    *self);

@@ -631,3 +631,291 @@ kk_plan_edit (KkPlan     *self,
 
   return kk_plan_edit_value (self, object, property, &value);
 }
+
+/* ------------------------------------------------------------------------ */
+/* Changes of structure, each one step of undo                              */
+
+static void
+kk_plan_insert (KkPlan     *self,
+                GListStore *store,
+                guint       position,
+                gpointer    item)
+{
+  kk_history_insert_item (self->history, store, position, item);
+}
+
+static guint
+kk_plan_position_after (GListStore *store,
+                        gpointer    item)
+{
+  guint position;
+
+  if (item != NULL && g_list_store_find (store, item, &position))
+    return position + 1;
+  return g_list_model_get_n_items (G_LIST_MODEL (store));
+}
+
+/* One more than the highest "number" of the items of @store. */
+static guint
+kk_store_next_number (GListStore *store)
+{
+  guint highest = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (store), i);
+      guint number;
+
+      g_object_get (item, "number", &number, NULL);
+      highest = MAX (highest, number);
+    }
+  return highest + 1;
+}
+
+/**
+ * kk_plan_get_next_program_number:
+ *
+ * Returns: a number higher than that of every program
+ */
+guint
+kk_plan_get_next_program_number (KkPlan *self)
+{
+  g_return_val_if_fail (KK_IS_PLAN (self), 1);
+  return kk_store_next_number (self->programs);
+}
+
+/* Adds @program after @after, on @sheet of its own placed after the sheet of
+ * @after, as one step. */
+static void
+kk_plan_insert_program (KkPlan    *self,
+                        KkProgram *program,
+                        KkSheet   *sheet,
+                        KkProgram *after)
+{
+  KkSheet *after_sheet = after ? kk_program_get_sheet (after) : NULL;
+
+  kk_sheet_add_program (sheet, program);
+  kk_history_begin_group (self->history);
+  kk_plan_insert (self, self->programs, kk_plan_position_after (self->programs, after), program);
+  kk_plan_insert (self, self->sheets, kk_plan_position_after (self->sheets, after_sheet), sheet);
+  kk_history_end_group (self->history);
+}
+
+static gpointer
+kk_plan_first (GListStore *store)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (store)) > 0
+         ? g_list_model_get_item (G_LIST_MODEL (store), 0) : NULL;
+}
+
+/**
+ * kk_plan_create_program:
+ * @after: (nullable): the program after which the new one goes, whose pillar,
+ *   funding and division it takes; %NULL for the end and the first of each
+ * @name: the new program's name
+ *
+ * Adds a new program with a sheet of its own, numbered after all others.
+ *
+ * Returns: (transfer none) (nullable): the new program, or %NULL when the
+ *   plan has no pillar, funding source or division to give it
+ */
+KkProgram *
+kk_plan_create_program (KkPlan     *self,
+                        KkProgram  *after,
+                        const char *name)
+{
+  g_autoptr(KkPillar) first_pillar = NULL;
+  g_autoptr(KkFunding) first_funding = NULL;
+  g_autoptr(KkDivision) first_division = NULL;
+  g_autoptr(KkProgram) program = NULL;
+  g_autoptr(KkSheet) sheet = NULL;
+  g_autoptr(GPtrArray) funding = NULL;
+  g_autoptr(GPtrArray) divisions = NULL;
+  KkDivision *lead;
+
+  g_return_val_if_fail (KK_IS_PLAN (self), NULL);
+  g_return_val_if_fail (after == NULL || KK_IS_PROGRAM (after), NULL);
+  g_return_val_if_fail (name != NULL && *name != '\0', NULL);
+
+  first_pillar = kk_plan_first (self->pillars);
+  first_funding = kk_plan_first (self->funding_sources);
+  first_division = kk_plan_first (self->divisions);
+  if (first_pillar == NULL || first_funding == NULL || first_division == NULL)
+    return NULL;
+
+  program = kk_program_new (kk_plan_get_next_program_number (self), name);
+  kk_program_set_status (program, KK_PROGRAM_STATUS_NEW);
+  kk_program_set_pillar (program, after ? kk_program_get_pillar (after) : first_pillar);
+  funding = after ? kk_object_array_copy (kk_program_get_funding (after)) : g_ptr_array_new ();
+  if (after == NULL)
+    g_ptr_array_add (funding, first_funding);
+  kk_program_set_funding (program, funding);
+  lead = after ? kk_program_get_lead_division (after) : first_division;
+  kk_program_set_lead_division (program, lead);
+
+  sheet = kk_sheet_new ();
+  divisions = g_ptr_array_new ();
+  g_ptr_array_add (divisions, lead);
+  kk_sheet_set_divisions (sheet, divisions);
+
+  kk_plan_insert_program (self, program, sheet, after);
+  return program;
+}
+
+static KkSheet *
+kk_sheet_copy (KkSheet *source)
+{
+  KkSheet *copy = kk_object_copy (source);
+  GListModel *kpis = kk_sheet_get_kpis (source);
+
+  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
+    {
+      g_autoptr(KkKpi) kpi = g_list_model_get_item (kpis, i);
+      g_autoptr(KkKpi) kpi_copy = kk_object_copy (kpi);
+      GListModel *values = kk_kpi_get_values (kpi);
+
+      for (guint j = 0; j < g_list_model_get_n_items (values); j++)
+        {
+          g_autoptr(KkKpiValue) value = g_list_model_get_item (values, j);
+          g_autoptr(KkKpiValue) value_copy = kk_object_copy (value);
+
+          kk_kpi_append_value (kpi_copy, value_copy);
+        }
+      kk_sheet_append_kpi (copy, kpi_copy);
+    }
+  return copy;
+}
+
+/**
+ * kk_plan_duplicate_program:
+ * @name: the copy's name
+ *
+ * Adds a copy of @program after it, with the next free number and a copy of
+ * its sheet with every text and KPI.
+ *
+ * Returns: (transfer none): the copy
+ */
+KkProgram *
+kk_plan_duplicate_program (KkPlan     *self,
+                           KkProgram  *program,
+                           const char *name)
+{
+  g_autoptr(KkProgram) copy = NULL;
+  g_autoptr(KkSheet) sheet = NULL;
+
+  g_return_val_if_fail (KK_IS_PLAN (self), NULL);
+  g_return_val_if_fail (KK_IS_PROGRAM (program), NULL);
+  g_return_val_if_fail (name != NULL && *name != '\0', NULL);
+
+  copy = kk_object_copy (program);
+  kk_program_set_number (copy, kk_plan_get_next_program_number (self));
+  kk_program_set_name (copy, name);
+  sheet = kk_sheet_copy (kk_program_get_sheet (program));
+
+  kk_plan_insert_program (self, copy, sheet, program);
+  return copy;
+}
+
+static void
+kk_plan_remove (KkPlan     *self,
+                GListStore *store,
+                gpointer    item)
+{
+  guint position;
+
+  if (g_list_store_find (store, item, &position))
+    kk_history_remove_item (self->history, store, position);
+}
+
+/**
+ * kk_plan_delete_program:
+ *
+ * Removes @program from the plan and from its sheet, and the sheet too when
+ * no other program shares it, as one step.
+ */
+void
+kk_plan_delete_program (KkPlan    *self,
+                        KkProgram *program)
+{
+  KkSheet *sheet;
+
+  g_return_if_fail (KK_IS_PLAN (self));
+  g_return_if_fail (KK_IS_PROGRAM (program));
+
+  sheet = kk_program_get_sheet (program);
+  kk_history_begin_group (self->history);
+  kk_plan_remove (self, self->programs, program);
+  if (sheet != NULL)
+    {
+      kk_plan_remove (self, G_LIST_STORE (kk_sheet_get_programs (sheet)), program);
+      if (g_list_model_get_n_items (kk_sheet_get_programs (sheet)) == 0)
+        kk_plan_remove (self, self->sheets, sheet);
+    }
+  kk_history_end_group (self->history);
+}
+
+/**
+ * kk_plan_renumber_programs:
+ *
+ * Numbers the programs 1, 2, 3… in the order of the plan, as one step.
+ */
+void
+kk_plan_renumber_programs (KkPlan *self)
+{
+  GListModel *programs;
+
+  g_return_if_fail (KK_IS_PLAN (self));
+
+  programs = G_LIST_MODEL (self->programs);
+  kk_history_begin_group (self->history);
+  for (guint i = 0; i < g_list_model_get_n_items (programs); i++)
+    {
+      g_autoptr(KkProgram) program = g_list_model_get_item (programs, i);
+
+      kk_plan_edit (self, program, "number", i + 1);
+    }
+  kk_history_end_group (self->history);
+}
+
+/**
+ * kk_plan_create_division:
+ * @name: a name no division of the plan has
+ *
+ * Returns: (transfer none): the new division, last in the plan's list
+ */
+KkDivision *
+kk_plan_create_division (KkPlan     *self,
+                         const char *name)
+{
+  g_autoptr(KkDivision) division = NULL;
+
+  g_return_val_if_fail (KK_IS_PLAN (self), NULL);
+  g_return_val_if_fail (name != NULL && *name != '\0', NULL);
+  g_return_val_if_fail (kk_plan_find_division (self, name) == NULL, NULL);
+
+  division = kk_division_new (name);
+  kk_plan_insert (self, self->divisions, g_list_model_get_n_items (G_LIST_MODEL (self->divisions)),
+                  division);
+  return division;
+}
+
+/**
+ * kk_plan_create_pillar:
+ * @name: the pillar's name
+ *
+ * Returns: (transfer none): the new pillar, numbered after all others
+ */
+KkPillar *
+kk_plan_create_pillar (KkPlan     *self,
+                       const char *name)
+{
+  g_autoptr(KkPillar) pillar = NULL;
+
+  g_return_val_if_fail (KK_IS_PLAN (self), NULL);
+  g_return_val_if_fail (name != NULL && *name != '\0', NULL);
+
+  pillar = kk_pillar_new (kk_store_next_number (self->pillars), name);
+  kk_plan_insert (self, self->pillars, g_list_model_get_n_items (G_LIST_MODEL (self->pillars)),
+                  pillar);
+  return pillar;
+}

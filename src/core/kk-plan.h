@@ -75,4 +75,19 @@ gboolean     kk_plan_edit                 (KkPlan       *self,
                                            const char   *property,
                                            ...);
 
+guint        kk_plan_get_next_program_number (KkPlan     *self);
+KkProgram   *kk_plan_create_program       (KkPlan       *self,
+                                           KkProgram    *after,
+                                           const char   *name);
+KkProgram   *kk_plan_duplicate_program    (KkPlan       *self,
+                                           KkProgram    *program,
+                                           const char   *name);
+void         kk_plan_delete_program       (KkPlan       *self,
+                                           KkProgram    *program);
+void         kk_plan_renumber_programs    (KkPlan       *self);
+KkDivision  *kk_plan_create_division      (KkPlan       *self,
+                                           const char   *name);
+KkPillar    *kk_plan_create_pillar        (KkPlan       *self,
+                                           const char   *name);
+
 G_END_DECLS

@@ -53,6 +53,31 @@ kk_program_notify (KkProgram *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
+/* A renamed pillar or division is shown anew wherever the program is. */
+static void
+kk_program_pillar_renamed (KkProgram *self)
+{
+  kk_program_notify (self, PROP_PILLAR);
+}
+
+static void
+kk_program_division_renamed (KkProgram *self)
+{
+  kk_program_notify (self, PROP_LEAD_DIVISION);
+}
+
+static void
+kk_program_follow_name (KkProgram *self,
+                        gpointer   old_object,
+                        gpointer   new_object,
+                        GCallback  renamed)
+{
+  if (old_object != NULL)
+    g_signal_handlers_disconnect_by_func (old_object, renamed, self);
+  if (new_object != NULL)
+    g_signal_connect_object (new_object, "notify::name", renamed, self, G_CONNECT_SWAPPED);
+}
+
 static void
 kk_program_dispose (GObject *object)
 {
@@ -343,8 +368,11 @@ kk_program_set_pillar (KkProgram *self,
   g_return_if_fail (KK_IS_PROGRAM (self));
   g_return_if_fail (!pillar || KK_IS_PILLAR (pillar));
 
-  if (g_set_object (&self->pillar, pillar))
-    kk_program_notify (self, PROP_PILLAR);
+  if (self->pillar == pillar)
+    return;
+  kk_program_follow_name (self, self->pillar, pillar, G_CALLBACK (kk_program_pillar_renamed));
+  g_set_object (&self->pillar, pillar);
+  kk_program_notify (self, PROP_PILLAR);
 }
 
 /**
@@ -509,8 +537,12 @@ kk_program_set_lead_division (KkProgram  *self,
   g_return_if_fail (KK_IS_PROGRAM (self));
   g_return_if_fail (!division || KK_IS_DIVISION (division));
 
-  if (g_set_object (&self->lead_division, division))
-    kk_program_notify (self, PROP_LEAD_DIVISION);
+  if (self->lead_division == division)
+    return;
+  kk_program_follow_name (self, self->lead_division, division,
+                          G_CALLBACK (kk_program_division_renamed));
+  g_set_object (&self->lead_division, division);
+  kk_program_notify (self, PROP_LEAD_DIVISION);
 }
 
 /**

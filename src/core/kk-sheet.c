@@ -221,10 +221,29 @@ kk_sheet_class_init (KkSheetClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
+/* A program knows its sheet by being in its list, however it got there:
+ * loading, a new program, or undoing the deletion of one. */
+static void
+kk_sheet_programs_changed (KkSheet    *self,
+                           guint       position,
+                           guint       removed,
+                           guint       added,
+                           GListModel *programs)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(KkProgram) program = g_list_model_get_item (programs, i);
+
+      kk_program_set_sheet (program, self);
+    }
+}
+
 static void
 kk_sheet_init (KkSheet *self)
 {
   self->programs = g_list_store_new (KK_TYPE_PROGRAM);
+  g_signal_connect_object (self->programs, "items-changed",
+                           G_CALLBACK (kk_sheet_programs_changed), self, G_CONNECT_SWAPPED);
   self->kpis = g_list_store_new (KK_TYPE_KPI);
   self->divisions = g_ptr_array_new_with_free_func (g_object_unref);
   self->partners = g_new0 (char *, 1);
@@ -255,7 +274,6 @@ kk_sheet_add_program (KkSheet   *self,
   g_return_if_fail (kk_program_get_sheet (program) == NULL);
 
   g_list_store_append (self->programs, program);
-  kk_program_set_sheet (program, self);
 }
 
 /**
