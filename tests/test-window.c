@@ -502,6 +502,62 @@ test_closing_unchanged_does_not_ask (void)
   g_assert_null (find_dialog_of (GTK_WINDOW (window)));
 }
 
+static KkWindow *
+find_window_on (GFile *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (KK_IS_WINDOW (l->data) && kk_window_get_file (l->data) != NULL &&
+        g_file_equal (kk_window_get_file (l->data), file))
+      return l->data;
+  return NULL;
+}
+
+static void
+test_reopens_the_last_file (void)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(KkPlan) plan = load_fixture_copy (&file);
+  KkWindow *window = open_window_on_file (plan, file);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.keikaku.Keikaku");
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *last = NULL;
+  KkWindow *reopened;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  run_until_idle ();
+  last = g_settings_get_string (settings, "last-file");
+  g_assert_cmpstr (last, ==, uri);
+  gtk_window_destroy (GTK_WINDOW (window));
+  run_until_idle ();
+
+  g_application_activate (G_APPLICATION (app));
+  run_until_idle ();
+  reopened = find_window_on (file);
+  g_assert_nonnull (reopened);
+  g_assert_cmpstr (kk_program_get_name (kk_plan_find_program (kk_window_get_plan (reopened), 1)), ==,
+                   kk_program_get_name (kk_plan_find_program (plan, 1)));
+  gtk_window_destroy (GTK_WINDOW (reopened));
+}
+
+static void
+test_forgets_a_last_file_that_is_gone (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.keikaku.Keikaku");
+  g_autofree char *last = NULL;
+  GList *windows;
+
+  g_settings_set_string (settings, "last-file", "file:///nonexistent/plan.json");
+  g_application_activate (G_APPLICATION (app));
+  run_until_idle ();
+  windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  g_assert_nonnull (windows);
+  g_assert_true (KK_IS_WINDOW (windows->data));
+  g_assert_null (kk_window_get_file (windows->data));
+  last = g_settings_get_string (settings, "last-file");
+  g_assert_cmpstr (last, ==, "");
+  gtk_window_destroy (GTK_WINDOW (windows->data));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -509,11 +565,12 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
+  /* Recent files and settings go to a directory of each test's own. */
+  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   app = g_object_new (KK_TYPE_APPLICATION,
                       "application-id", "io.github.keikaku.Keikaku.Test",
-                      "flags", G_APPLICATION_NON_UNIQUE,
+                      "flags", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN,
                       NULL);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
@@ -528,6 +585,8 @@ main (int   argc,
   g_test_add_func ("/window/close/asks", test_closing_with_changes_asks);
   g_test_add_func ("/window/structure/programs", test_add_duplicate_delete_program);
   g_test_add_func ("/window/structure/rename-division", test_rename_division);
+  g_test_add_func ("/window/files/reopen-last", test_reopens_the_last_file);
+  g_test_add_func ("/window/files/last-gone", test_forgets_a_last_file_that_is_gone);
   g_test_add_func ("/window/close/unchanged", test_closing_unchanged_does_not_ask);
 
   status = g_test_run ();

@@ -14,12 +14,92 @@
 #include "kk-plan-file.h"
 #include "kk-window.h"
 
+#define KK_RECENT_MAX 8
+
 struct _KkApplication
 {
   AdwApplication parent_instance;
+
+  GSettings *settings;
+  /* The plans opened or saved lately, newest first, for every window's menu. */
+  GMenu *recent_menu;
 };
 
 G_DEFINE_FINAL_TYPE (KkApplication, kk_application, ADW_TYPE_APPLICATION)
+
+static gboolean
+kk_recent_info_is_plan (GtkRecentInfo *info)
+{
+  return gtk_recent_info_has_application (info, g_get_application_name ()) &&
+         g_str_has_suffix (gtk_recent_info_get_uri (info), ".json");
+}
+
+static int
+kk_recent_info_compare_newest_first (gconstpointer a,
+                                     gconstpointer b)
+{
+  GDateTime *time_a = gtk_recent_info_get_modified (*(GtkRecentInfo **)a);
+  GDateTime *time_b = gtk_recent_info_get_modified (*(GtkRecentInfo **)b);
+
+  return g_date_time_compare (time_b, time_a);
+}
+
+static void
+kk_application_update_recent (KkApplication *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  g_autoptr(GPtrArray) plans = g_ptr_array_new ();
+
+  for (GList *l = items; l != NULL; l = l->next)
+    if (kk_recent_info_is_plan (l->data))
+      g_ptr_array_add (plans, l->data);
+  g_ptr_array_sort (plans, kk_recent_info_compare_newest_first);
+
+  g_menu_remove_all (self->recent_menu);
+  for (guint i = 0; i < MIN (plans->len, KK_RECENT_MAX); i++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (plans, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+
+      g_menu_item_set_action_and_target (item, "app.open-recent", "s",
+                                         gtk_recent_info_get_uri (info));
+      g_menu_append_item (self->recent_menu, item);
+    }
+  g_list_free_full (items, (GDestroyNotify)gtk_recent_info_unref);
+}
+
+/**
+ * kk_application_remember_file:
+ * @file: a plan file just opened or saved
+ *
+ * Puts @file first among the recent plans and opens it on the next start.
+ */
+void
+kk_application_remember_file (KkApplication *self,
+                              GFile         *file)
+{
+  g_autofree char *uri = NULL;
+
+  g_return_if_fail (KK_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  uri = g_file_get_uri (file);
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-file", uri);
+}
+
+/**
+ * kk_application_get_recent_menu:
+ *
+ * Returns: (transfer none): the menu of recent plans
+ */
+GMenuModel *
+kk_application_get_recent_menu (KkApplication *self)
+{
+  g_return_val_if_fail (KK_IS_APPLICATION (self), NULL);
+  return G_MENU_MODEL (self->recent_menu);
+}
 
 static void
 kk_application_show_plan (KkApplication *self,
@@ -28,6 +108,8 @@ kk_application_show_plan (KkApplication *self,
 {
   KkWindow *window = kk_window_new (self, plan, file);
 
+  if (file != NULL)
+    kk_application_remember_file (self, file);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -59,6 +141,26 @@ kk_application_local_command_line (GApplication   *application,
                                                                                 exit_status);
 }
 
+/* A last file that is gone is forgotten quietly: the clerk moved it. One
+ * that no longer loads is reported, over the embedded plan. */
+static gboolean
+kk_application_reopen_last_file (KkApplication *self)
+{
+  g_autofree char *uri = g_settings_get_string (self->settings, "last-file");
+  g_autoptr(GFile) file = NULL;
+
+  if (*uri == '\0')
+    return FALSE;
+  file = g_file_new_for_uri (uri);
+  if (!g_file_query_exists (file, NULL))
+    {
+      g_settings_reset (self->settings, "last-file");
+      return FALSE;
+    }
+  g_application_open (G_APPLICATION (self), &file, 1, "");
+  return TRUE;
+}
+
 static void
 kk_application_activate (GApplication *application)
 {
@@ -71,6 +173,8 @@ kk_application_activate (GApplication *application)
       gtk_window_present (window);
       return;
     }
+  if (kk_application_reopen_last_file (self))
+    return;
   plan = kk_plan_load_default ();
   kk_application_show_plan (self, plan, NULL);
 }
@@ -111,6 +215,16 @@ kk_application_quit_action (GSimpleAction *action,
   for (GList *l = copy; l != NULL; l = l->next)
     if (KK_IS_WINDOW (l->data))
       gtk_window_close (l->data);
+}
+
+static void
+kk_application_open_recent_action (GSimpleAction *action,
+                                   GVariant      *parameter,
+                                   gpointer       user_data)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  g_application_open (G_APPLICATION (user_data), &file, 1, "");
 }
 
 static void
@@ -162,9 +276,11 @@ kk_application_set_accels (GtkApplication *application)
 static void
 kk_application_startup (GApplication *application)
 {
+  KkApplication *self = KK_APPLICATION (application);
   static const GActionEntry actions[] = {
     { "quit", kk_application_quit_action },
     { "about", kk_application_about_action },
+    { "open-recent", kk_application_open_recent_action, "s" },
   };
 
   G_APPLICATION_CLASS (kk_application_parent_class)->startup (application);
@@ -172,12 +288,31 @@ kk_application_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (application), actions,
                                    G_N_ELEMENTS (actions), application);
   kk_application_set_accels (GTK_APPLICATION (application));
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (kk_application_update_recent), self, G_CONNECT_SWAPPED);
+  kk_application_update_recent (self);
+}
+
+static void
+kk_application_dispose (GObject *object)
+{
+  KkApplication *self = KK_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->recent_menu);
+
+  G_OBJECT_CLASS (kk_application_parent_class)->dispose (object);
 }
 
 static void
 kk_application_class_init (KkApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = kk_application_dispose;
 
   app_class->local_command_line = kk_application_local_command_line;
   app_class->startup = kk_application_startup;
@@ -188,6 +323,7 @@ kk_application_class_init (KkApplicationClass *klass)
 static void
 kk_application_init (KkApplication *self)
 {
+  self->recent_menu = g_menu_new ();
 }
 
 KkApplication *

@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (KkApplication, kk_application, KK, APPLICATION, AdwApplication)
 
-KkApplication *kk_application_new (void);
+KkApplication *kk_application_new              (void);
+void           kk_application_remember_file   (KkApplication *self,
+                                               GFile         *file);
+GMenuModel    *kk_application_get_recent_menu (KkApplication *self);
 
 G_END_DECLS

@@ -32,6 +32,7 @@ struct _KkWindow
   /* The clerk chose Save in the closing prompt: close once saved. */
   gboolean close_after_save;
 
+  GMenu *recent_menu;
   AdwViewSwitcherTitle *switcher_title;
   AdwToastOverlay *toast_overlay;
   AdwViewStack *view_stack;
@@ -302,9 +303,8 @@ kk_window_set_file (KkWindow *self,
 static void
 kk_window_saved (KkWindow *self)
 {
-  g_autofree char *uri = g_file_get_uri (self->file);
-
-  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  kk_application_remember_file (KK_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
+                                self->file);
   kk_window_update_title (self);
   if (self->close_after_save)
     gtk_window_destroy (GTK_WINDOW (self));
@@ -619,6 +619,7 @@ kk_window_class_init (KkWindowClass *klass)
   g_type_ensure (KK_TYPE_PROGRAM_EDITOR);
   g_type_ensure (KK_TYPE_DIVISION_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/kk-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, KkWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, KkWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, KkWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KkWindow, view_stack);
@@ -660,6 +661,18 @@ kk_window_bind_size (KkWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
 }
 
+/* The application is set after construction; its recent plans come with it. */
+static void
+kk_window_application_set (KkWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  g_menu_remove_all (self->recent_menu);
+  if (KK_IS_APPLICATION (application))
+    g_menu_append_section (self->recent_menu, NULL,
+                           kk_application_get_recent_menu (KK_APPLICATION (application)));
+}
+
 static void
 kk_window_accept_drops (KkWindow *self)
 {
@@ -675,6 +688,7 @@ kk_window_init (KkWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   kk_window_bind_size (self);
   kk_window_accept_drops (self);
+  g_signal_connect (self, "notify::application", G_CALLBACK (kk_window_application_set), NULL);
   if (DEVELOPMENT)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 }
