@@ -134,13 +134,13 @@ kk_cell_division (KkProgram *program)
 static const KkColumn kk_columns[] = {
   { "number", N_("No."), 1.0, 48, kk_cell_number, FALSE, "number", NULL },
   { "name", N_("Program"), 0.0, -1, kk_cell_name, FALSE, "name", NULL },
-  { "pillar", N_("Pillar"), 0.0, 120, kk_cell_pillar, FALSE, "pillar", "number" },
-  { "funding", N_("Funding"), 0.0, 64, kk_cell_funding, FALSE, "funding-label", NULL },
-  { "budget", N_("Budget"), 1.0, 96, kk_cell_budget, TRUE, "budget", NULL },
-  { "previous-budget", N_("Last Year"), 1.0, 96, kk_cell_previous_budget, TRUE, "previous-budget", NULL },
-  { "difference", N_("Change"), 1.0, 88, kk_cell_difference, TRUE, "difference", NULL },
-  { "status", N_("Status"), 0.0, 64, kk_cell_status, FALSE, "status", NULL },
-  { "division", N_("Lead Division"), 0.0, 140, kk_cell_division, FALSE, "lead-division", "name" },
+  { "pillar", N_("Pillar"), 0.0, 110, kk_cell_pillar, FALSE, "pillar", "number" },
+  { "funding", N_("Funding"), 0.0, 56, kk_cell_funding, FALSE, "funding-label", NULL },
+  { "budget", N_("Budget"), 1.0, 88, kk_cell_budget, TRUE, "budget", NULL },
+  { "previous-budget", N_("Last Year"), 1.0, 88, kk_cell_previous_budget, TRUE, "previous-budget", NULL },
+  { "difference", N_("Change"), 1.0, 80, kk_cell_difference, TRUE, "difference", NULL },
+  { "status", N_("Status"), 0.0, 68, kk_cell_status, FALSE, "status", NULL },
+  { "division", N_("Lead Division"), 0.0, 120, kk_cell_division, FALSE, "lead-division", "name" },
 };
 
 static void
@@ -152,6 +152,8 @@ kk_cell_refresh (GtkListItem *item)
   g_autofree char *text = column->text (program);
 
   gtk_label_set_text (GTK_LABEL (label), text);
+  /* Long names are cut short in narrow columns; the tooltip has them whole. */
+  gtk_widget_set_tooltip_text (label, column->xalign < 0.5 ? text : NULL);
   if (column->text == kk_cell_difference && kk_program_get_difference (program) < 0)
     gtk_widget_add_css_class (label, "error");
   else
