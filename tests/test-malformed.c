@@ -287,6 +287,22 @@ test_every_truncation_fails (void)
     }
 }
 
+/* Objects of many members are checked another way than small ones. */
+static void
+test_duplicate_in_a_wide_object (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\n  \"format\": \"keikaku-plan\",\n");
+  g_autoptr(GBytes) bytes = NULL;
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (text, "  \"extra_%u\": %u,\n", i, i);
+  g_string_append (text, "  \"extra_7\": 0\n}\n");
+  bytes = g_string_free_to_bytes (g_steal_pointer (&text));
+
+  assert_load_fails (bytes, KK_PLAN_FILE_ERROR_SYNTAX,
+                     "line 43, column 3: the member “extra_7” is written twice in one object");
+}
+
 static void
 test_many_small_errors_report_the_first (void)
 {
@@ -336,6 +352,7 @@ main (int   argc,
   g_test_add_func ("/malformed/deep-nesting", test_deep_nesting);
   g_test_add_func ("/malformed/huge-string", test_huge_string);
   g_test_add_func ("/malformed/every-truncation", test_every_truncation_fails);
+  g_test_add_func ("/malformed/wide-object", test_duplicate_in_a_wide_object);
   g_test_add_func ("/malformed/first-error", test_many_small_errors_report_the_first);
   g_test_add_func ("/malformed/missing-file", test_missing_file_names_the_file);
 

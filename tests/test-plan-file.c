@@ -139,6 +139,28 @@ test_unknown_members_kept (void)
                                  "      null,\n      true\n    ]\n  }\n}\n"));
 }
 
+/* Texts written by other tools may escape what they like. */
+static void
+test_escapes_are_read (void)
+{
+  g_autoptr(GBytes) fixture = load_fixture ("small.json");
+  g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (fixture, NULL),
+                                              g_bytes_get_size (fixture));
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(KkPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_string_replace (text, "\"テスト財団\"",
+                    "\"\\u30c6\\u30b9\\u30c8\\\"\\\\\\/\\t\\ud83d\\ude00\"", 1);
+  g_string_replace (text, "\"budget\": 1000,", "\"budget\": 1000 ,", 1);
+  bytes = g_string_free_to_bytes (g_steal_pointer (&text));
+
+  plan = kk_plan_load_bytes (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kk_plan_get_organization (plan), ==, "テスト\"\\/\t😀");
+  g_assert_cmpint (kk_program_get_budget (kk_plan_find_program (plan, 1)), ==, 1000);
+}
+
 static void
 test_save_file_keeps_backup (void)
 {
@@ -204,6 +226,7 @@ main (int   argc,
   g_test_add_func ("/plan-file/round-trip/edited", test_round_trip_equal);
   g_test_add_func ("/plan-file/round-trip/kpi-figures", test_round_trip_kpi_figures);
   g_test_add_func ("/plan-file/round-trip/unknown-members", test_unknown_members_kept);
+  g_test_add_func ("/plan-file/load/escapes", test_escapes_are_read);
   g_test_add_func ("/plan-file/save/backup", test_save_file_keeps_backup);
   g_test_add_func ("/plan-file/save/failure", test_save_failure_leaves_plan_dirty);
   g_test_add_func ("/plan-file/load/missing", test_load_missing_file);

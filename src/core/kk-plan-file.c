@@ -22,7 +22,7 @@
 #include "kk-core-private.h"
 #include "kk-enums.h"
 #include "kk-format.h"
-#include "kk-json-checker.h"
+#include "kk-json-reader.h"
 #include "kk-json-writer.h"
 #include "kk-plan-file.h"
 #include "kk-plans-resources.h"
@@ -41,24 +41,6 @@ kk_extra_members_quark (void)
 
 /* ------------------------------------------------------------------------ */
 /* The text                                                                 */
-
-/* json-glib says "<data>:LINE:COLUMN: Parse error: WHAT"; we say it our way. */
-static void
-kk_set_parse_error (GError     **error,
-                    const GError *parse_error)
-{
-  guint line = 0;
-  guint column = 0;
-  const char *what = strstr (parse_error->message, "Parse error: ");
-
-  what = what ? what + strlen ("Parse error: ") : parse_error->message;
-  if (sscanf (parse_error->message, "<data>:%u:%u:", &line, &column) == 2)
-    g_set_error (error, KK_PLAN_FILE_ERROR, KK_PLAN_FILE_ERROR_SYNTAX,
-                 _("line %u, column %u: %s"), line, column, what);
-  else
-    g_set_error (error, KK_PLAN_FILE_ERROR, KK_PLAN_FILE_ERROR_SYNTAX,
-                 _("not a plan file: %s"), what);
-}
 
 /* ------------------------------------------------------------------------ */
 /* The content                                                              */
@@ -210,8 +192,8 @@ kk_loader_int_node (KkLoader   *self,
                     gint64      max,
                     gint64     *out)
 {
-  g_autofree char *min_text = kk_format_grouped (min);
-  g_autofree char *max_text = kk_format_grouped (max);
+  g_autofree char *min_text = NULL;
+  g_autofree char *max_text = NULL;
   g_autofree char *found = NULL;
 
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
@@ -221,6 +203,8 @@ kk_loader_int_node (KkLoader   *self,
   else
     return TRUE;
 
+  min_text = kk_format_grouped (min);
+  max_text = kk_format_grouped (max);
   return kk_loader_fail (self, member, _("must be a whole number from %s to %s, not %s"),
                          min_text, max_text, found);
 }
@@ -365,6 +349,9 @@ kk_loader_each (KkLoader       *self,
       if (!kk_loader_object_node (self, json_array_get_element (array, i), &item) ||
           !load_item (self, item))
         return FALSE;
+      /* The tree of a plan is several times the size of its model: an item
+       * goes as soon as it is loaded, to keep the peak of memory low. */
+      json_node_init_null (json_array_get_element (array, i));
       kk_loader_leave (self, item_mark);
     }
   kk_loader_leave (self, mark);
@@ -943,8 +930,7 @@ KkPlan *
 kk_plan_load_bytes (GBytes  *bytes,
                     GError **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(JsonNode) root = NULL;
   g_autoptr(KkPlan) plan = NULL;
   g_autoptr(GString) path = NULL;
   g_autoptr(GHashTable) funding = NULL;
@@ -952,7 +938,6 @@ kk_plan_load_bytes (GBytes  *bytes,
   g_autoptr(GHashTable) divisions = NULL;
   g_autoptr(GHashTable) programs = NULL;
   KkLoader loader;
-  JsonNode *root;
   gsize len;
   const char *text = g_bytes_get_data (bytes, &len);
 
@@ -971,21 +956,13 @@ kk_plan_load_bytes (GBytes  *bytes,
                            _("The file is larger than 256 MiB"));
       return NULL;
     }
-  if (!kk_json_check (text, len, error))
+  root = kk_json_read (text, len, error);
+  if (root == NULL)
     return NULL;
-
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, text, len, &parse_error))
-    {
-      kk_set_parse_error (error, parse_error);
-      return NULL;
-    }
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, KK_PLAN_FILE_ERROR, KK_PLAN_FILE_ERROR_INVALID,
-                   _("The file holds %s, not a plan"),
-                   root ? kk_node_kind (root) : _("nothing"));
+                   _("The file holds %s, not a plan"), kk_node_kind (root));
       return NULL;
     }
 

@@ -5,14 +5,14 @@
 
 #pragma once
 
-#include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
 #define KK_JSON_MAX_DEPTH 32
 #define KK_JSON_MAX_STRING (1024 * 1024)
 
-gboolean kk_json_check (const char  *text,
+JsonNode *kk_json_read (const char  *text,
                         gsize        length,
                         GError     **error);
 
