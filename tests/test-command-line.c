@@ -7,6 +7,7 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "kk-csv.h"
 #include "kk-plan-file.h"
@@ -210,6 +211,229 @@ test_bad_usage (Fixture       *fixture,
     }
 }
 
+/* The charts and formats the command line promises (README). */
+static const char * const chart_names[] = {
+  "programs", "pillars", "divisions", "funding", "change", "achievement",
+};
+
+static char *
+fixture_out (Fixture    *fixture,
+             const char *name)
+{
+  return g_build_filename (fixture->dir, name, NULL);
+}
+
+static void
+assert_file_starts_with (const char *path,
+                         const char *magic,
+                         gsize       magic_len)
+{
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >=, magic_len);
+  g_assert_cmpmem (contents, magic_len, magic, magic_len);
+}
+
+static void
+assert_png_size (const char *path,
+                 guint32     width,
+                 guint32     height)
+{
+  g_autofree char *contents = NULL;
+  guint32 size[2];
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 24);
+  memcpy (size, contents + 16, sizeof size);
+  g_assert_cmpuint (GUINT32_FROM_BE (size[0]), ==, width);
+  g_assert_cmpuint (GUINT32_FROM_BE (size[1]), ==, height);
+}
+
+static int
+run_export_chart (const char  *out,
+                  const char  *chart,
+                  const char  *extra,
+                  char       **error_output)
+{
+  g_autofree char *out_option = g_strconcat ("--export-chart=", out, NULL);
+  g_autofree char *chart_option = g_strconcat ("--chart=", chart, NULL);
+  const char * const args[] = { out_option, chart_option, extra, NULL };
+
+  return run_keikaku (args, error_output);
+}
+
+static void
+test_chart_every_chart (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (chart_names); i++)
+    {
+      g_autofree char *name = g_strconcat (chart_names[i], ".png", NULL);
+      g_autofree char *out = fixture_out (fixture, name);
+      g_autofree char *error_output = NULL;
+
+      g_assert_cmpint (run_export_chart (out, chart_names[i], NULL, &error_output), ==, 0);
+      g_assert_cmpstr (error_output, ==, "");
+      assert_file_starts_with (out, "\x89PNG\r\n\x1a\n", 8);
+    }
+}
+
+/* The extension, in any case, chooses the format. */
+static void
+test_chart_formats (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const struct
+  {
+    const char *name;
+    const char *magic;
+  } formats[] = {
+    { "chart.png", "\x89PNG\r\n\x1a\n" },
+    { "chart.svg", "<?xml" },
+    { "chart.PDF", "%PDF-" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *out = fixture_out (fixture, formats[i].name);
+      g_autofree char *error_output = NULL;
+
+      g_assert_cmpint (run_export_chart (out, "pillars", NULL, &error_output), ==, 0);
+      g_assert_cmpstr (error_output, ==, "");
+      assert_file_starts_with (out, formats[i].magic, strlen (formats[i].magic));
+    }
+}
+
+static void
+test_chart_size_and_file (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *out = fixture_out (fixture, "chart.png");
+  g_autofree char *path = fixture_path ("small.json");
+  g_autofree char *out_option = g_strconcat ("--export-chart=", out, NULL);
+  const char * const args[] = { out_option, "--chart=change", "--size=640x480", path, NULL };
+  g_autofree char *error_output = NULL;
+
+  g_assert_cmpint (run_keikaku (args, &error_output), ==, 0);
+  g_assert_cmpstr (error_output, ==, "");
+  assert_png_size (out, 640, 480);
+}
+
+static void
+test_chart_unknown_chart (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *out = fixture_out (fixture, "chart.png");
+  g_autofree char *error_output = NULL;
+
+  g_assert_cmpint (run_export_chart (out, "budget", NULL, &error_output), ==, 2);
+  assert_one_line_error (error_output, "budget");
+  for (guint i = 0; i < G_N_ELEMENTS (chart_names); i++)
+    assert_one_line_error (error_output, chart_names[i]);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_chart_unknown_extension (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  static const char * const names[] = { "chart.jpg", "chart", "chart.png.txt" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *out = fixture_out (fixture, names[i]);
+      g_autofree char *error_output = NULL;
+
+      g_assert_cmpint (run_export_chart (out, "programs", NULL, &error_output), ==, 2);
+      assert_one_line_error (error_output, out);
+      assert_one_line_error (error_output, ".png");
+      assert_one_line_error (error_output, ".svg");
+      assert_one_line_error (error_output, ".pdf");
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+    }
+}
+
+static void
+test_chart_bad_file (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *out = fixture_out (fixture, "chart.pdf");
+  g_autofree char *out_option = g_strconcat ("--export-chart=", out, NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.keikaku", NULL);
+  g_autofree char *bad = g_build_filename (fixture->dir, "bad.keikaku", NULL);
+  const char * const *cases[] = {
+    (const char *[]) { out_option, "--chart=programs", missing, NULL },
+    (const char *[]) { out_option, "--chart=programs", bad, NULL },
+  };
+
+  g_assert_true (g_file_set_contents (bad, "{ \"format\": \"keikaku-plan\", oops }", -1, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *error_output = NULL;
+
+      g_assert_cmpint (run_keikaku (cases[i], &error_output), ==, 2);
+      assert_one_line_error (error_output, cases[i][2]);
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+    }
+}
+
+static void
+test_chart_existing_out_kept (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *out = fixture_out (fixture, "chart.svg");
+  g_autofree char *out_option = g_strconcat ("--export-chart=", out, NULL);
+  g_autofree char *bad = g_build_filename (fixture->dir, "empty.keikaku", NULL);
+  const char * const args[] = { out_option, "--chart=funding", bad, NULL };
+  g_autofree char *error_output = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_set_contents (bad, "", 0, NULL));
+  g_assert_true (g_file_set_contents (out, "earlier export", -1, NULL));
+  g_assert_cmpint (run_keikaku (args, &error_output), ==, 2);
+  assert_one_line_error (error_output, bad);
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "earlier export");
+}
+
+static void
+test_chart_bad_usage (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *out = fixture_out (fixture, "chart.png");
+  g_autofree char *option = g_strconcat ("--export-chart=", out, NULL);
+  g_autofree char *csv_option = g_strconcat ("--export-csv=", fixture->out, NULL);
+  const char * const no_chart[] = { option, NULL };
+  const char * const chart_alone[] = { "--chart=programs", NULL };
+  const char * const size_alone[] = { "--size=800x600", NULL };
+  const char * const kpi_chart[] = { option, "--chart=kpi", NULL };
+  const char * const bad_sizes[][4] = {
+    { option, "--chart=programs", "--size=800", NULL },
+    { option, "--chart=programs", "--size=800x", NULL },
+    { option, "--chart=programs", "--size=0x600", NULL },
+    { option, "--chart=programs", "--size=800x-600", NULL },
+    { option, "--chart=programs", "--size=100000x600", NULL },
+  };
+  const char * const both[] = { option, "--chart=programs", csv_option, NULL };
+  const char * const *cases[] = {
+    no_chart, chart_alone, size_alone, kpi_chart,
+    bad_sizes[0], bad_sizes[1], bad_sizes[2], bad_sizes[3], bad_sizes[4], both,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *error_output = NULL;
+
+      g_assert_cmpint (run_keikaku (cases[i], &error_output), ==, 2);
+      assert_one_line_error (error_output, "");
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (fixture->out, G_FILE_TEST_EXISTS));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -230,6 +454,22 @@ main (int   argc,
               fixture_set_up, test_unwritable_out, fixture_tear_down);
   g_test_add ("/command-line/bad-usage", Fixture, NULL,
               fixture_set_up, test_bad_usage, fixture_tear_down);
+  g_test_add ("/command-line/export-chart/every-chart", Fixture, NULL,
+              fixture_set_up, test_chart_every_chart, fixture_tear_down);
+  g_test_add ("/command-line/export-chart/formats", Fixture, NULL,
+              fixture_set_up, test_chart_formats, fixture_tear_down);
+  g_test_add ("/command-line/export-chart/size-and-file", Fixture, NULL,
+              fixture_set_up, test_chart_size_and_file, fixture_tear_down);
+  g_test_add ("/command-line/export-chart/unknown-chart", Fixture, NULL,
+              fixture_set_up, test_chart_unknown_chart, fixture_tear_down);
+  g_test_add ("/command-line/export-chart/unknown-extension", Fixture, NULL,
+              fixture_set_up, test_chart_unknown_extension, fixture_tear_down);
+  g_test_add ("/command-line/export-chart/bad-file", Fixture, NULL,
+              fixture_set_up, test_chart_bad_file, fixture_tear_down);
+  g_test_add ("/command-line/export-chart/existing-out-kept", Fixture, NULL,
+              fixture_set_up, test_chart_existing_out_kept, fixture_tear_down);
+  g_test_add ("/command-line/export-chart/bad-usage", Fixture, NULL,
+              fixture_set_up, test_chart_bad_usage, fixture_tear_down);
 
   return g_test_run ();
 }

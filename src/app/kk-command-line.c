@@ -12,14 +12,24 @@
 
 #include <glib/gi18n.h>
 
+#include "kk-chart.h"
 #include "kk-command-line.h"
 #include "kk-csv.h"
 #include "kk-plan-file.h"
+
+/* An exported chart is as wide as a slide's picture; its height is what its
+ * rows need, up to the largest size, unless --size says otherwise. */
+#define KK_CHART_WIDTH 960
+#define KK_CHART_MIN_SIZE 100
+#define KK_CHART_MAX_SIZE 8192
 
 typedef struct
 {
   char *export_csv;
   char *table;
+  char *export_chart;
+  char *chart;
+  char *size;
   char **files;
 } KkOptions;
 
@@ -28,6 +38,9 @@ kk_options_clear (KkOptions *options)
 {
   g_clear_pointer (&options->export_csv, g_free);
   g_clear_pointer (&options->table, g_free);
+  g_clear_pointer (&options->export_chart, g_free);
+  g_clear_pointer (&options->chart, g_free);
+  g_clear_pointer (&options->size, g_free);
   g_clear_pointer (&options->files, g_strfreev);
 }
 
@@ -51,16 +64,22 @@ kk_usage_error (const char *format,
   return KK_EXIT_USAGE;
 }
 
+/* Loads FILE, or the embedded plan without one; says why it could not. */
 static KkPlan *
-kk_load_plan (const char  *path,
-              GError     **error)
+kk_load_plan (KkOptions *options)
 {
+  const char *path = options->files ? options->files[0] : NULL;
   g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  KkPlan *plan;
 
   if (path == NULL)
     return kk_plan_load_default ();
   file = g_file_new_for_commandline_arg (path);
-  return kk_plan_load_file (file, NULL, error);
+  plan = kk_plan_load_file (file, NULL, &error);
+  if (plan == NULL)
+    kk_usage_error ("%s: %s", path, error->message);
+  return plan;
 }
 
 static int
@@ -69,20 +88,135 @@ kk_export_csv (KkOptions *options)
   g_autoptr(KkPlan) plan = NULL;
   g_autoptr(GFile) out = NULL;
   g_autoptr(GError) error = NULL;
-  const char *path = options->files ? options->files[0] : NULL;
   KkCsvTable table = KK_CSV_TABLE_PROGRAMS;
 
   if (options->table && !kk_csv_table_from_name (options->table, &table))
     return kk_usage_error (_("unknown table “%s”: use programs or kpis"), options->table);
 
-  plan = kk_load_plan (path, &error);
+  plan = kk_load_plan (options);
   if (plan == NULL)
-    return kk_usage_error ("%s: %s", path, error->message);
+    return KK_EXIT_USAGE;
 
   out = g_file_new_for_commandline_arg (options->export_csv);
   if (!kk_csv_export_file (plan, table, out, NULL, &error))
     return kk_usage_error ("%s: %s", options->export_csv, error->message);
   return EXIT_SUCCESS;
+}
+
+/* The charts the command line draws: all but the KPI chart, which needs a
+ * KPI chosen in the window. */
+static gboolean
+kk_chart_kind_exportable (const GEnumValue *value)
+{
+  return value->value != KK_CHART_KIND_KPI;
+}
+
+/* "programs, pillars, …, achievement", for messages. */
+static char *
+kk_dup_chart_names (void)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (KK_TYPE_CHART_KIND);
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      if (!kk_chart_kind_exportable (&klass->values[i]))
+        continue;
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, klass->values[i].value_nick);
+    }
+  return g_string_free (names, FALSE);
+}
+
+static gboolean
+kk_chart_kind_from_name (const char  *name,
+                         KkChartKind *kind)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (KK_TYPE_CHART_KIND);
+  GEnumValue *value = g_enum_get_value_by_nick (klass, name);
+
+  if (value == NULL || !kk_chart_kind_exportable (value))
+    return FALSE;
+  *kind = value->value;
+  return TRUE;
+}
+
+static gboolean
+kk_parse_dimension (const char *text,
+                    int        *dimension)
+{
+  guint64 value;
+
+  if (!g_ascii_string_to_unsigned (text, 10, KK_CHART_MIN_SIZE, KK_CHART_MAX_SIZE, &value, NULL))
+    return FALSE;
+  *dimension = (int)value;
+  return TRUE;
+}
+
+/* WIDTHxHEIGHT, such as 1200x800. */
+static gboolean
+kk_parse_size (const char *size,
+               int        *width,
+               int        *height)
+{
+  g_auto(GStrv) parts = g_strsplit (size, "x", -1);
+
+  return g_strv_length (parts) == 2
+         && kk_parse_dimension (parts[0], width)
+         && kk_parse_dimension (parts[1], height);
+}
+
+static int
+kk_export_chart (KkOptions *options)
+{
+  g_autoptr(KkPlan) plan = NULL;
+  g_autoptr(KkChart) chart = NULL;
+  g_autoptr(GFile) out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *names = kk_dup_chart_names ();
+  KkChartKind kind;
+  KkChartFormat format;
+  int width = KK_CHART_WIDTH;
+  int height = 0;
+
+  if (options->chart == NULL)
+    return kk_usage_error (_("--export-chart needs --chart: use %s"), names);
+  if (!kk_chart_kind_from_name (options->chart, &kind))
+    return kk_usage_error (_("unknown chart “%s”: use %s"), options->chart, names);
+  if (!kk_chart_format_for_filename (options->export_chart, &format))
+    return kk_usage_error (_("%s: unknown file type: use .png, .svg or .pdf"),
+                           options->export_chart);
+  if (options->size && !kk_parse_size (options->size, &width, &height))
+    return kk_usage_error (_("invalid size “%s”: use WIDTHxHEIGHT, each from %d to %d"),
+                           options->size, KK_CHART_MIN_SIZE, KK_CHART_MAX_SIZE);
+
+  plan = kk_load_plan (options);
+  if (plan == NULL)
+    return KK_EXIT_USAGE;
+
+  chart = kk_chart_new (plan, kind);
+  if (height == 0)
+    height = MIN (kk_chart_get_natural_height (chart, width), KK_CHART_MAX_SIZE);
+  out = g_file_new_for_commandline_arg (options->export_chart);
+  if (!kk_chart_export (chart, out, format, width, height, NULL, &error))
+    return kk_usage_error ("%s: %s", options->export_chart, error->message);
+  return EXIT_SUCCESS;
+}
+
+/* Options that only make sense with another; returns the first misused. */
+static const char *
+kk_find_orphan_option (KkOptions *options)
+{
+  if (options->table && !options->export_csv)
+    return _("--table goes with --export-csv");
+  if (options->chart && !options->export_chart)
+    return _("--chart goes with --export-chart");
+  if (options->size && !options->export_chart)
+    return _("--size goes with --export-chart");
+  if (options->export_csv && options->export_chart)
+    return _("give one of --export-csv and --export-chart");
+  return NULL;
 }
 
 /**
@@ -103,11 +237,20 @@ kk_command_line_run (char **arguments,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) args = g_strdupv (arguments);
+  const char *orphan;
   const GOptionEntry entries[] = {
     { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, &options.export_csv,
       N_("Write a table of the plan as CSV to OUT"), N_("OUT") },
     { "table", 0, 0, G_OPTION_ARG_STRING, &options.table,
       N_("The table to export: programs (default) or kpis"), N_("TABLE") },
+    { "export-chart", 0, 0, G_OPTION_ARG_FILENAME, &options.export_chart,
+      N_("Draw a chart of the plan to OUT, a .png, .svg or .pdf file"), N_("OUT") },
+    { "chart", 0, 0, G_OPTION_ARG_STRING, &options.chart,
+      N_("The chart to draw: programs, pillars, divisions, funding, change or achievement"),
+      N_("CHART") },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &options.size,
+      N_("The size of the chart in pixels (points for PDF), e.g. 1200x800"),
+      N_("WIDTHxHEIGHT") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.files, NULL, N_("[FILE]") },
     { NULL }
   };
@@ -125,14 +268,20 @@ kk_command_line_run (char **arguments,
       *exit_status = kk_usage_error (_("give at most one plan file"));
       return TRUE;
     }
-  if (options.table && !options.export_csv)
+  orphan = kk_find_orphan_option (&options);
+  if (orphan != NULL)
     {
-      *exit_status = kk_usage_error (_("--table goes with --export-csv"));
+      *exit_status = kk_usage_error ("%s", orphan);
       return TRUE;
     }
   if (options.export_csv)
     {
       *exit_status = kk_export_csv (&options);
+      return TRUE;
+    }
+  if (options.export_chart)
+    {
+      *exit_status = kk_export_chart (&options);
       return TRUE;
     }
   return FALSE;
