@@ -27,10 +27,15 @@ struct _KkApplication
 
 G_DEFINE_FINAL_TYPE (KkApplication, kk_application, ADW_TYPE_APPLICATION)
 
+/* GtkRecentManager records the application by this name; a process that
+ * never set one (a test) has no recent plans of its own. */
 static gboolean
 kk_recent_info_is_plan (GtkRecentInfo *info)
 {
-  return gtk_recent_info_has_application (info, g_get_application_name ()) &&
+  const char *application_name = g_get_application_name ();
+
+  return application_name != NULL &&
+         gtk_recent_info_has_application (info, application_name) &&
          g_str_has_suffix (gtk_recent_info_get_uri (info), ".json");
 }
 

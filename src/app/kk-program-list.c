@@ -152,12 +152,25 @@ kk_cell_refresh (GtkListItem *item)
   g_autofree char *text = column->text (program);
 
   gtk_label_set_text (GTK_LABEL (label), text);
-  /* Long names are cut short in narrow columns; the tooltip has them whole. */
-  gtk_widget_set_tooltip_text (label, column->xalign < 0.5 ? text : NULL);
   if (column->text == kk_cell_difference && kk_program_get_difference (program) < 0)
     gtk_widget_add_css_class (label, "error");
   else
     gtk_widget_remove_css_class (label, "error");
+}
+
+/* Long names are cut short in narrow columns; the tooltip has them whole.
+ * Asked for on hover, it costs nothing while rows are bound by the thousand. */
+static gboolean
+kk_cell_query_tooltip (GtkLabel   *label,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip)
+{
+  if (!pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, gtk_label_get_text (label));
+  return TRUE;
 }
 
 static void
@@ -171,6 +184,8 @@ kk_cell_setup (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (column->amount || column->xalign > 0.5)
     gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_set_has_tooltip (label, TRUE);
+  g_signal_connect (label, "query-tooltip", G_CALLBACK (kk_cell_query_tooltip), NULL);
   g_object_set_data (G_OBJECT (item), "kk-column", (gpointer)column);
   gtk_list_item_set_child (item, label);
 }

@@ -1,0 +1,291 @@
+/* bench-window.c: how fast the window opens and follows a search
+ *
+ *   bench-window           prints the figures as a Markdown table
+ *   bench-window --first bare|keikaku
+ *                          the child that opens one first window and says
+ *                          how long it took from the start of main()
+ *
+ * A first window is measured in fresh processes, a bare libadwaita window
+ * beside Keikaku's on the embedded plan, because what a clerk waits for at
+ * start is mostly GTK's own start-up. The large-plan figures are measured in
+ * this process on a synthetic plan of 10,000 programs. Times run until the
+ * frame that shows the result has been painted.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+
+#include "kk-application.h"
+#include "kk-plan-file.h"
+#include "kk-synthetic-plan.h"
+#include "kk-window.h"
+
+#define RUNS 5
+#define LARGE_PLAN 10000
+
+static gint64 main_start;
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *)a;
+  double y = *(const double *)b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (double *values,
+        guint   n)
+{
+  qsort (values, n, sizeof (double), compare_doubles);
+  return values[n / 2];
+}
+
+static double
+ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Waiting for a painted frame                                              */
+
+static void
+painted (GdkFrameClock *clock,
+         gboolean      *done)
+{
+  *done = TRUE;
+}
+
+static void
+wait_for_paint (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean done = FALSE;
+  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (painted), &done);
+
+  gtk_widget_queue_draw (widget);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+static void
+wait_for_first_paint (GtkWindow *window)
+{
+  gtk_window_present (window);
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+  wait_for_paint (GTK_WIDGET (window));
+}
+
+static GtkApplication *
+register_application (GType       type,
+                      const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  GtkApplication *application = g_object_new (type,
+                                               "application-id", id,
+                                               "flags", G_APPLICATION_NON_UNIQUE,
+                                               NULL);
+
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+  return application;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The first window, in a child process                                     */
+
+static GtkWindow *
+bare_window_new (GtkApplication *application)
+{
+  GtkWidget *window = adw_application_window_new (application);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), gtk_label_new ("令和6年度 事業計画書"));
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  return GTK_WINDOW (window);
+}
+
+static int
+first_window (const char *kind)
+{
+  g_autoptr(GtkApplication) application = NULL;
+  g_autoptr(KkPlan) plan = NULL;
+  GtkWindow *window;
+
+  if (g_str_equal (kind, "bare"))
+    {
+      adw_init ();
+      application = register_application (ADW_TYPE_APPLICATION, "io.github.keikaku.BenchBare");
+      window = bare_window_new (application);
+    }
+  else
+    {
+      application = register_application (KK_TYPE_APPLICATION, "io.github.keikaku.BenchKeikaku");
+      plan = kk_plan_load_default ();
+      window = GTK_WINDOW (kk_window_new (KK_APPLICATION (application), plan, NULL));
+    }
+  wait_for_first_paint (window);
+  g_print ("%f\n", ms_since (main_start));
+  return 0;
+}
+
+static double
+measure_first_window (const char *self,
+                      const char *kind)
+{
+  double times[RUNS];
+
+  for (guint i = 0; i < RUNS; i++)
+    {
+      const char *argv[] = { self, "--first", kind, NULL };
+      g_autofree char *output = NULL;
+      g_autoptr(GError) error = NULL;
+      int status;
+
+      g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &output, NULL,
+                    &status, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      times[i] = g_ascii_strtod (output, NULL);
+    }
+  return median (times, RUNS);
+}
+
+/* ------------------------------------------------------------------------ */
+/* A large plan                                                             */
+
+static GFile *
+write_large_plan (const char *dir)
+{
+  g_autoptr(KkPlan) plan = kk_synthetic_plan_new (LARGE_PLAN, 2024);
+  g_autofree char *path = g_build_filename (dir, "plan.json", NULL);
+  GFile *file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  kk_plan_save_file (plan, file, NULL, &error);
+  g_assert_no_error (error);
+  return file;
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+search_changed (GtkSearchEntry *entry,
+                gboolean       *changed)
+{
+  *changed = TRUE;
+}
+
+/* From a key typed to the frame that shows the rows it leaves. */
+static double
+measure_search (KkWindow *window)
+{
+  static const char * const typed[] = {
+    "事", "事業", "事業承", "事業承継", "事業承継支", "事業承継支援", "事業承継", "事業", "",
+    "相", "相談", "相談件数", "", "経", "経営", "経営革新", "",
+  };
+  GtkSearchEntry *entry = GTK_SEARCH_ENTRY (find_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY));
+  double times[G_N_ELEMENTS (typed)];
+  gboolean changed = FALSE;
+
+  gtk_search_entry_set_search_delay (entry, 0);
+  g_signal_connect (entry, "search-changed", G_CALLBACK (search_changed), &changed);
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      changed = FALSE;
+      gtk_editable_set_text (GTK_EDITABLE (entry), typed[i]);
+      while (!changed)
+        g_main_context_iteration (NULL, TRUE);
+      wait_for_paint (GTK_WIDGET (window));
+      times[i] = ms_since (start);
+    }
+  return median (times, G_N_ELEMENTS (typed));
+}
+
+static int
+measure_all (const char *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("keikaku-bench-XXXXXX", &error);
+  g_autofree char *backup = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GtkApplication) application = NULL;
+  g_autoptr(KkPlan) plan = NULL;
+  double bare, keikaku, load, open, search;
+  gint64 start;
+  KkWindow *window;
+
+  g_assert_no_error (error);
+  bare = measure_first_window (self, "bare");
+  keikaku = measure_first_window (self, "keikaku");
+
+  file = write_large_plan (dir);
+  application = register_application (KK_TYPE_APPLICATION, "io.github.keikaku.BenchLarge");
+  start = g_get_monotonic_time ();
+  plan = kk_plan_load_file (file, NULL, &error);
+  g_assert_no_error (error);
+  load = ms_since (start);
+  window = kk_window_new (KK_APPLICATION (application), plan, file);
+  wait_for_first_paint (GTK_WINDOW (window));
+  open = ms_since (start);
+  search = measure_search (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_print ("| measure | time |\n| --- | ---: |\n");
+  g_print ("| first window, bare libadwaita window with a header bar and a label | %.0f ms |\n", bare);
+  g_print ("| first window, Keikaku on the embedded plan | %.0f ms (%.2f×) |\n", keikaku,
+           keikaku / bare);
+  g_print ("| %u programs: open the file and show the window | %.0f ms (of which reading %.0f ms) |\n",
+           LARGE_PLAN, open, load);
+  g_print ("| %u programs: a key typed into the search until the rows are drawn, median | %.1f ms |\n",
+           LARGE_PLAN, search);
+
+  backup = g_strconcat (g_file_peek_path (file), "~", NULL);
+  g_unlink (g_file_peek_path (file));
+  g_unlink (backup);
+  g_rmdir (dir);
+  return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  main_start = g_get_monotonic_time ();
+  gtk_init ();
+
+  if (argc == 3 && g_str_equal (argv[1], "--first"))
+    return first_window (argv[2]);
+  return measure_all (argv[0]);
+}
