@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "kk-application.h"
+#include "kk-chart-view.h"
 #include "kk-division.h"
 #include "kk-format.h"
 #include "kk-plan-file.h"
@@ -502,6 +503,88 @@ test_closing_unchanged_does_not_ask (void)
   g_assert_null (find_dialog_of (GTK_WINDOW (window)));
 }
 
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+  return NULL;
+}
+
+static KkChartView *
+show_charts (KkWindow *window)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+
+  adw_view_stack_set_visible_child_name (stack, "charts");
+  run_until_idle ();
+  return KK_CHART_VIEW (find_type (GTK_WIDGET (window), KK_TYPE_CHART_VIEW));
+}
+
+static void
+test_clicking_a_bar_selects_its_program (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkWindow *window = open_window (plan);
+  KkChartView *view = show_charts (window);
+  KkChart *chart = kk_chart_view_get_chart (view);
+  GtkWidget *area = find_named (GTK_WIDGET (view), "chart");
+  GtkEventController *click = find_controller (area, GTK_TYPE_GESTURE_CLICK);
+  GtkEventController *keys = find_controller (area, GTK_TYPE_EVENT_CONTROLLER_KEY);
+  KkProgramList *list = kk_window_get_program_list (window);
+  AdwViewStack *stack = ADW_VIEW_STACK (find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  cairo_rectangle_t rect;
+  gboolean handled;
+
+  g_assert_cmpuint (kk_chart_get_n_items (chart), ==,
+                    g_list_model_get_n_items (kk_plan_get_programs (plan)));
+  g_assert_true (kk_chart_get_item_rect (chart, gtk_widget_get_width (area),
+                                         gtk_widget_get_height (area), 2, &rect));
+  g_signal_emit_by_name (click, "pressed", 1, rect.x + rect.width / 2, rect.y + rect.height / 2);
+  run_until_idle ();
+  g_assert_true (kk_program_list_get_selected_program (list) == kk_chart_get_item_program (chart, 2));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "programs");
+
+  /* The next bar, with the keyboard. */
+  adw_view_stack_set_visible_child_name (stack, "charts");
+  run_until_idle ();
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Down, 0, 0, &handled);
+  g_assert_true (handled);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Return, 0, 0, &handled);
+  run_until_idle ();
+  g_assert_true (kk_program_list_get_selected_program (list) == kk_chart_get_item_program (chart, 3));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_charts_follow_the_search (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkWindow *window = open_window (plan);
+  KkChartView *view = show_charts (window);
+  KkChart *chart = kk_chart_view_get_chart (view);
+  KkProgramList *list = kk_window_get_program_list (window);
+  GtkWidget *search = find_type (GTK_WIDGET (list), GTK_TYPE_SEARCH_ENTRY);
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "事業承継");
+  wait_ms (400);
+  g_assert_cmpuint (kk_chart_get_n_items (chart), ==,
+                    g_list_model_get_n_items (kk_program_list_get_programs (list)));
+  g_assert_cmpuint (kk_chart_get_n_items (chart), <,
+                    g_list_model_get_n_items (kk_plan_get_programs (plan)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static KkWindow *
 find_window_on (GFile *file)
 {
@@ -585,6 +668,8 @@ main (int   argc,
   g_test_add_func ("/window/close/asks", test_closing_with_changes_asks);
   g_test_add_func ("/window/structure/programs", test_add_duplicate_delete_program);
   g_test_add_func ("/window/structure/rename-division", test_rename_division);
+  g_test_add_func ("/window/charts/click-selects", test_clicking_a_bar_selects_its_program);
+  g_test_add_func ("/window/charts/follow-search", test_charts_follow_the_search);
   g_test_add_func ("/window/files/reopen-last", test_reopens_the_last_file);
   g_test_add_func ("/window/files/last-gone", test_forgets_a_last_file_that_is_gone);
   g_test_add_func ("/window/close/unchanged", test_closing_unchanged_does_not_ask);

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kk-chart-view.h"
 #include "kk-division-view.h"
 #include "kk-division.h"
 #include "kk-name-dialog.h"
@@ -39,6 +40,7 @@ struct _KkWindow
   KkProgramList *program_list;
   KkProgramEditor *program_editor;
   KkDivisionView *division_view;
+  KkChartView *chart_view;
 };
 
 G_DEFINE_FINAL_TYPE (KkWindow, kk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -519,6 +521,9 @@ kk_window_constructed (GObject *object)
   kk_program_list_set_plan (self->program_list, self->plan);
   kk_program_editor_set_plan (self->program_editor, self->plan);
   kk_division_view_set_plan (self->division_view, self->plan);
+  /* The charts show what the list shows: a search or filter narrows both. */
+  kk_chart_view_set_plan (self->chart_view, self->plan);
+  kk_chart_view_set_programs (self->chart_view, kk_program_list_get_programs (self->program_list));
   g_signal_connect_object (kk_plan_get_history (self->plan), "changed",
                            G_CALLBACK (kk_window_history_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (kk_plan_get_history (self->plan), "notify",
@@ -618,6 +623,7 @@ kk_window_class_init (KkWindowClass *klass)
   g_type_ensure (KK_TYPE_PROGRAM_LIST);
   g_type_ensure (KK_TYPE_PROGRAM_EDITOR);
   g_type_ensure (KK_TYPE_DIVISION_VIEW);
+  g_type_ensure (KK_TYPE_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/kk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KkWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, KkWindow, switcher_title);
@@ -626,7 +632,9 @@ kk_window_class_init (KkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KkWindow, program_list);
   gtk_widget_class_bind_template_child (widget_class, KkWindow, program_editor);
   gtk_widget_class_bind_template_child (widget_class, KkWindow, division_view);
+  gtk_widget_class_bind_template_child (widget_class, KkWindow, chart_view);
   gtk_widget_class_bind_template_callback (widget_class, kk_window_selection_changed);
+  gtk_widget_class_bind_template_callback (widget_class, kk_window_show_program);
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, kk_window_undo);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, kk_window_redo);

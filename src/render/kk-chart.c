@@ -433,7 +433,8 @@ kk_chart_set_programs (KkChart    *self,
 {
   g_return_if_fail (KK_IS_CHART (self));
   g_return_if_fail (programs == NULL || G_IS_LIST_MODEL (programs));
-  g_return_if_fail (programs == NULL || g_list_model_get_item_type (programs) == KK_TYPE_PROGRAM);
+  /* GtkFilterListModel in GTK 4.8 says its items are GObjects. */
+  g_return_if_fail (programs == NULL || g_type_is_a (KK_TYPE_PROGRAM, g_list_model_get_item_type (programs)));
 
   if (!g_set_object (&self->programs, programs))
     return;

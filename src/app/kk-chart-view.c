@@ -1,0 +1,613 @@
+/* kk-chart-view.c: the charts of the グラフ view, to look at, explore and take away
+ *
+ * The drawing is KkChart's, the same as in exports and reports; this widget
+ * adds what a screen can: the exact figures of the bar under the pointer, a
+ * focused bar walked with the arrow keys, a click or Enter that opens the
+ * program, the same figures as a table, and export and copy.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Keikaku"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kk-chart-view.h"
+#include "kk-chart.h"
+#include "kk-render-enums.h"
+
+/* The drop-down lists the kinds of KkChartKind in their order, without the
+ * chart of one KPI, which needs a KPI chosen. */
+#define KK_CHART_VIEW_N_KINDS KK_CHART_KIND_KPI
+
+struct _KkChartView
+{
+  AdwBin parent_instance;
+
+  KkChart *chart;
+  /* The item with the keyboard focus; -1 for none. */
+  int focus_item;
+
+  GtkDropDown *kind_drop_down;
+  GtkToggleButton *table_toggle;
+  GtkStack *stack;
+  GtkDrawingArea *drawing_area;
+  GtkColumnView *table_view;
+};
+
+G_DEFINE_FINAL_TYPE (KkChartView, kk_chart_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_PLAN,
+  PROP_PROGRAMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  PROGRAM_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* ------------------------------------------------------------------------ */
+/* Drawing                                                                  */
+
+static void
+kk_chart_view_draw_focus (KkChartView *self,
+                          cairo_t     *cr,
+                          int          width,
+                          int          height)
+{
+  GtkWidget *area = GTK_WIDGET (self->drawing_area);
+  cairo_rectangle_t rect;
+  GdkRGBA color;
+
+  if (self->focus_item < 0 || !gtk_widget_has_focus (area) ||
+      !kk_chart_get_item_rect (self->chart, width, height, self->focus_item, &rect))
+    return;
+  gtk_style_context_get_color (gtk_widget_get_style_context (area), &color);
+  gdk_cairo_set_source_rgba (cr, &color);
+  cairo_set_line_width (cr, 2);
+  cairo_set_dash (cr, (double[]) { 4, 2 }, 2, 0);
+  cairo_rectangle (cr, rect.x - 2, rect.y - 2, rect.width + 4, rect.height + 4);
+  cairo_stroke (cr);
+}
+
+static void
+kk_chart_view_draw (GtkDrawingArea *area,
+                    cairo_t        *cr,
+                    int             width,
+                    int             height,
+                    gpointer        user_data)
+{
+  KkChartView *self = user_data;
+
+  kk_chart_draw (self->chart, cr, width, height);
+  kk_chart_view_draw_focus (self, cr, width, height);
+}
+
+/* A chart is as tall as its rows need at the width it is given. */
+static void
+kk_chart_view_resized (KkChartView *self,
+                       int          width,
+                       int          height)
+{
+  int natural;
+
+  /* Not allocated yet: the first allocation asks again. */
+  if (width <= 0)
+    return;
+  natural = kk_chart_get_natural_height (self->chart, width);
+  if (gtk_drawing_area_get_content_height (self->drawing_area) != natural)
+    gtk_drawing_area_set_content_height (self->drawing_area, natural);
+}
+
+static int
+kk_chart_view_hit (KkChartView *self,
+                   double       x,
+                   double       y)
+{
+  GtkWidget *area = GTK_WIDGET (self->drawing_area);
+
+  return kk_chart_hit_test (self->chart, gtk_widget_get_width (area),
+                            gtk_widget_get_height (area), x, y);
+}
+
+static gboolean
+kk_chart_view_query_tooltip (KkChartView *self,
+                             int          x,
+                             int          y,
+                             gboolean     keyboard,
+                             GtkTooltip  *tooltip)
+{
+  GtkWidget *area = GTK_WIDGET (self->drawing_area);
+  int item = keyboard ? self->focus_item : kk_chart_view_hit (self, x, y);
+  g_autofree char *text = NULL;
+  cairo_rectangle_t rect;
+
+  if (item < 0)
+    return FALSE;
+  text = kk_chart_dup_item_tooltip (self->chart, item);
+  gtk_tooltip_set_text (tooltip, text);
+  /* Moving to the next bar asks again. */
+  if (kk_chart_get_item_rect (self->chart, gtk_widget_get_width (area),
+                              gtk_widget_get_height (area), item, &rect))
+    gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { rect.x, rect.y, rect.width, rect.height });
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Activating and walking                                                   */
+
+static void
+kk_chart_view_activate_item (KkChartView *self,
+                             int          item)
+{
+  KkProgram *program;
+
+  if (item < 0)
+    return;
+  program = kk_chart_get_item_program (self->chart, item);
+  if (program != NULL)
+    g_signal_emit (self, signals[PROGRAM_ACTIVATED], 0, program);
+}
+
+static void
+kk_chart_view_set_focus_item (KkChartView *self,
+                              int          item)
+{
+  GtkWidget *area = GTK_WIDGET (self->drawing_area);
+  g_autofree char *label = NULL;
+
+  self->focus_item = item;
+  gtk_widget_queue_draw (area);
+  if (item < 0)
+    return;
+  /* Screen readers say the bar that has the focus. */
+  label = kk_chart_dup_item_tooltip (self->chart, item);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  label, -1);
+}
+
+static void
+kk_chart_view_clicked (KkChartView *self,
+                       int          n_press,
+                       double       x,
+                       double       y)
+{
+  int item = kk_chart_view_hit (self, x, y);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->drawing_area));
+  kk_chart_view_set_focus_item (self, item);
+  kk_chart_view_activate_item (self, item);
+}
+
+static int
+kk_chart_view_next_item (KkChartView *self,
+                         guint        keyval)
+{
+  int n_items = kk_chart_get_n_items (self->chart);
+  int item = self->focus_item;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Down:
+    case GDK_KEY_Right:
+      return MIN (item + 1, n_items - 1);
+    case GDK_KEY_Up:
+    case GDK_KEY_Left:
+      return MAX (item - 1, 0);
+    case GDK_KEY_Home:
+      return 0;
+    case GDK_KEY_End:
+      return n_items - 1;
+    default:
+      return -2;
+    }
+}
+
+static gboolean
+kk_chart_view_key_pressed (KkChartView     *self,
+                           guint            keyval,
+                           guint            keycode,
+                           GdkModifierType  state)
+{
+  int next;
+
+  if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_space)
+    {
+      kk_chart_view_activate_item (self, self->focus_item);
+      return TRUE;
+    }
+  next = kk_chart_view_next_item (self, keyval);
+  if (next < -1 || kk_chart_get_n_items (self->chart) == 0)
+    return FALSE;
+  kk_chart_view_set_focus_item (self, next);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The table                                                                */
+
+static void
+kk_table_cell_setup (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+kk_table_cell_bind (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  column)
+{
+  GtkStringList *row = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_list_get_string (row, GPOINTER_TO_UINT (column)));
+}
+
+static void
+kk_chart_view_fill_columns (KkChartView *self)
+{
+  g_auto(GStrv) headers = kk_chart_dup_table_headers (self->chart);
+  GListModel *columns = gtk_column_view_get_columns (self->table_view);
+
+  while (g_list_model_get_n_items (columns) > 0)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
+
+      gtk_column_view_remove_column (self->table_view, column);
+    }
+  for (guint i = 0; headers[i] != NULL; i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (kk_table_cell_setup), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (kk_table_cell_bind), GUINT_TO_POINTER (i));
+      column = gtk_column_view_column_new (headers[i], factory);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_append_column (self->table_view, column);
+    }
+}
+
+static void
+kk_chart_view_fill_table (KkChartView *self)
+{
+  g_autoptr(GListStore) rows = g_list_store_new (GTK_TYPE_STRING_LIST);
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  kk_chart_view_fill_columns (self);
+  for (guint i = 0; i < kk_chart_get_n_items (self->chart); i++)
+    {
+      g_auto(GStrv) cells = kk_chart_dup_table_row (self->chart, i);
+      g_autoptr(GtkStringList) row = gtk_string_list_new ((const char * const *)cells);
+
+      g_list_store_append (rows, row);
+    }
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&rows)));
+  gtk_column_view_set_model (self->table_view, GTK_SELECTION_MODEL (selection));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Following the plan, the choices and the style                            */
+
+static void
+kk_chart_view_chart_changed (KkChartView *self)
+{
+  int n_items = kk_chart_get_n_items (self->chart);
+
+  if (self->focus_item >= n_items)
+    self->focus_item = n_items - 1;
+  kk_chart_view_resized (self, gtk_widget_get_width (GTK_WIDGET (self->drawing_area)), 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self->drawing_area));
+  if (gtk_toggle_button_get_active (self->table_toggle))
+    kk_chart_view_fill_table (self);
+}
+
+static void
+kk_chart_view_kind_changed (KkChartView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->kind_drop_down);
+
+  if (selected >= KK_CHART_VIEW_N_KINDS)
+    return;
+  self->focus_item = -1;
+  kk_chart_set_kind (self->chart, selected);
+}
+
+static void
+kk_chart_view_table_toggled (KkChartView *self)
+{
+  gboolean table = gtk_toggle_button_get_active (self->table_toggle);
+
+  if (table)
+    kk_chart_view_fill_table (self);
+  gtk_stack_set_visible_child_name (self->stack, table ? "table" : "chart");
+}
+
+static void
+kk_chart_view_style_changed (KkChartView *self)
+{
+  kk_chart_set_dark (self->chart, adw_style_manager_get_dark (adw_style_manager_get_default ()));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Export and copy                                                          */
+
+static void
+kk_chart_view_show_error (KkChartView  *self,
+                          const GError *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              _("Could Not Export the Chart"), error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Exports are drawn at the width shown, or a slide's width when hidden. */
+static int
+kk_chart_view_export_width (KkChartView *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->drawing_area));
+
+  return width > 0 ? width : 960;
+}
+
+static void
+kk_chart_view_export_response (KkChartView          *self,
+                               int                   response,
+                               GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  KkChartFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "kk-format"));
+  int width = kk_chart_view_export_width (self);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL &&
+      !kk_chart_export (self->chart, file, format, width,
+                        kk_chart_get_natural_height (self->chart, width), NULL, &error))
+    kk_chart_view_show_error (self, error);
+  g_object_unref (chooser);
+}
+
+static void
+kk_chart_view_export (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  KkChartView *self = KK_CHART_VIEW (widget);
+  const char *extension = g_variant_get_string (parameter, NULL);
+  g_autofree char *title = kk_chart_dup_title (self->chart);
+  g_autofree char *name = g_strdup_printf ("%s.%s", title, extension);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *chooser;
+  KkChartFormat format;
+
+  g_return_if_fail (kk_chart_format_for_filename (name, &format));
+
+  chooser = gtk_file_chooser_native_new (_("Export Chart"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data (G_OBJECT (chooser), "kk-format", GINT_TO_POINTER (format));
+  g_signal_connect_swapped (chooser, "response", G_CALLBACK (kk_chart_view_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+kk_chart_view_copy (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KkChartView *self = KK_CHART_VIEW (widget);
+  int width = kk_chart_view_export_width (self);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) png = kk_chart_render (self->chart, KK_CHART_FORMAT_PNG, width,
+                                           kk_chart_get_natural_height (self->chart, width),
+                                           &error);
+  g_autoptr(GdkTexture) texture = NULL;
+
+  if (png != NULL)
+    texture = gdk_texture_new_from_bytes (png, &error);
+  if (texture == NULL)
+    {
+      kk_chart_view_show_error (self, error);
+      return;
+    }
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The object                                                               */
+
+static void
+kk_chart_view_dispose (GObject *object)
+{
+  KkChartView *self = KK_CHART_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), KK_TYPE_CHART_VIEW);
+  g_clear_object (&self->chart);
+
+  G_OBJECT_CLASS (kk_chart_view_parent_class)->dispose (object);
+}
+
+static void
+kk_chart_view_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  KkChartView *self = KK_CHART_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAN:
+      g_value_set_object (value, kk_chart_get_plan (self->chart));
+      break;
+    case PROP_PROGRAMS:
+      g_value_set_object (value, kk_chart_get_programs (self->chart));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kk_chart_view_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  KkChartView *self = KK_CHART_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAN:
+      kk_chart_view_set_plan (self, g_value_get_object (value));
+      break;
+    case PROP_PROGRAMS:
+      kk_chart_view_set_programs (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kk_chart_view_class_init (KkChartViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = kk_chart_view_dispose;
+  object_class->get_property = kk_chart_view_get_property;
+  object_class->set_property = kk_chart_view_set_property;
+
+  /**
+   * KkChartView:plan:
+   *
+   * The plan whose figures are drawn.
+   */
+  properties[PROP_PLAN] =
+    g_param_spec_object ("plan", NULL, NULL, KK_TYPE_PLAN,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * KkChartView:programs:
+   *
+   * The programs to chart, such as those a search lets through; %NULL for
+   * all of the plan's.
+   */
+  properties[PROP_PROGRAMS] =
+    g_param_spec_object ("programs", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * KkChartView::program-activated:
+   * @program: the program of the bar clicked or chosen with Enter
+   */
+  signals[PROGRAM_ACTIVATED] =
+    g_signal_new ("program-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, KK_TYPE_PROGRAM);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/kk-chart-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, KkChartView, kind_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, KkChartView, table_toggle);
+  gtk_widget_class_bind_template_child (widget_class, KkChartView, stack);
+  gtk_widget_class_bind_template_child (widget_class, KkChartView, drawing_area);
+  gtk_widget_class_bind_template_child (widget_class, KkChartView, table_view);
+  gtk_widget_class_bind_template_callback (widget_class, kk_chart_view_kind_changed);
+  gtk_widget_class_bind_template_callback (widget_class, kk_chart_view_table_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, kk_chart_view_resized);
+  gtk_widget_class_bind_template_callback (widget_class, kk_chart_view_query_tooltip);
+
+  gtk_widget_class_install_action (widget_class, "chart.export", "s", kk_chart_view_export);
+  gtk_widget_class_install_action (widget_class, "chart.copy", NULL, kk_chart_view_copy);
+}
+
+static void
+kk_chart_view_add_controllers (KkChartView *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  g_signal_connect_swapped (click, "pressed", G_CALLBACK (kk_chart_view_clicked), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->drawing_area), GTK_EVENT_CONTROLLER (click));
+  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (kk_chart_view_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->drawing_area), keys);
+}
+
+static void
+kk_chart_view_init (KkChartView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->focus_item = -1;
+  self->chart = kk_chart_new (NULL, KK_CHART_KIND_PROGRAMS);
+  g_signal_connect_object (self->chart, "changed", G_CALLBACK (kk_chart_view_chart_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (kk_chart_view_style_changed), self, G_CONNECT_SWAPPED);
+  kk_chart_view_style_changed (self);
+  gtk_drawing_area_set_draw_func (self->drawing_area, kk_chart_view_draw, self, NULL);
+  kk_chart_view_add_controllers (self);
+}
+
+void
+kk_chart_view_set_plan (KkChartView *self,
+                        KkPlan      *plan)
+{
+  g_return_if_fail (KK_IS_CHART_VIEW (self));
+  g_return_if_fail (plan == NULL || KK_IS_PLAN (plan));
+
+  if (kk_chart_get_plan (self->chart) == plan)
+    return;
+  kk_chart_set_plan (self->chart, plan);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+}
+
+void
+kk_chart_view_set_programs (KkChartView *self,
+                            GListModel  *programs)
+{
+  g_return_if_fail (KK_IS_CHART_VIEW (self));
+  g_return_if_fail (programs == NULL || G_IS_LIST_MODEL (programs));
+
+  if (kk_chart_get_programs (self->chart) == programs)
+    return;
+  kk_chart_set_programs (self->chart, programs);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRAMS]);
+}
+
+/**
+ * kk_chart_view_get_chart:
+ *
+ * Returns: (transfer none): the chart drawn
+ */
+KkChart *
+kk_chart_view_get_chart (KkChartView *self)
+{
+  g_return_val_if_fail (KK_IS_CHART_VIEW (self), NULL);
+  return self->chart;
+}
