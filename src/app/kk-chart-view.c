@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kk-chart-area.h"
 #include "kk-chart-view.h"
 #include "kk-chart.h"
 #include "kk-render-enums.h"
@@ -27,13 +28,11 @@ struct _KkChartView
   AdwBin parent_instance;
 
   KkChart *chart;
-  /* The item with the keyboard focus; -1 for none. */
-  int focus_item;
 
   GtkDropDown *kind_drop_down;
   GtkToggleButton *table_toggle;
   GtkStack *stack;
-  GtkDrawingArea *drawing_area;
+  KkChartArea *chart_area;
   GtkColumnView *table_view;
 };
 
@@ -56,68 +55,7 @@ enum {
 static guint signals[N_SIGNALS];
 
 /* ------------------------------------------------------------------------ */
-/* Drawing                                                                  */
-
-static void
-kk_chart_view_draw_focus (KkChartView *self,
-                          cairo_t     *cr,
-                          int          width,
-                          int          height)
-{
-  GtkWidget *area = GTK_WIDGET (self->drawing_area);
-  cairo_rectangle_t rect;
-  GdkRGBA color;
-
-  if (self->focus_item < 0 || !gtk_widget_has_focus (area) ||
-      !kk_chart_get_item_rect (self->chart, width, height, self->focus_item, &rect))
-    return;
-  gtk_style_context_get_color (gtk_widget_get_style_context (area), &color);
-  gdk_cairo_set_source_rgba (cr, &color);
-  cairo_set_line_width (cr, 2);
-  cairo_set_dash (cr, (double[]) { 4, 2 }, 2, 0);
-  cairo_rectangle (cr, rect.x - 2, rect.y - 2, rect.width + 4, rect.height + 4);
-  cairo_stroke (cr);
-}
-
-static void
-kk_chart_view_draw (GtkDrawingArea *area,
-                    cairo_t        *cr,
-                    int             width,
-                    int             height,
-                    gpointer        user_data)
-{
-  KkChartView *self = user_data;
-
-  kk_chart_draw (self->chart, cr, width, height);
-  kk_chart_view_draw_focus (self, cr, width, height);
-}
-
-/* A chart is as tall as its rows need at the width it is given. */
-static void
-kk_chart_view_resized (KkChartView *self,
-                       int          width,
-                       int          height)
-{
-  int natural;
-
-  /* Not allocated yet: the first allocation asks again. */
-  if (width <= 0)
-    return;
-  natural = kk_chart_get_natural_height (self->chart, width);
-  if (gtk_drawing_area_get_content_height (self->drawing_area) != natural)
-    gtk_drawing_area_set_content_height (self->drawing_area, natural);
-}
-
-static int
-kk_chart_view_hit (KkChartView *self,
-                   double       x,
-                   double       y)
-{
-  GtkWidget *area = GTK_WIDGET (self->drawing_area);
-
-  return kk_chart_hit_test (self->chart, gtk_widget_get_width (area),
-                            gtk_widget_get_height (area), x, y);
-}
+/* Pointing                                                                 */
 
 static gboolean
 kk_chart_view_query_tooltip (KkChartView *self,
@@ -126,8 +64,8 @@ kk_chart_view_query_tooltip (KkChartView *self,
                              gboolean     keyboard,
                              GtkTooltip  *tooltip)
 {
-  GtkWidget *area = GTK_WIDGET (self->drawing_area);
-  int item = keyboard ? self->focus_item : kk_chart_view_hit (self, x, y);
+  int item = keyboard ? kk_chart_area_get_focus_item (self->chart_area)
+                      : kk_chart_area_hit_test (self->chart_area, x, y);
   g_autofree char *text = NULL;
   cairo_rectangle_t rect;
 
@@ -136,8 +74,7 @@ kk_chart_view_query_tooltip (KkChartView *self,
   text = kk_chart_dup_item_tooltip (self->chart, item);
   gtk_tooltip_set_text (tooltip, text);
   /* Moving to the next bar asks again. */
-  if (kk_chart_get_item_rect (self->chart, gtk_widget_get_width (area),
-                              gtk_widget_get_height (area), item, &rect))
+  if (kk_chart_area_get_item_rect (self->chart_area, item, &rect))
     gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { rect.x, rect.y, rect.width, rect.height });
   return TRUE;
 }
@@ -162,11 +99,10 @@ static void
 kk_chart_view_set_focus_item (KkChartView *self,
                               int          item)
 {
-  GtkWidget *area = GTK_WIDGET (self->drawing_area);
+  GtkWidget *area = GTK_WIDGET (self->chart_area);
   g_autofree char *label = NULL;
 
-  self->focus_item = item;
-  gtk_widget_queue_draw (area);
+  kk_chart_area_set_focus_item (self->chart_area, item);
   if (item < 0)
     return;
   /* Screen readers say the bar that has the focus. */
@@ -181,9 +117,9 @@ kk_chart_view_clicked (KkChartView *self,
                        double       x,
                        double       y)
 {
-  int item = kk_chart_view_hit (self, x, y);
+  int item = kk_chart_area_hit_test (self->chart_area, x, y);
 
-  gtk_widget_grab_focus (GTK_WIDGET (self->drawing_area));
+  gtk_widget_grab_focus (GTK_WIDGET (self->chart_area));
   kk_chart_view_set_focus_item (self, item);
   kk_chart_view_activate_item (self, item);
 }
@@ -193,7 +129,7 @@ kk_chart_view_next_item (KkChartView *self,
                          guint        keyval)
 {
   int n_items = kk_chart_get_n_items (self->chart);
-  int item = self->focus_item;
+  int item = kk_chart_area_get_focus_item (self->chart_area);
 
   switch (keyval)
     {
@@ -222,7 +158,7 @@ kk_chart_view_key_pressed (KkChartView     *self,
 
   if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_space)
     {
-      kk_chart_view_activate_item (self, self->focus_item);
+      kk_chart_view_activate_item (self, kk_chart_area_get_focus_item (self->chart_area));
       return TRUE;
     }
   next = kk_chart_view_next_item (self, keyval);
@@ -308,10 +244,8 @@ kk_chart_view_chart_changed (KkChartView *self)
 {
   int n_items = kk_chart_get_n_items (self->chart);
 
-  if (self->focus_item >= n_items)
-    self->focus_item = n_items - 1;
-  kk_chart_view_resized (self, gtk_widget_get_width (GTK_WIDGET (self->drawing_area)), 0);
-  gtk_widget_queue_draw (GTK_WIDGET (self->drawing_area));
+  if (kk_chart_area_get_focus_item (self->chart_area) >= n_items)
+    kk_chart_area_set_focus_item (self->chart_area, n_items - 1);
   if (gtk_toggle_button_get_active (self->table_toggle))
     kk_chart_view_fill_table (self);
 }
@@ -323,7 +257,7 @@ kk_chart_view_kind_changed (KkChartView *self)
 
   if (selected >= KK_CHART_VIEW_N_KINDS)
     return;
-  self->focus_item = -1;
+  kk_chart_area_set_focus_item (self->chart_area, -1);
   kk_chart_set_kind (self->chart, selected);
 }
 
@@ -362,7 +296,7 @@ kk_chart_view_show_error (KkChartView  *self,
 static int
 kk_chart_view_export_width (KkChartView *self)
 {
-  int width = gtk_widget_get_width (GTK_WIDGET (self->drawing_area));
+  int width = gtk_widget_get_width (GTK_WIDGET (self->chart_area));
 
   return width > 0 ? width : 960;
 }
@@ -532,15 +466,15 @@ kk_chart_view_class_init (KkChartViewClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, KK_TYPE_PROGRAM);
 
+  g_type_ensure (KK_TYPE_CHART_AREA);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/kk-chart-view.ui");
   gtk_widget_class_bind_template_child (widget_class, KkChartView, kind_drop_down);
   gtk_widget_class_bind_template_child (widget_class, KkChartView, table_toggle);
   gtk_widget_class_bind_template_child (widget_class, KkChartView, stack);
-  gtk_widget_class_bind_template_child (widget_class, KkChartView, drawing_area);
+  gtk_widget_class_bind_template_child (widget_class, KkChartView, chart_area);
   gtk_widget_class_bind_template_child (widget_class, KkChartView, table_view);
   gtk_widget_class_bind_template_callback (widget_class, kk_chart_view_kind_changed);
   gtk_widget_class_bind_template_callback (widget_class, kk_chart_view_table_toggled);
-  gtk_widget_class_bind_template_callback (widget_class, kk_chart_view_resized);
   gtk_widget_class_bind_template_callback (widget_class, kk_chart_view_query_tooltip);
 
   gtk_widget_class_install_action (widget_class, "chart.export", "s", kk_chart_view_export);
@@ -554,23 +488,22 @@ kk_chart_view_add_controllers (KkChartView *self)
   GtkEventController *keys = gtk_event_controller_key_new ();
 
   g_signal_connect_swapped (click, "pressed", G_CALLBACK (kk_chart_view_clicked), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->drawing_area), GTK_EVENT_CONTROLLER (click));
+  gtk_widget_add_controller (GTK_WIDGET (self->chart_area), GTK_EVENT_CONTROLLER (click));
   g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (kk_chart_view_key_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->drawing_area), keys);
+  gtk_widget_add_controller (GTK_WIDGET (self->chart_area), keys);
 }
 
 static void
 kk_chart_view_init (KkChartView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->focus_item = -1;
   self->chart = kk_chart_new (NULL, KK_CHART_KIND_PROGRAMS);
+  kk_chart_area_set_chart (self->chart_area, self->chart);
   g_signal_connect_object (self->chart, "changed", G_CALLBACK (kk_chart_view_chart_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (kk_chart_view_style_changed), self, G_CONNECT_SWAPPED);
   kk_chart_view_style_changed (self);
-  gtk_drawing_area_set_draw_func (self->drawing_area, kk_chart_view_draw, self, NULL);
   kk_chart_view_add_controllers (self);
 }
 

@@ -14,6 +14,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "kk-chart-area.h"
 #include "kk-division-view.h"
 #include "kk-division.h"
 #include "kk-format.h"
@@ -55,6 +56,24 @@ kk_program_row_new (KkProgram *program)
   return row;
 }
 
+/* The budget of a division's programs at a glance, drawn as in the グラフ view. */
+static GtkWidget *
+kk_division_chart_new (KkPlan     *plan,
+                       GListModel *programs)
+{
+  g_autoptr(KkChart) chart = kk_chart_new (plan, KK_CHART_KIND_PROGRAMS);
+  GtkWidget *area;
+
+  kk_chart_set_programs (chart, programs);
+  kk_chart_set_dark (chart, adw_style_manager_get_dark (adw_style_manager_get_default ()));
+  area = kk_chart_area_new (chart);
+  gtk_widget_add_css_class (area, "card");
+  gtk_widget_set_margin_top (area, 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Budget by program"), -1);
+  return area;
+}
+
 static GtkWidget *
 kk_division_group_new (KkPlan     *plan,
                        KkDivision *division)
@@ -63,6 +82,7 @@ kk_division_group_new (KkPlan     *plan,
   KkTotals totals = kk_totals_for_division (plan, division);
   g_autofree char *summary = kk_totals_dup_summary (&totals);
   GListModel *programs = kk_plan_get_programs (plan);
+  g_autoptr(GListStore) led = g_list_store_new (KK_TYPE_PROGRAM);
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), kk_division_get_name (division));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), summary);
@@ -70,9 +90,14 @@ kk_division_group_new (KkPlan     *plan,
     {
       g_autoptr(KkProgram) program = g_list_model_get_item (programs, i);
 
-      if (kk_program_get_lead_division (program) == division)
-        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), kk_program_row_new (program));
+      if (kk_program_get_lead_division (program) != division)
+        continue;
+      g_list_store_append (led, program);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), kk_program_row_new (program));
     }
+  if (g_list_model_get_n_items (G_LIST_MODEL (led)) > 0)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                               kk_division_chart_new (plan, G_LIST_MODEL (led)));
   return group;
 }
 
