@@ -566,6 +566,32 @@ test_clicking_a_bar_selects_its_program (void)
 }
 
 static void
+test_chart_of_one_kpi (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkWindow *window = open_window (plan);
+  KkChartView *view = show_charts (window);
+  KkChart *chart = kk_chart_view_get_chart (view);
+  GtkWidget *toolbar = gtk_widget_get_first_child (gtk_widget_get_first_child (GTK_WIDGET (view)));
+  GtkWidget *kind = find_type (toolbar, GTK_TYPE_DROP_DOWN);
+  GtkWidget *kpi_choice = gtk_widget_get_next_sibling (kind);
+
+  g_assert_false (gtk_widget_get_visible (kpi_choice));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), KK_CHART_KIND_KPI);
+  run_until_idle ();
+  g_assert_true (gtk_widget_get_visible (kpi_choice));
+  g_assert_cmpint (kk_chart_get_kind (chart), ==, KK_CHART_KIND_KPI);
+  g_assert_nonnull (kk_chart_get_kpi (chart));
+  g_assert_cmpuint (kk_chart_get_n_items (chart), >, 0);
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (kpi_choice), 1);
+  run_until_idle ();
+  g_assert_nonnull (kk_chart_get_kpi (chart));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_charts_follow_the_search (void)
 {
   g_autoptr(KkPlan) plan = kk_plan_load_default ();
@@ -670,6 +696,7 @@ main (int   argc,
   g_test_add_func ("/window/structure/rename-division", test_rename_division);
   g_test_add_func ("/window/charts/click-selects", test_clicking_a_bar_selects_its_program);
   g_test_add_func ("/window/charts/follow-search", test_charts_follow_the_search);
+  g_test_add_func ("/window/charts/one-kpi", test_chart_of_one_kpi);
   g_test_add_func ("/window/files/reopen-last", test_reopens_the_last_file);
   g_test_add_func ("/window/files/last-gone", test_forgets_a_last_file_that_is_gone);
   g_test_add_func ("/window/close/unchanged", test_closing_unchanged_does_not_ask);

@@ -19,17 +19,19 @@
 #include "kk-chart.h"
 #include "kk-render-enums.h"
 
-/* The drop-down lists the kinds of KkChartKind in their order, without the
- * chart of one KPI, which needs a KPI chosen. */
-#define KK_CHART_VIEW_N_KINDS KK_CHART_KIND_KPI
+#include "kk-kpi.h"
+#include "kk-sheet.h"
 
 struct _KkChartView
 {
   AdwBin parent_instance;
 
   KkChart *chart;
+  /* The KPIs of the plan, in the order of the KPI drop-down. */
+  GPtrArray *kpis;
 
   GtkDropDown *kind_drop_down;
+  GtkDropDown *kpi_drop_down;
   GtkToggleButton *table_toggle;
   GtkStack *stack;
   KkChartArea *chart_area;
@@ -250,15 +252,70 @@ kk_chart_view_chart_changed (KkChartView *self)
     kk_chart_view_fill_table (self);
 }
 
+/* A KPI is known by its sheet's programs and its name: 【22・23・24】相談件数. */
+static char *
+kk_kpi_dup_choice_label (KkSheet *sheet,
+                         KkKpi   *kpi)
+{
+  g_autofree char *numbers = kk_sheet_dup_numbers_label (sheet, "・");
+
+  return g_strdup_printf ("【%s】%s", numbers, kk_kpi_get_name (kpi));
+}
+
+static void
+kk_chart_view_fill_kpis (KkChartView *self)
+{
+  KkPlan *plan = kk_chart_get_plan (self->chart);
+  GListModel *sheets = plan ? kk_plan_get_sheets (plan) : NULL;
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  KkKpi *chosen = kk_chart_get_kpi (self->chart);
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  g_ptr_array_set_size (self->kpis, 0);
+  for (guint i = 0; sheets != NULL && i < g_list_model_get_n_items (sheets); i++)
+    {
+      g_autoptr(KkSheet) sheet = g_list_model_get_item (sheets, i);
+      GListModel *kpis = kk_sheet_get_kpis (sheet);
+
+      for (guint j = 0; j < g_list_model_get_n_items (kpis); j++)
+        {
+          KkKpi *kpi = g_list_model_get_item (kpis, j);
+          g_autofree char *label = kk_kpi_dup_choice_label (sheet, kpi);
+
+          if (kpi == chosen)
+            position = self->kpis->len;
+          g_ptr_array_add (self->kpis, kpi);
+          gtk_string_list_append (labels, label);
+        }
+    }
+  gtk_drop_down_set_model (self->kpi_drop_down, G_LIST_MODEL (labels));
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_drop_down_set_selected (self->kpi_drop_down, position);
+}
+
+static void
+kk_chart_view_kpi_changed (KkChartView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->kpi_drop_down);
+
+  kk_chart_set_kpi (self->chart, selected < self->kpis->len
+                                 ? g_ptr_array_index (self->kpis, selected) : NULL);
+}
+
 static void
 kk_chart_view_kind_changed (KkChartView *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->kind_drop_down);
+  KkChartKind kind = gtk_drop_down_get_selected (self->kind_drop_down);
+  gboolean one_kpi = kind == KK_CHART_KIND_KPI;
 
-  if (selected >= KK_CHART_VIEW_N_KINDS)
-    return;
   kk_chart_area_set_focus_item (self->chart_area, -1);
-  kk_chart_set_kind (self->chart, selected);
+  gtk_widget_set_visible (GTK_WIDGET (self->kpi_drop_down), one_kpi);
+  if (one_kpi)
+    {
+      kk_chart_view_fill_kpis (self);
+      kk_chart_view_kpi_changed (self);
+    }
+  kk_chart_set_kind (self->chart, kind);
 }
 
 static void
@@ -378,6 +435,7 @@ kk_chart_view_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KK_TYPE_CHART_VIEW);
   g_clear_object (&self->chart);
+  g_clear_pointer (&self->kpis, g_ptr_array_unref);
 
   G_OBJECT_CLASS (kk_chart_view_parent_class)->dispose (object);
 }
@@ -469,11 +527,13 @@ kk_chart_view_class_init (KkChartViewClass *klass)
   g_type_ensure (KK_TYPE_CHART_AREA);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/kk-chart-view.ui");
   gtk_widget_class_bind_template_child (widget_class, KkChartView, kind_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, KkChartView, kpi_drop_down);
   gtk_widget_class_bind_template_child (widget_class, KkChartView, table_toggle);
   gtk_widget_class_bind_template_child (widget_class, KkChartView, stack);
   gtk_widget_class_bind_template_child (widget_class, KkChartView, chart_area);
   gtk_widget_class_bind_template_child (widget_class, KkChartView, table_view);
   gtk_widget_class_bind_template_callback (widget_class, kk_chart_view_kind_changed);
+  gtk_widget_class_bind_template_callback (widget_class, kk_chart_view_kpi_changed);
   gtk_widget_class_bind_template_callback (widget_class, kk_chart_view_table_toggled);
   gtk_widget_class_bind_template_callback (widget_class, kk_chart_view_query_tooltip);
 
@@ -497,6 +557,7 @@ static void
 kk_chart_view_init (KkChartView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->kpis = g_ptr_array_new_with_free_func (g_object_unref);
   self->chart = kk_chart_new (NULL, KK_CHART_KIND_PROGRAMS);
   kk_chart_area_set_chart (self->chart_area, self->chart);
   g_signal_connect_object (self->chart, "changed", G_CALLBACK (kk_chart_view_chart_changed), self,
