@@ -611,6 +611,36 @@ test_charts_follow_the_search (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_new_plan_for_the_next_year (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkWindow *window = open_window (plan);
+  GList *windows;
+  KkPlan *next = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-plan", NULL);
+  run_until_idle ();
+  windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (KK_IS_WINDOW (l->data) && l->data != window)
+      next = kk_window_get_plan (l->data);
+  g_assert_nonnull (next);
+  g_assert_cmpint (kk_plan_get_fiscal_year (next), ==, kk_plan_get_fiscal_year (plan) + 1);
+  g_assert_cmpstr (kk_plan_get_title (next), ==, "令和7年度 事業計画書");
+  g_assert_cmpstr (kk_plan_get_organization (next), ==, kk_plan_get_organization (plan));
+  g_assert_cmpuint (g_list_model_get_n_items (kk_plan_get_programs (next)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (kk_plan_get_divisions (next)), ==,
+                    g_list_model_get_n_items (kk_plan_get_divisions (plan)));
+  g_assert_cmpuint (g_list_model_get_n_items (kk_plan_get_pillars (next)), ==,
+                    g_list_model_get_n_items (kk_plan_get_pillars (plan)));
+  g_assert_false (kk_plan_get_dirty (next));
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL;
+       l = gtk_application_get_windows (GTK_APPLICATION (app)))
+    gtk_window_destroy (l->data);
+}
+
 static KkWindow *
 find_window_on (GFile *file)
 {
@@ -697,6 +727,7 @@ main (int   argc,
   g_test_add_func ("/window/charts/click-selects", test_clicking_a_bar_selects_its_program);
   g_test_add_func ("/window/charts/follow-search", test_charts_follow_the_search);
   g_test_add_func ("/window/charts/one-kpi", test_chart_of_one_kpi);
+  g_test_add_func ("/window/files/new-plan", test_new_plan_for_the_next_year);
   g_test_add_func ("/window/files/reopen-last", test_reopens_the_last_file);
   g_test_add_func ("/window/files/last-gone", test_forgets_a_last_file_that_is_gone);
   g_test_add_func ("/window/close/unchanged", test_closing_unchanged_does_not_ask);

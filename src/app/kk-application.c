@@ -268,6 +268,7 @@ kk_application_set_accels (GtkApplication *application)
     { "win.save", { "<Control>s", NULL } },
     { "win.save-as", { "<Control><Shift>s", NULL } },
     { "win.open", { "<Control>o", NULL } },
+    { "win.new-plan", { "<Control><Shift>n", NULL } },
     { "win.find", { "<Control>f", NULL } },
     { "win.add-program", { "<Control>n", NULL } },
     { "win.duplicate-program", { "<Control>d", NULL } },

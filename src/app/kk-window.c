@@ -16,6 +16,7 @@
 #include "kk-chart-view.h"
 #include "kk-division-view.h"
 #include "kk-division.h"
+#include "kk-format.h"
 #include "kk-name-dialog.h"
 #include "kk-pillar.h"
 #include "kk-plan-file.h"
@@ -208,6 +209,28 @@ kk_window_delete_program (GtkWidget  *widget,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* The document's own title, as data: it is the same in every language. */
+static char *
+kk_plan_dup_default_title (int fiscal_year)
+{
+  g_autofree char *year = kk_format_fiscal_year (fiscal_year);
+
+  return g_strdup_printf ("%s 事業計画書", year);
+}
+
+static void
+kk_window_new_plan (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KkWindow *self = KK_WINDOW (widget);
+  g_autofree char *title = kk_plan_dup_default_title (kk_plan_get_fiscal_year (self->plan) + 1);
+  g_autoptr(KkPlan) plan = kk_plan_new_following (self->plan, title);
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  gtk_window_present (GTK_WINDOW (kk_window_new (KK_APPLICATION (application), plan, NULL)));
 }
 
 static void
@@ -641,6 +664,7 @@ kk_window_class_init (KkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, kk_window_save);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, kk_window_save_as);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, kk_window_open);
+  gtk_widget_class_install_action (widget_class, "win.new-plan", NULL, kk_window_new_plan);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, kk_window_find);
   gtk_widget_class_install_action (widget_class, "win.add-program", NULL, kk_window_add_program);
   gtk_widget_class_install_action (widget_class, "win.duplicate-program", NULL,

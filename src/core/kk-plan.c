@@ -283,6 +283,48 @@ kk_plan_new (void)
   return g_object_new (KK_TYPE_PLAN, NULL);
 }
 
+static void
+kk_plan_copy_items (GListStore *from,
+                    GListStore *to)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (from)); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (from), i);
+      g_autoptr(GObject) copy = kk_object_copy (item);
+
+      g_list_store_append (to, copy);
+    }
+}
+
+/**
+ * kk_plan_new_following:
+ * @plan: this year's plan
+ * @title: the new plan's title
+ *
+ * A plan for the next fiscal year, to be written from the start: the same
+ * organization, funding sources, pillars and divisions, and no programs.
+ *
+ * Returns: (transfer full): the new plan, with nothing to undo
+ */
+KkPlan *
+kk_plan_new_following (KkPlan     *plan,
+                       const char *title)
+{
+  KkPlan *self;
+
+  g_return_val_if_fail (KK_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (title != NULL, NULL);
+
+  self = kk_plan_new ();
+  kk_plan_set_fiscal_year (self, plan->fiscal_year + 1);
+  kk_plan_set_organization (self, plan->organization);
+  kk_plan_set_title (self, title);
+  kk_plan_copy_items (plan->funding_sources, self->funding_sources);
+  kk_plan_copy_items (plan->pillars, self->pillars);
+  kk_plan_copy_items (plan->divisions, self->divisions);
+  return self;
+}
+
 int
 kk_plan_get_fiscal_year (KkPlan *self)
 {

@@ -22,6 +22,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KkPlan, kk_plan, KK, PLAN, GObject)
 
 KkPlan      *kk_plan_new                  (void);
+KkPlan      *kk_plan_new_following        (KkPlan       *plan,
+                                           const char   *title);
 int          kk_plan_get_fiscal_year      (KkPlan       *self);
 void         kk_plan_set_fiscal_year      (KkPlan       *self,
                                            int           fiscal_year);
