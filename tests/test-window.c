@@ -29,20 +29,33 @@ run_until_idle (void)
     }
 }
 
-/* The first mapped label below @widget whose text starts with @prefix. */
-static GtkLabel *
+/* The text a label or a list cell shows. */
+static const char *
+widget_text (GtkWidget *widget)
+{
+  const char *text = NULL;
+
+  if (GTK_IS_LABEL (widget))
+    text = gtk_label_get_text (GTK_LABEL (widget));
+  else if (GTK_IS_INSCRIPTION (widget))
+    text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+  return text ? text : "";
+}
+
+/* The first mapped label or cell below @widget whose text starts with @prefix. */
+static GtkWidget *
 find_label (GtkWidget  *widget,
             const char *prefix)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
-    return GTK_LABEL (widget);
+  if ((GTK_IS_LABEL (widget) || GTK_IS_INSCRIPTION (widget)) && gtk_widget_get_mapped (widget) &&
+      g_str_has_prefix (widget_text (widget), prefix))
+    return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkLabel *label = find_label (child, prefix);
+      GtkWidget *label = find_label (child, prefix);
 
       if (label != NULL)
         return label;
@@ -152,12 +165,12 @@ test_lists_every_program (void)
   KkWindow *window = open_window (plan);
   GListModel *programs = kk_plan_get_programs (plan);
   g_autoptr(KkProgram) first = g_list_model_get_item (programs, 0);
-  GtkLabel *label;
+  GtkWidget *label;
 
   g_assert_cmpuint (g_list_model_get_n_items (programs), >, 0);
   label = find_label (GTK_WIDGET (window), kk_program_get_name (first));
   g_assert_nonnull (label);
-  g_assert_cmpstr (gtk_label_get_text (label), ==, kk_program_get_name (first));
+  g_assert_cmpstr (widget_text (label), ==, kk_program_get_name (first));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, kk_plan_get_title (plan));
 
   gtk_window_destroy (GTK_WINDOW (window));

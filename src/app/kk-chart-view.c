@@ -241,11 +241,16 @@ kk_chart_view_fill_table (KkChartView *self)
 /* ------------------------------------------------------------------------ */
 /* Following the plan, the choices and the style                            */
 
+/* A chart not on screen is not worked out: a search in the list would
+ * otherwise rebuild it at every key. It catches up when it is shown. */
 static void
 kk_chart_view_chart_changed (KkChartView *self)
 {
-  int n_items = kk_chart_get_n_items (self->chart);
+  int n_items;
 
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  n_items = kk_chart_get_n_items (self->chart);
   if (kk_chart_area_get_focus_item (self->chart_area) >= n_items)
     kk_chart_area_set_focus_item (self->chart_area, n_items - 1);
   if (gtk_toggle_button_get_active (self->table_toggle))
@@ -562,6 +567,7 @@ kk_chart_view_init (KkChartView *self)
   kk_chart_area_set_chart (self->chart_area, self->chart);
   g_signal_connect_object (self->chart, "changed", G_CALLBACK (kk_chart_view_chart_changed), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (kk_chart_view_chart_changed), NULL);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (kk_chart_view_style_changed), self, G_CONNECT_SWAPPED);
   kk_chart_view_style_changed (self);

@@ -148,46 +148,54 @@ kk_cell_refresh (GtkListItem *item)
 {
   const KkColumn *column = g_object_get_data (G_OBJECT (item), "kk-column");
   KkProgram *program = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
+  GtkWidget *cell = gtk_list_item_get_child (item);
   g_autofree char *text = column->text (program);
 
-  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
   if (column->text == kk_cell_difference && kk_program_get_difference (program) < 0)
-    gtk_widget_add_css_class (label, "error");
+    gtk_widget_add_css_class (cell, "error");
   else
-    gtk_widget_remove_css_class (label, "error");
+    gtk_widget_remove_css_class (cell, "error");
 }
 
 /* Long names are cut short in narrow columns; the tooltip has them whole.
  * Asked for on hover, it costs nothing while rows are bound by the thousand. */
 static gboolean
-kk_cell_query_tooltip (GtkLabel   *label,
-                       int         x,
-                       int         y,
-                       gboolean    keyboard,
-                       GtkTooltip *tooltip)
+kk_cell_query_tooltip (GtkInscription *cell,
+                       int             x,
+                       int             y,
+                       gboolean        keyboard,
+                       GtkTooltip     *tooltip)
 {
-  if (!pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+  const char *text = gtk_inscription_get_text (cell);
+
+  if (text == NULL || *text == '\0')
     return FALSE;
-  gtk_tooltip_set_text (tooltip, gtk_label_get_text (label));
+  gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
 
+/* GtkInscription, unlike GtkLabel, asks for no size of its own text: rows
+ * appear by the dozen at each keystroke of a search over a large plan. */
 static void
 kk_cell_setup (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                const KkColumn           *column)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *cell = gtk_inscription_new (NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), column->xalign);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), column->xalign);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
+                                     GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
   if (column->amount || column->xalign > 0.5)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_widget_set_has_tooltip (label, TRUE);
-  g_signal_connect (label, "query-tooltip", G_CALLBACK (kk_cell_query_tooltip), NULL);
+    gtk_widget_add_css_class (cell, "numeric");
+  else
+    {
+      gtk_widget_set_has_tooltip (cell, TRUE);
+      g_signal_connect (cell, "query-tooltip", G_CALLBACK (kk_cell_query_tooltip), NULL);
+    }
   g_object_set_data (G_OBJECT (item), "kk-column", (gpointer)column);
-  gtk_list_item_set_child (item, label);
+  gtk_list_item_set_child (item, cell);
 }
 
 static void
