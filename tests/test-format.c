@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib.h>
+#include <math.h>
 
 #include "kk-format.h"
 
@@ -144,6 +145,179 @@ test_parse_refuses_the_rest (void)
     }
 }
 
+static void
+test_parse_number_accepts_what_clerks_type (void)
+{
+  static const struct { const char *text; double value; } cases[] = {
+    { "1234", 1234 },
+    { "1,234.5", 1234.5 },
+    { "-3", -3 },
+    { "－１２", -12 },
+    { "−7", -7 },
+    { "１２３．４", 123.4 },
+    { "１，２３４", 1234 },
+    { " 0.25 ", 0.25 },
+    { "220.6", 220.6 },
+    { "1,000,000,000,000,000", 1e15 },
+    { "-1,000,000,000,000,000", -1e15 },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      double value = 42;
+
+      g_assert_true (kk_parse_number (cases[i].text, &value, &error));
+      g_assert_no_error (error);
+      g_assert_cmpfloat (value, ==, cases[i].value);
+    }
+}
+
+static void
+test_parse_number_has_no_negative_zero (void)
+{
+  double value = 42;
+
+  g_assert_true (kk_parse_number ("-0", &value, NULL));
+  g_assert_cmpfloat (value, ==, 0);
+  g_assert_false (signbit (value));
+}
+
+static void
+test_parse_number_refuses_the_rest (void)
+{
+  g_autofree char *huge = g_strnfill (400, '9');
+  const struct { const char *text; int code; } cases[] = {
+    { "", KK_PARSE_ERROR_INVALID },
+    { "   ", KK_PARSE_ERROR_INVALID },
+    { "12a", KK_PARSE_ERROR_INVALID },
+    { "-", KK_PARSE_ERROR_INVALID },
+    { "--1", KK_PARSE_ERROR_INVALID },
+    { "1-", KK_PARSE_ERROR_INVALID },
+    { "1.2.3", KK_PARSE_ERROR_INVALID },
+    { "1.", KK_PARSE_ERROR_INVALID },
+    { ".5", KK_PARSE_ERROR_INVALID },
+    { "1.234,5", KK_PARSE_ERROR_INVALID },
+    { "1 234", KK_PARSE_ERROR_INVALID },
+    { "1e5", KK_PARSE_ERROR_INVALID },
+    { "▲ 5", KK_PARSE_ERROR_INVALID },
+    { "nan", KK_PARSE_ERROR_INVALID },
+    { "1,000,000,000,000,001", KK_PARSE_ERROR_RANGE },
+    { huge, KK_PARSE_ERROR_RANGE },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      double value = 42;
+
+      g_assert_false (kk_parse_number (cases[i].text, &value, &error));
+      g_assert_error (error, KK_PARSE_ERROR, cases[i].code);
+      g_assert_cmpfloat (value, ==, 42);
+    }
+}
+
+static void
+test_parse_date (void)
+{
+  static const struct { const char *text; const char *iso; } good[] = {
+    { "2024-01-31", "2024-01-31" },
+    { "2024/1/31", "2024-01-31" },
+    { "２０２４－０１－３１", "2024-01-31" },
+    { " 2024-02-29 ", "2024-02-29" },
+  };
+  static const char * const bad[] = {
+    "", "2023-02-29", "2024-13-01", "2024-00-10", "2024-01-32", "24-01-31", "02024-01-31",
+    "2024-01/31", "2024-01-31x", "2024-001-31", "2024年1月31日", "2024-01",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *iso = NULL;
+
+      g_assert_true (kk_parse_date (good[i].text, &iso, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (iso, ==, good[i].iso);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      char *iso = NULL;
+
+      g_assert_false (kk_parse_date (bad[i], &iso, &error));
+      g_assert_error (error, KK_PARSE_ERROR, KK_PARSE_ERROR_INVALID);
+      g_assert_null (iso);
+    }
+}
+
+static void
+test_parse_fiscal_year (void)
+{
+  static const struct { const char *text; int year; } good[] = {
+    { "2024", 2024 },
+    { "２０２４", 2024 },
+    { "2024年度", 2024 },
+    { "令和6年度", 2024 },
+    { "令和６", 2024 },
+    { "令和元年度", 2019 },
+    { "R6", 2024 },
+    { "ｒ６", 2024 },
+    { "H30", 2018 },
+    { "平成31年度", 2019 },
+    { "昭和2年度", 1927 },
+    { "1年度", 1 },
+  };
+  static const char * const bad[] = {
+    "", "0", "10000", "令和", "令和0年度", "令和6年", "X6", "R", "令和6.5", "-2024", "令和9999",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      int year = 0;
+
+      g_assert_true (kk_parse_fiscal_year (good[i].text, &year, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (year, ==, good[i].year);
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      int year = 42;
+
+      g_assert_false (kk_parse_fiscal_year (bad[i], &year, &error));
+      g_assert_error (error, KK_PARSE_ERROR, KK_PARSE_ERROR_INVALID);
+      g_assert_cmpint (year, ==, 42);
+    }
+}
+
+/* What the spin buttons of the KPI editor show, they read back. */
+static void
+test_parse_fiscal_year_reads_what_is_written (void)
+{
+  for (int year = 1; year <= 9999; year++)
+    {
+      g_autofree char *full = kk_format_fiscal_year (year);
+      g_autofree char *brief = kk_format_fiscal_year_short (year);
+      int parsed = 0;
+
+      g_assert_true (kk_parse_fiscal_year (full, &parsed, NULL));
+      g_assert_cmpint (parsed, ==, year);
+      g_assert_true (kk_parse_fiscal_year (brief, &parsed, NULL));
+      g_assert_cmpint (parsed, ==, year);
+    }
+}
+
+static void
+test_percent (void)
+{
+  assert_format (kk_format_percent (1.286), "128.6%");
+  assert_format (kk_format_percent (1), "100.0%");
+  assert_format (kk_format_percent (0.6074), "60.7%");
+  assert_format (kk_format_percent (0), "0.0%");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -160,6 +334,15 @@ main (int   argc,
   g_test_add_func ("/format/fiscal-year/short", test_fiscal_year_short);
   g_test_add_func ("/format/fiscal-year/western", test_fiscal_year_western);
   g_test_add_func ("/format/number/shortest", test_number_shortest);
+  g_test_add_func ("/format/number/parse-accepts", test_parse_number_accepts_what_clerks_type);
+  g_test_add_func ("/format/number/parse-no-negative-zero",
+                   test_parse_number_has_no_negative_zero);
+  g_test_add_func ("/format/number/parse-refuses", test_parse_number_refuses_the_rest);
+  g_test_add_func ("/format/date/parse", test_parse_date);
+  g_test_add_func ("/format/fiscal-year/parse", test_parse_fiscal_year);
+  g_test_add_func ("/format/fiscal-year/parse-what-is-written",
+                   test_parse_fiscal_year_reads_what_is_written);
+  g_test_add_func ("/format/percent/one-decimal", test_percent);
 
   return g_test_run ();
 }

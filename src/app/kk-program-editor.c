@@ -21,6 +21,7 @@
 #include "kk-division.h"
 #include "kk-format.h"
 #include "kk-funding.h"
+#include "kk-kpi-editor.h"
 #include "kk-pillar.h"
 #include "kk-program-editor.h"
 #include "kk-sheet.h"
@@ -74,6 +75,7 @@ struct _KkProgramEditor
   AdwExpanderRow *divisions_row;
   GtkLabel *divisions_error;
   GtkBox *texts_box;
+  KkKpiEditor *kpi_editor;
 };
 
 G_DEFINE_FINAL_TYPE (KkProgramEditor, kk_program_editor, ADW_TYPE_BIN)
@@ -734,6 +736,7 @@ kk_program_editor_class_init (KkProgramEditorClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (KK_TYPE_KPI_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/kk-program-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, KkProgramEditor, shared_bar);
@@ -753,6 +756,7 @@ kk_program_editor_class_init (KkProgramEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KkProgramEditor, divisions_row);
   gtk_widget_class_bind_template_child (widget_class, KkProgramEditor, divisions_error);
   gtk_widget_class_bind_template_child (widget_class, KkProgramEditor, texts_box);
+  gtk_widget_class_bind_template_child (widget_class, KkProgramEditor, kpi_editor);
   gtk_widget_class_bind_template_callback (widget_class, kk_program_editor_number_changed);
   gtk_widget_class_bind_template_callback (widget_class, kk_program_editor_name_changed);
   gtk_widget_class_bind_template_callback (widget_class, kk_program_editor_pillar_changed);
@@ -804,6 +808,7 @@ kk_program_editor_set_plan (KkProgramEditor *self,
 
   kk_program_editor_set_program (self, NULL);
   g_set_object (&self->plan, plan);
+  kk_kpi_editor_set_plan (self->kpi_editor, plan);
   if (plan != NULL)
     kk_program_editor_fill_choices (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
@@ -835,6 +840,7 @@ kk_program_editor_set_program (KkProgramEditor *self,
 
   g_set_object (&self->program, program);
   g_set_object (&self->sheet, (program ? kk_program_get_sheet (program) : NULL));
+  kk_kpi_editor_set_sheet (self->kpi_editor, self->sheet);
   if (self->program != NULL)
     g_signal_connect_swapped (self->program, "notify", G_CALLBACK (kk_program_editor_refresh), self);
   if (self->sheet != NULL)

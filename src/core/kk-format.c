@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdlib.h>
 
 #include "kk-format.h"
 #include "kk-types.h"
@@ -30,6 +31,62 @@ kk_is_group_separator (gunichar c)
   return c == ',' || c == 0xFF0C /* ， */ || c == 0x3001 /* 、 */;
 }
 
+static gboolean
+kk_is_decimal_point (gunichar c)
+{
+  return c == '.' || c == 0xFF0E /* ． */;
+}
+
+static gboolean
+kk_is_minus (gunichar c)
+{
+  return c == '-' || c == 0xFF0D /* － */ || c == 0x2212 /* − */;
+}
+
+static gboolean
+kk_is_digit_at (const char *p)
+{
+  return *p != '\0' && kk_digit_value (g_utf8_get_char (p)) >= 0;
+}
+
+/* Rewrites a number as clerks type it into ASCII that g_ascii_strtod() and
+ * friends read: １２，３４５ becomes 12345. A separator or a point stands
+ * between digits only; @fraction admits a leading minus and a decimal point.
+ * Returns FALSE for anything else, and for text without a digit. */
+static gboolean
+kk_number_to_ascii (const char *text,
+                    gboolean    fraction,
+                    GString    *ascii)
+{
+  gboolean after_digit = FALSE;
+  gboolean after_point = FALSE;
+  const char *p = text;
+
+  if (fraction && kk_is_minus (g_utf8_get_char (p)))
+    {
+      g_string_append_c (ascii, '-');
+      p = g_utf8_next_char (p);
+    }
+  for (; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      int digit = kk_digit_value (c);
+      gboolean between_digits = after_digit && kk_is_digit_at (g_utf8_next_char (p));
+
+      after_digit = digit >= 0;
+      if (digit >= 0)
+        g_string_append_c (ascii, '0' + digit);
+      else if (fraction && !after_point && between_digits && kk_is_decimal_point (c))
+        {
+          g_string_append_c (ascii, '.');
+          after_point = TRUE;
+        }
+      else if (!(between_digits && !after_point && kk_is_group_separator (c)))
+        return FALSE;
+    }
+  return after_digit;
+}
+
 /**
  * kk_parse_thousand_yen:
  * @text: an amount as typed: 12345, 12,345 or １２，３４５
@@ -44,27 +101,30 @@ kk_parse_thousand_yen (const char  *text,
                        gint64      *amount,
                        GError     **error)
 {
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autofree char *stripped = NULL;
+  g_autoptr(GString) digits = NULL;
   gint64 value = 0;
-  gboolean after_digit = FALSE;
 
   g_return_val_if_fail (text != NULL && amount != NULL, FALSE);
 
-  for (const char *p = stripped; *p != '\0'; p = g_utf8_next_char (p))
+  stripped = g_strstrip (g_strdup (text));
+  if (*stripped == '\0')
     {
-      gunichar c = g_utf8_get_char (p);
-      int digit = kk_digit_value (c);
+      g_set_error_literal (error, KK_PARSE_ERROR, KK_PARSE_ERROR_INVALID,
+                           _("Enter an amount in thousand yen"));
+      return FALSE;
+    }
+  digits = g_string_new (NULL);
+  if (!kk_number_to_ascii (stripped, FALSE, digits))
+    {
+      g_set_error (error, KK_PARSE_ERROR, KK_PARSE_ERROR_INVALID,
+                   _("“%s” is not a whole number of thousand yen"), stripped);
+      return FALSE;
+    }
+  for (gsize i = 0; i < digits->len; i++)
+    {
+      int digit = digits->str[i] - '0';
 
-      if (digit < 0 && !(after_digit && kk_is_group_separator (c) &&
-                         kk_digit_value (g_utf8_get_char (g_utf8_next_char (p))) >= 0))
-        {
-          g_set_error (error, KK_PARSE_ERROR, KK_PARSE_ERROR_INVALID,
-                       _("“%s” is not a whole number of thousand yen"), stripped);
-          return FALSE;
-        }
-      after_digit = digit >= 0;
-      if (digit < 0)
-        continue;
       if (value > (KK_BUDGET_MAX - digit) / 10)
         {
           g_autofree char *max = kk_format_grouped (KK_BUDGET_MAX);
@@ -75,14 +135,127 @@ kk_parse_thousand_yen (const char  *text,
         }
       value = value * 10 + digit;
     }
-  if (!after_digit)
-    {
-      g_set_error_literal (error, KK_PARSE_ERROR, KK_PARSE_ERROR_INVALID,
-                           _("Enter an amount in thousand yen"));
-      return FALSE;
-    }
   *amount = value;
   return TRUE;
+}
+
+/**
+ * kk_parse_number:
+ * @text: a figure as typed: 1234, 1,234.5, -3, －１２ or １２３．４
+ * @value: (out): where to store the number
+ *
+ * Reads a KPI's figure: digits, ASCII or full-width, with or without digit
+ * grouping, a decimal point and a leading minus, of a magnitude up to
+ * %KK_NUMBER_MAX.
+ *
+ * Returns: %TRUE when @text is such a number
+ */
+gboolean
+kk_parse_number (const char  *text,
+                 double      *value,
+                 GError     **error)
+{
+  g_autofree char *stripped = NULL;
+  g_autoptr(GString) ascii = NULL;
+  double number;
+
+  g_return_val_if_fail (text != NULL && value != NULL, FALSE);
+
+  stripped = g_strstrip (g_strdup (text));
+  if (*stripped == '\0')
+    {
+      g_set_error_literal (error, KK_PARSE_ERROR, KK_PARSE_ERROR_INVALID, _("Enter a number"));
+      return FALSE;
+    }
+  ascii = g_string_new (NULL);
+  if (!kk_number_to_ascii (stripped, TRUE, ascii))
+    {
+      g_set_error (error, KK_PARSE_ERROR, KK_PARSE_ERROR_INVALID,
+                   _("“%s” is not a number"), stripped);
+      return FALSE;
+    }
+  /* Adding zero turns −0 into 0, which a plan file writes as it reads. */
+  number = g_ascii_strtod (ascii->str, NULL) + 0.0;
+  /* Written so that an infinity from a very long number is refused too. */
+  if (!(fabs (number) <= KK_NUMBER_MAX))
+    {
+      g_autofree char *max = kk_format_grouped ((gint64)KK_NUMBER_MAX);
+
+      g_set_error (error, KK_PARSE_ERROR, KK_PARSE_ERROR_RANGE,
+                   _("The number must lie between -%s and %s"), max, max);
+      return FALSE;
+    }
+  *value = number;
+  return TRUE;
+}
+
+/* Reads the digits at *@p, ASCII or full-width, and moves past them. */
+static guint
+kk_read_digits (const char **p,
+                int         *number)
+{
+  guint n = 0;
+
+  *number = 0;
+  for (; kk_is_digit_at (*p) && n < 9; *p = g_utf8_next_char (*p), n++)
+    *number = *number * 10 + kk_digit_value (g_utf8_get_char (*p));
+  return n;
+}
+
+static gboolean
+kk_is_date_separator (gunichar c)
+{
+  return c == '-' || c == '/' || c == 0xFF0D /* － */ || c == 0xFF0F /* ／ */;
+}
+
+/**
+ * kk_parse_date:
+ * @text: a date as typed: 2024-01-31, 2024/1/31 or ２０２４－０１－３１
+ * @iso: (out) (transfer full): the date written YYYY-MM-DD, as plan files
+ *   hold it
+ *
+ * Returns: %TRUE when @text is a date that exists
+ */
+gboolean
+kk_parse_date (const char  *text,
+               char       **iso,
+               GError     **error)
+{
+  g_autofree char *stripped = NULL;
+  const char *p;
+  int parts[3];
+  gunichar separator = 0;
+
+  g_return_val_if_fail (text != NULL && iso != NULL, FALSE);
+
+  stripped = g_strstrip (g_strdup (text));
+  p = stripped;
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      guint n_digits = kk_read_digits (&p, &parts[i]);
+      gboolean width_ok = i == 0 ? n_digits == 4 : n_digits >= 1 && n_digits <= 2;
+
+      if (!width_ok)
+        break;
+      if (i == G_N_ELEMENTS (parts) - 1)
+        {
+          if (*p == '\0' && g_date_valid_dmy (parts[2], parts[1], parts[0]))
+            {
+              *iso = g_strdup_printf ("%04d-%02d-%02d", parts[0], parts[1], parts[2]);
+              return TRUE;
+            }
+          break;
+        }
+      /* Both separators alike: 2024-01/31 is more likely a slip. */
+      if (!kk_is_date_separator (g_utf8_get_char (p)) ||
+          (separator != 0 && g_utf8_get_char (p) != separator))
+        break;
+      separator = g_utf8_get_char (p);
+      p = g_utf8_next_char (p);
+    }
+  g_set_error (error, KK_PARSE_ERROR, KK_PARSE_ERROR_INVALID,
+               _("“%s” is not a date written YYYY-MM-DD"), stripped);
+  return FALSE;
 }
 
 /**
@@ -196,6 +369,84 @@ kk_format_fiscal_year_short (int fiscal_year)
   return g_strdup_printf ("%c%d", era->letter, fiscal_year - era->first_year + 1);
 }
 
+/* The era's name or its letter, in either case and width: 令和, R, ｒ. */
+static const char *
+kk_skip_era (const char  *text,
+             const KkEra *era)
+{
+  gunichar c = g_unichar_toupper (g_utf8_get_char (text));
+
+  if (g_str_has_prefix (text, era->name))
+    return text + strlen (era->name);
+  if (c >= 0xFF21 && c <= 0xFF3A) /* Ａ–Ｚ */
+    c = c - 0xFF21 + 'A';
+  if (c == (gunichar)era->letter)
+    return g_utf8_next_char (text);
+  return NULL;
+}
+
+/* The year of an era as printed after its name, 6, ６ or 元; returns the
+ * fiscal year or 0. */
+static int
+kk_parse_era_year (const char  *p,
+                   const KkEra *era)
+{
+  int year;
+
+  if (strcmp (p, "元") == 0)
+    year = 1;
+  else if (kk_read_digits (&p, &year) == 0 || *p != '\0' || year < 1 || year > 9999)
+    return 0;
+  return era->first_year + year - 1;
+}
+
+/**
+ * kk_parse_fiscal_year:
+ * @text: a fiscal year as typed: 2024, 令和6年度, 令和6, R6, 令和元年度
+ * @fiscal_year: (out): its starting calendar year
+ *
+ * Reads a fiscal year written as kk_format_fiscal_year() and
+ * kk_format_fiscal_year_short() write it, or as a western year.
+ *
+ * Returns: %TRUE when @text is a fiscal year from 1 to 9999
+ */
+gboolean
+kk_parse_fiscal_year (const char  *text,
+                      int         *fiscal_year,
+                      GError     **error)
+{
+  g_autofree char *stripped = NULL;
+  g_autofree char *year_text = NULL;
+  g_autoptr(GString) digits = NULL;
+  int year = 0;
+
+  g_return_val_if_fail (text != NULL && fiscal_year != NULL, FALSE);
+
+  stripped = g_strstrip (g_strdup (text));
+  year_text = g_strndup (stripped, strlen (stripped) -
+                                   (g_str_has_suffix (stripped, "年度") ? strlen ("年度") : 0));
+  digits = g_string_new (NULL);
+  if (kk_number_to_ascii (year_text, FALSE, digits))
+    year = digits->len <= 4 ? atoi (digits->str) : 0;
+  else
+    for (guint i = 0; i < G_N_ELEMENTS (eras) && year == 0; i++)
+      {
+        const char *rest = kk_skip_era (year_text, &eras[i]);
+
+        if (rest != NULL)
+          year = kk_parse_era_year (rest, &eras[i]);
+      }
+
+  if (year < 1 || year > 9999)
+    {
+      g_set_error (error, KK_PARSE_ERROR, KK_PARSE_ERROR_INVALID,
+                   _("“%s” is not a fiscal year: write 2024 or 令和6年度"), stripped);
+      return FALSE;
+    }
+  *fiscal_year = year;
+  return TRUE;
+}
+
 /**
  * kk_format_western_fiscal_year:
  *
@@ -236,4 +487,22 @@ kk_format_number (double value)
         break;
     }
   return g_strdup (buffer);
+}
+
+/**
+ * kk_format_percent:
+ * @ratio: 1.0 for 100 %
+ *
+ * Returns: (transfer full): @ratio as the plan prints an achievement, with
+ * one decimal: 123.1%
+ */
+char *
+kk_format_percent (double ratio)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_return_val_if_fail (isfinite (ratio), g_strdup ("—"));
+
+  g_ascii_formatd (buffer, sizeof buffer, "%.1f", ratio * 100);
+  return g_strconcat (buffer, "%", NULL);
 }

@@ -22,10 +22,22 @@ typedef enum
   KK_PARSE_ERROR_RANGE,
 } KkParseError;
 
+/* The largest magnitude of a KPI's figure; plan files refuse larger ones. */
+#define KK_NUMBER_MAX 1e15
+
 GQuark kk_parse_error_quark (void);
 
 gboolean kk_parse_thousand_yen   (const char  *text,
                                   gint64      *amount,
+                                  GError     **error);
+gboolean kk_parse_number         (const char  *text,
+                                  double      *value,
+                                  GError     **error);
+gboolean kk_parse_date           (const char  *text,
+                                  char       **iso,
+                                  GError     **error);
+gboolean kk_parse_fiscal_year    (const char  *text,
+                                  int         *fiscal_year,
                                   GError     **error);
 
 char *kk_format_thousand_yen     (gint64 amount);
@@ -34,5 +46,6 @@ char *kk_format_fiscal_year      (int    fiscal_year);
 char *kk_format_fiscal_year_short (int   fiscal_year);
 char *kk_format_western_fiscal_year (int fiscal_year);
 char *kk_format_number           (double value);
+char *kk_format_percent          (double ratio);
 
 G_END_DECLS
