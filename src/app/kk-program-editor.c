@@ -498,9 +498,6 @@ kk_program_editor_show_sheet (KkProgramEditor *self)
 static void
 kk_program_editor_refresh (KkProgramEditor *self)
 {
-  /* The stack is the bin's child, not bound: AdwBin disposes of it. */
-  gtk_stack_set_visible_child_name (GTK_STACK (adw_bin_get_child (ADW_BIN (self))),
-                                    self->program ? "editor" : "empty");
   if (self->program == NULL)
     return;
 

@@ -39,6 +39,11 @@ struct _KkWindow
   AdwToastOverlay *toast_overlay;
   AdwViewStack *view_stack;
   KkProgramList *program_list;
+  GtkStack *editor_stack;
+  AdwBin *divisions_bin;
+  AdwBin *charts_bin;
+  /* The views not shown at first are made when first shown: they are most
+   * of what a first window would cost. */
   KkProgramEditor *program_editor;
   KkDivisionView *division_view;
   KkChartView *chart_view;
@@ -138,11 +143,28 @@ kk_window_find (GtkWidget  *widget,
 }
 
 static void
+kk_window_ensure_editor (KkWindow *self)
+{
+  GtkWidget *editor;
+
+  if (self->program_editor != NULL)
+    return;
+  editor = kk_program_editor_new ();
+  kk_program_editor_set_plan (KK_PROGRAM_EDITOR (editor), self->plan);
+  gtk_stack_add_named (self->editor_stack, editor, "editor");
+  self->program_editor = KK_PROGRAM_EDITOR (editor);
+}
+
+static void
 kk_window_selection_changed (KkWindow *self)
 {
   KkProgram *program = kk_program_list_get_selected_program (self->program_list);
 
-  kk_program_editor_set_program (self->program_editor, program);
+  if (program != NULL)
+    kk_window_ensure_editor (self);
+  if (self->program_editor != NULL)
+    kk_program_editor_set_program (self->program_editor, program);
+  gtk_stack_set_visible_child_name (self->editor_stack, program ? "editor" : "empty");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-program", program != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-program", program != NULL);
 }
@@ -156,6 +178,41 @@ kk_window_show_program (KkWindow  *self,
 {
   adw_view_stack_set_visible_child_name (self->view_stack, "programs");
   kk_program_list_set_selected_program (self->program_list, program);
+}
+
+static void
+kk_window_ensure_division_view (KkWindow *self)
+{
+  if (self->division_view != NULL)
+    return;
+  self->division_view = g_object_new (KK_TYPE_DIVISION_VIEW, "plan", self->plan, NULL);
+  adw_bin_set_child (self->divisions_bin, GTK_WIDGET (self->division_view));
+}
+
+static void
+kk_window_ensure_chart_view (KkWindow *self)
+{
+  if (self->chart_view != NULL)
+    return;
+  /* The charts show what the list shows: a search or filter narrows both. */
+  self->chart_view = g_object_new (KK_TYPE_CHART_VIEW,
+                                   "plan", self->plan,
+                                   "programs", kk_program_list_get_programs (self->program_list),
+                                   NULL);
+  g_signal_connect_swapped (self->chart_view, "program-activated",
+                            G_CALLBACK (kk_window_show_program), self);
+  adw_bin_set_child (self->charts_bin, GTK_WIDGET (self->chart_view));
+}
+
+static void
+kk_window_page_shown (KkWindow *self)
+{
+  const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (g_strcmp0 (page, "divisions") == 0)
+    kk_window_ensure_division_view (self);
+  else if (g_strcmp0 (page, "charts") == 0)
+    kk_window_ensure_chart_view (self);
 }
 
 static void
@@ -542,11 +599,6 @@ kk_window_constructed (GObject *object)
   G_OBJECT_CLASS (kk_window_parent_class)->constructed (object);
 
   kk_program_list_set_plan (self->program_list, self->plan);
-  kk_program_editor_set_plan (self->program_editor, self->plan);
-  kk_division_view_set_plan (self->division_view, self->plan);
-  /* The charts show what the list shows: a search or filter narrows both. */
-  kk_chart_view_set_plan (self->chart_view, self->plan);
-  kk_chart_view_set_programs (self->chart_view, kk_program_list_get_programs (self->program_list));
   g_signal_connect_object (kk_plan_get_history (self->plan), "changed",
                            G_CALLBACK (kk_window_history_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (kk_plan_get_history (self->plan), "notify",
@@ -644,20 +696,17 @@ kk_window_class_init (KkWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (KK_TYPE_PROGRAM_LIST);
-  g_type_ensure (KK_TYPE_PROGRAM_EDITOR);
-  g_type_ensure (KK_TYPE_DIVISION_VIEW);
-  g_type_ensure (KK_TYPE_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/kk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KkWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, KkWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, KkWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KkWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, KkWindow, program_list);
-  gtk_widget_class_bind_template_child (widget_class, KkWindow, program_editor);
-  gtk_widget_class_bind_template_child (widget_class, KkWindow, division_view);
-  gtk_widget_class_bind_template_child (widget_class, KkWindow, chart_view);
+  gtk_widget_class_bind_template_child (widget_class, KkWindow, editor_stack);
+  gtk_widget_class_bind_template_child (widget_class, KkWindow, divisions_bin);
+  gtk_widget_class_bind_template_child (widget_class, KkWindow, charts_bin);
   gtk_widget_class_bind_template_callback (widget_class, kk_window_selection_changed);
-  gtk_widget_class_bind_template_callback (widget_class, kk_window_show_program);
+  gtk_widget_class_bind_template_callback (widget_class, kk_window_page_shown);
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, kk_window_undo);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, kk_window_redo);
@@ -775,5 +824,7 @@ KkProgramEditor *
 kk_window_get_program_editor (KkWindow *self)
 {
   g_return_val_if_fail (KK_IS_WINDOW (self), NULL);
+
+  kk_window_ensure_editor (self);
   return self->program_editor;
 }
