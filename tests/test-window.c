@@ -457,6 +457,40 @@ test_rename_division (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static guint
+count_type (GtkWidget *widget,
+            GType      type)
+{
+  guint count = G_TYPE_CHECK_INSTANCE_TYPE (widget, type);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count += count_type (child, type);
+  return count;
+}
+
+static void
+test_editor_offers_new_divisions (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkWindow *window = open_window (plan);
+  GtkWidget *divisions;
+  guint n_divisions = g_list_model_get_n_items (kk_plan_get_divisions (plan));
+
+  select_program (window, 1);
+  divisions = find_named (GTK_WIDGET (window), "sheet-divisions");
+  g_assert_cmpuint (count_type (divisions, GTK_TYPE_CHECK_BUTTON), ==, n_divisions);
+  kk_plan_create_division (plan, "広報課");
+  run_until_idle ();
+  g_assert_cmpuint (count_type (divisions, GTK_TYPE_CHECK_BUTTON), ==, n_divisions + 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  run_until_idle ();
+  g_assert_cmpuint (count_type (divisions, GTK_TYPE_CHECK_BUTTON), ==, n_divisions);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static AdwMessageDialog *
 find_dialog_of (GtkWindow *window)
 {
@@ -737,6 +771,7 @@ main (int   argc,
   g_test_add_func ("/window/close/asks", test_closing_with_changes_asks);
   g_test_add_func ("/window/structure/programs", test_add_duplicate_delete_program);
   g_test_add_func ("/window/structure/rename-division", test_rename_division);
+  g_test_add_func ("/window/structure/editor-divisions", test_editor_offers_new_divisions);
   g_test_add_func ("/window/charts/click-selects", test_clicking_a_bar_selects_its_program);
   g_test_add_func ("/window/charts/follow-search", test_charts_follow_the_search);
   g_test_add_func ("/window/charts/one-kpi", test_chart_of_one_kpi);

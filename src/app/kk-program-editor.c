@@ -633,6 +633,19 @@ kk_program_editor_fill_choices (KkProgramEditor *self)
   self->refreshing = FALSE;
 }
 
+/* A new or renamed pillar or division is offered at once. */
+static void
+kk_program_editor_plan_changed (KkProgramEditor *self,
+                                GObject         *object)
+{
+  if (!kk_plan_is_choice (self->plan, object))
+    return;
+  adw_combo_row_set_model (self->pillar_row, NULL);
+  adw_combo_row_set_model (self->lead_row, NULL);
+  kk_program_editor_fill_choices (self);
+  kk_program_editor_refresh (self);
+}
+
 /* ------------------------------------------------------------------------ */
 /* The object                                                               */
 
@@ -804,10 +817,18 @@ kk_program_editor_set_plan (KkProgramEditor *self,
     return;
 
   kk_program_editor_set_program (self, NULL);
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_func (kk_plan_get_history (self->plan),
+                                          kk_program_editor_plan_changed, self);
   g_set_object (&self->plan, plan);
   kk_kpi_editor_set_plan (self->kpi_editor, plan);
   if (plan != NULL)
-    kk_program_editor_fill_choices (self);
+    {
+      kk_program_editor_fill_choices (self);
+      g_signal_connect_object (kk_plan_get_history (plan), "changed",
+                               G_CALLBACK (kk_program_editor_plan_changed), self,
+                               G_CONNECT_SWAPPED);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }
 

@@ -411,21 +411,12 @@ kk_program_list_update_summary (KkProgramList *self)
   gtk_label_set_text (self->summary_label, text);
 }
 
-static gboolean
-kk_program_list_is_filter_choice (KkProgramList *self,
-                                  GObject       *object)
-{
-  return KK_IS_PILLAR (object) || KK_IS_DIVISION (object) ||
-         object == G_OBJECT (kk_plan_get_pillars (self->plan)) ||
-         object == G_OBJECT (kk_plan_get_divisions (self->plan));
-}
-
 static void
 kk_program_list_plan_changed (KkProgramList *self,
                               GObject       *object)
 {
   g_hash_table_remove_all (self->search_texts);
-  if (kk_program_list_is_filter_choice (self, object))
+  if (kk_plan_is_choice (self->plan, object))
     kk_program_list_fill_filters (self);
   kk_program_list_update_summary (self);
 }

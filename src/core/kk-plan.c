@@ -674,6 +674,26 @@ kk_plan_edit (KkPlan     *self,
   return kk_plan_edit_value (self, object, property, &value);
 }
 
+/**
+ * kk_plan_is_choice:
+ * @object: an object a #KkHistory::changed names
+ *
+ * Whether a change to @object changes the pillars or divisions a program
+ * can be given: one of them, or the list of them. Views that offer them as
+ * choices fill them again.
+ *
+ * Returns: %TRUE for a pillar, a division or the plan's lists of them
+ */
+gboolean
+kk_plan_is_choice (KkPlan  *self,
+                   GObject *object)
+{
+  g_return_val_if_fail (KK_IS_PLAN (self), FALSE);
+
+  return KK_IS_PILLAR (object) || KK_IS_DIVISION (object) ||
+         object == G_OBJECT (self->pillars) || object == G_OBJECT (self->divisions);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Changes of structure, each one step of undo                              */
 

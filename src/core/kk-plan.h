@@ -77,6 +77,8 @@ gboolean     kk_plan_edit                 (KkPlan       *self,
                                            const char   *property,
                                            ...);
 
+gboolean     kk_plan_is_choice            (KkPlan       *self,
+                                           GObject      *object);
 guint        kk_plan_get_next_program_number (KkPlan     *self);
 KkProgram   *kk_plan_create_program       (KkPlan       *self,
                                            KkProgram    *after,
