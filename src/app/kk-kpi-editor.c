@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "kk-field.h"
 #include "kk-format.h"
 #include "kk-kpi-editor.h"
 
@@ -768,24 +769,6 @@ kk_kpi_editor_kpis_changed (KkKpiEditor *self)
 /* ------------------------------------------------------------------------ */
 /* Building                                                                 */
 
-/* Leaving a field ends its typing: coming back to it is a new undo step. */
-static void
-kk_kpi_editor_field_left (KkKpiEditor *self)
-{
-  if (self->plan != NULL)
-    kk_history_seal (kk_plan_get_history (self->plan));
-}
-
-static void
-kk_kpi_editor_watch_focus (KkKpiEditor *self,
-                           gpointer     field)
-{
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-
-  g_signal_connect_swapped (focus, "leave", G_CALLBACK (kk_kpi_editor_field_left), self);
-  gtk_widget_add_controller (GTK_WIDGET (field), focus);
-}
-
 static GListModel *
 kk_translated_list_new (const char         *context,
                         const char * const *names,
@@ -862,7 +845,7 @@ kk_entry_new (KkKpiEditor *self,
   gtk_widget_set_tooltip_text (entry, label);
   kk_widget_set_label (entry, label);
   g_signal_connect_swapped (entry, "changed", changed, data);
-  kk_kpi_editor_watch_focus (self, entry);
+  kk_field_watch (GTK_WIDGET (entry), G_OBJECT (self));
   return entry;
 }
 
@@ -1097,7 +1080,7 @@ kk_kpi_row_add_fields (KkKpiRow *kr)
       adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (entry), TRUE);
       g_object_set_data (G_OBJECT (entry), "kk-field", (gpointer)field);
       g_signal_connect_swapped (entry, "changed", G_CALLBACK (kk_kpi_row_text_changed), kr);
-      kk_kpi_editor_watch_focus (kr->editor, entry);
+      kk_field_watch (entry, G_OBJECT (kr->editor));
       adw_expander_row_add_row (kr->row, entry);
       kr->text_rows[i] = ADW_ENTRY_ROW (entry);
       /* Right below the one field that can be refused, the name. */

@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "kk-division.h"
+#include "kk-field.h"
 #include "kk-format.h"
 #include "kk-funding.h"
 #include "kk-kpi-editor.h"
@@ -510,24 +511,6 @@ kk_program_editor_refresh (KkProgramEditor *self)
 /* ------------------------------------------------------------------------ */
 /* Building                                                                 */
 
-/* Leaving a field ends its typing: coming back to it is a new undo step. */
-static void
-kk_program_editor_field_left (KkProgramEditor *self)
-{
-  if (self->plan != NULL)
-    kk_history_seal (kk_plan_get_history (self->plan));
-}
-
-static void
-kk_program_editor_watch_focus (KkProgramEditor *self,
-                               GtkWidget       *field)
-{
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-
-  g_signal_connect_swapped (focus, "leave", G_CALLBACK (kk_program_editor_field_left), self);
-  gtk_widget_add_controller (field, focus);
-}
-
 static void
 kk_program_editor_add_texts (KkProgramEditor *self)
 {
@@ -554,7 +537,7 @@ kk_program_editor_add_texts (KkProgramEditor *self)
       g_object_set_data (G_OBJECT (buffer), "kk-field", (gpointer)field);
       g_signal_connect_swapped (buffer, "changed",
                                 G_CALLBACK (kk_program_editor_text_changed), self);
-      kk_program_editor_watch_focus (self, view);
+      kk_field_watch (view, G_OBJECT (self));
 
       gtk_frame_set_child (GTK_FRAME (frame), view);
       gtk_box_append (self->texts_box, label);
@@ -786,10 +769,10 @@ kk_program_editor_init (KkProgramEditor *self)
   self->division_checks = g_ptr_array_new ();
   self->division_rows = g_ptr_array_new ();
   kk_program_editor_add_texts (self);
-  kk_program_editor_watch_focus (self, GTK_WIDGET (self->name_row));
-  kk_program_editor_watch_focus (self, GTK_WIDGET (self->budget_row));
-  kk_program_editor_watch_focus (self, GTK_WIDGET (self->previous_name_row));
-  kk_program_editor_watch_focus (self, GTK_WIDGET (self->previous_budget_row));
+  kk_field_watch (GTK_WIDGET (self->name_row), G_OBJECT (self));
+  kk_field_watch (GTK_WIDGET (self->budget_row), G_OBJECT (self));
+  kk_field_watch (GTK_WIDGET (self->previous_name_row), G_OBJECT (self));
+  kk_field_watch (GTK_WIDGET (self->previous_budget_row), G_OBJECT (self));
   kk_program_editor_refresh (self);
 }
 
