@@ -5,7 +5,7 @@ KEIKAKU_PACKAGES="
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev
   desktop-file-utils appstream
-  xvfb xauth dbus-daemon fonts-noto-cjk locales
+  xvfb xauth dbus-daemon fonts-noto-cjk locales poppler-utils
 "
 
 top=$(cd "$(dirname "$0")/.." && pwd)

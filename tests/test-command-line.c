@@ -434,6 +434,126 @@ test_chart_bad_usage (Fixture       *fixture,
     }
 }
 
+static int
+run_export_pdf (const char  *out,
+                const char  *extra,
+                const char  *more,
+                char       **error_output)
+{
+  g_autofree char *out_option = g_strconcat ("--export-pdf=", out, NULL);
+  const char * const args[] = { out_option, extra, more, NULL };
+
+  return run_keikaku (args, error_output);
+}
+
+static void
+test_pdf_every_report (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const char * const reports[] = { NULL, "--report=divisions", "--report=book",
+                                          "--report=budget" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (reports); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("report-%u.pdf", i);
+      g_autofree char *out = fixture_out (fixture, name);
+      g_autofree char *error_output = NULL;
+
+      g_assert_cmpint (run_export_pdf (out, reports[i], NULL, &error_output), ==, 0);
+      g_assert_cmpstr (error_output, ==, "");
+      assert_file_starts_with (out, "%PDF-", 5);
+    }
+}
+
+/* One division's summary is smaller than all of them, and a plan file
+ * given names its own divisions. */
+static void
+test_pdf_division (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *all = fixture_out (fixture, "all.pdf");
+  g_autofree char *one = fixture_out (fixture, "one.pdf");
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  g_autoptr(KkDivision) division = g_list_model_get_item (kk_plan_get_divisions (plan), 0);
+  g_autofree char *option = g_strconcat ("--division=", kk_division_get_name (division), NULL);
+  g_autofree char *all_contents = NULL;
+  g_autofree char *one_contents = NULL;
+  gsize all_len;
+  gsize one_len;
+
+  g_assert_cmpint (run_export_pdf (all, NULL, NULL, NULL), ==, 0);
+  g_assert_cmpint (run_export_pdf (one, option, NULL, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (all, &all_contents, &all_len, NULL));
+  g_assert_true (g_file_get_contents (one, &one_contents, &one_len, NULL));
+  g_assert_cmpuint (one_len, <, all_len);
+  assert_file_starts_with (one, "%PDF-", 5);
+}
+
+/* The message names every division of the plan, so the clerk can retype. */
+static void
+test_pdf_unknown_division (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *out = fixture_out (fixture, "report.pdf");
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  GListModel *divisions = kk_plan_get_divisions (plan);
+  g_autofree char *error_output = NULL;
+
+  g_assert_cmpint (run_export_pdf (out, "--division=存在しない課", NULL, &error_output), ==, 2);
+  assert_one_line_error (error_output, "存在しない課");
+  for (guint i = 0; i < g_list_model_get_n_items (divisions); i++)
+    {
+      g_autoptr(KkDivision) division = g_list_model_get_item (divisions, i);
+
+      assert_one_line_error (error_output, kk_division_get_name (division));
+    }
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_pdf_bad_file (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *out = fixture_out (fixture, "report.pdf");
+  g_autofree char *bad = g_build_filename (fixture->dir, "bad.keikaku", NULL);
+  g_autofree char *error_output = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_set_contents (bad, "{ \"format\": \"keikaku-plan\", oops }", -1, NULL));
+  g_assert_true (g_file_set_contents (out, "earlier export", -1, NULL));
+  g_assert_cmpint (run_export_pdf (out, "--report=book", bad, &error_output), ==, 2);
+  assert_one_line_error (error_output, bad);
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "earlier export");
+}
+
+static void
+test_pdf_bad_usage (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *out = fixture_out (fixture, "report.pdf");
+  g_autofree char *option = g_strconcat ("--export-pdf=", out, NULL);
+  g_autofree char *csv_option = g_strconcat ("--export-csv=", fixture->out, NULL);
+  const char * const unknown_report[] = { option, "--report=charts", NULL };
+  const char * const division_of_book[] = { option, "--report=book", "--division=経営支援課", NULL };
+  const char * const report_alone[] = { "--report=book", NULL };
+  const char * const division_alone[] = { "--division=経営支援課", NULL };
+  const char * const both[] = { option, csv_option, NULL };
+  const char * const *cases[] = {
+    unknown_report, division_of_book, report_alone, division_alone, both,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *error_output = NULL;
+
+      g_assert_cmpint (run_keikaku (cases[i], &error_output), ==, 2);
+      assert_one_line_error (error_output, "");
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (fixture->out, G_FILE_TEST_EXISTS));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -470,6 +590,16 @@ main (int   argc,
               fixture_set_up, test_chart_existing_out_kept, fixture_tear_down);
   g_test_add ("/command-line/export-chart/bad-usage", Fixture, NULL,
               fixture_set_up, test_chart_bad_usage, fixture_tear_down);
+  g_test_add ("/command-line/export-pdf/every-report", Fixture, NULL,
+              fixture_set_up, test_pdf_every_report, fixture_tear_down);
+  g_test_add ("/command-line/export-pdf/division", Fixture, NULL,
+              fixture_set_up, test_pdf_division, fixture_tear_down);
+  g_test_add ("/command-line/export-pdf/unknown-division", Fixture, NULL,
+              fixture_set_up, test_pdf_unknown_division, fixture_tear_down);
+  g_test_add ("/command-line/export-pdf/bad-file", Fixture, NULL,
+              fixture_set_up, test_pdf_bad_file, fixture_tear_down);
+  g_test_add ("/command-line/export-pdf/bad-usage", Fixture, NULL,
+              fixture_set_up, test_pdf_bad_usage, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -16,6 +16,7 @@
 #include "kk-command-line.h"
 #include "kk-csv.h"
 #include "kk-plan-file.h"
+#include "kk-report.h"
 
 /* An exported chart is as wide as a slide's picture; its height is what its
  * rows need, up to the largest size, unless --size says otherwise. */
@@ -30,6 +31,9 @@ typedef struct
   char *export_chart;
   char *chart;
   char *size;
+  char *export_pdf;
+  char *report;
+  char *division;
   char **files;
 } KkOptions;
 
@@ -41,6 +45,9 @@ kk_options_clear (KkOptions *options)
   g_clear_pointer (&options->export_chart, g_free);
   g_clear_pointer (&options->chart, g_free);
   g_clear_pointer (&options->size, g_free);
+  g_clear_pointer (&options->export_pdf, g_free);
+  g_clear_pointer (&options->report, g_free);
+  g_clear_pointer (&options->division, g_free);
   g_clear_pointer (&options->files, g_strfreev);
 }
 
@@ -204,6 +211,61 @@ kk_export_chart (KkOptions *options)
   return EXIT_SUCCESS;
 }
 
+/* "総務課, 経営支援課, …", for the message of an unknown division. */
+static char *
+kk_dup_division_names (KkPlan *plan)
+{
+  GListModel *divisions = kk_plan_get_divisions (plan);
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (divisions); i++)
+    {
+      g_autoptr(KkDivision) division = g_list_model_get_item (divisions, i);
+
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, kk_division_get_name (division));
+    }
+  return g_string_free (names, FALSE);
+}
+
+static int
+kk_export_pdf (KkOptions *options)
+{
+  g_autoptr(KkPlan) plan = NULL;
+  g_autoptr(KkReport) report = NULL;
+  g_autoptr(GFile) out = NULL;
+  g_autoptr(GError) error = NULL;
+  KkReportKind kind = KK_REPORT_KIND_DIVISIONS;
+  KkDivision *division = NULL;
+
+  if (options->report && !kk_report_kind_from_name (options->report, &kind))
+    {
+      g_autofree char *names = kk_report_dup_kind_names ();
+
+      return kk_usage_error (_("unknown report “%s”: use %s"), options->report, names);
+    }
+  if (options->division && kind != KK_REPORT_KIND_DIVISIONS)
+    return kk_usage_error (_("--division goes with the divisions report"));
+
+  plan = kk_load_plan (options);
+  if (plan == NULL)
+    return KK_EXIT_USAGE;
+  if (options->division && (division = kk_plan_find_division (plan, options->division)) == NULL)
+    {
+      g_autofree char *names = kk_dup_division_names (plan);
+
+      return kk_usage_error (_("unknown division “%s”: use one of %s"), options->division, names);
+    }
+
+  report = kk_report_new (plan, kind);
+  kk_report_set_division (report, division);
+  out = g_file_new_for_commandline_arg (options->export_pdf);
+  if (!kk_report_export_pdf (report, out, KK_REPORT_A4_WIDTH, KK_REPORT_A4_HEIGHT, NULL, &error))
+    return kk_usage_error ("%s: %s", options->export_pdf, error->message);
+  return EXIT_SUCCESS;
+}
+
 /* Options that only make sense with another; returns the first misused. */
 static const char *
 kk_find_orphan_option (KkOptions *options)
@@ -214,8 +276,13 @@ kk_find_orphan_option (KkOptions *options)
     return _("--chart goes with --export-chart");
   if (options->size && !options->export_chart)
     return _("--size goes with --export-chart");
-  if (options->export_csv && options->export_chart)
-    return _("give one of --export-csv and --export-chart");
+  if (options->report && !options->export_pdf)
+    return _("--report goes with --export-pdf");
+  if (options->division && !options->export_pdf)
+    return _("--division goes with --export-pdf");
+  if ((options->export_csv != NULL) + (options->export_chart != NULL) +
+      (options->export_pdf != NULL) > 1)
+    return _("give one of --export-csv, --export-chart and --export-pdf");
   return NULL;
 }
 
@@ -251,6 +318,12 @@ kk_command_line_run (char **arguments,
     { "size", 0, 0, G_OPTION_ARG_STRING, &options.size,
       N_("The size of the chart in pixels (points for PDF), e.g. 1200x800"),
       N_("WIDTHxHEIGHT") },
+    { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, &options.export_pdf,
+      N_("Write a report of the plan as PDF to OUT"), N_("OUT") },
+    { "report", 0, 0, G_OPTION_ARG_STRING, &options.report,
+      N_("The report to write: divisions (default), book or budget"), N_("REPORT") },
+    { "division", 0, 0, G_OPTION_ARG_STRING, &options.division,
+      N_("Only this division's summary, without the cover"), N_("NAME") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.files, NULL, N_("[FILE]") },
     { NULL }
   };
@@ -282,6 +355,11 @@ kk_command_line_run (char **arguments,
   if (options.export_chart)
     {
       *exit_status = kk_export_chart (&options);
+      return TRUE;
+    }
+  if (options.export_pdf)
+    {
+      *exit_status = kk_export_pdf (&options);
       return TRUE;
     }
   return FALSE;

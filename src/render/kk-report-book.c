@@ -1,0 +1,386 @@
+/* kk-report-book.c: the plan book (事業計画書) in the document's own order
+ *
+ * A cover; the index of the programs by pillar with their funding marks,
+ * and the table of the divisions and the programs they lead; then every
+ * sheet from a new page: the header rows of each program it covers (a
+ * shared sheet once, with all its programs), its purpose, overview, targets
+ * as a table, activities, divisions and related bodies.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Keikaku"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kk-format.h"
+#include "kk-report-book.h"
+#include "kk-report-parts.h"
+#include "kk-report-table.h"
+#include "kk-report-text.h"
+#include "kk-sheet.h"
+
+#define COVER_GAP 48.0
+#define COVER_LINE_GAP 14.0
+#define FOOT_TABLE_SPACE 14.0
+
+static void
+kk_report_book_add_cover_line (KkReportDocument *document,
+                               KkReportFont      font,
+                               const char       *text,
+                               double            space_before)
+{
+  KkReportBlock *block = kk_report_text_new (font, text);
+
+  kk_report_text_set_alignment (KK_REPORT_TEXT (block), PANGO_ALIGN_CENTER);
+  kk_report_block_set_space_before (block, space_before);
+  kk_report_document_take_block (document, block);
+}
+
+static void
+kk_report_book_add_cover (KkReportDocument *document,
+                          KkPlan           *plan)
+{
+  const char *title = kk_plan_get_title (plan);
+  g_autofree char *issued = kk_report_dup_issued (plan);
+
+  kk_report_document_begin_section (document, KK_REPORT_SECTION_COVER);
+  kk_report_book_add_cover_line (document, KK_REPORT_FONT_COVER_TITLE,
+                                 title && *title ? title : _("Business Plan"), 0);
+  kk_report_book_add_cover_line (document, KK_REPORT_FONT_COVER, kk_plan_get_organization (plan),
+                                 COVER_GAP);
+  if (issued != NULL)
+    kk_report_book_add_cover_line (document, KK_REPORT_FONT_COVER, issued, COVER_LINE_GAP);
+}
+
+/* 【1】 (国) よろず支援拠点事業, for each program of @pillar, under its
+ * heading. */
+static void
+kk_report_book_add_pillar (KkReportTable *table,
+                           KkPlan        *plan,
+                           KkPillar      *pillar)
+{
+  GListModel *programs = kk_plan_get_programs (plan);
+  g_autofree char *label = kk_pillar_dup_label (pillar);
+
+  kk_report_table_add_row (table, KK_REPORT_ROW_SPAN | KK_REPORT_ROW_KEEP_WITH_NEXT,
+                           (const char *[]) { label });
+  for (guint i = 0; i < g_list_model_get_n_items (programs); i++)
+    {
+      g_autoptr(KkProgram) program = g_list_model_get_item (programs, i);
+      g_autofree char *number = NULL;
+      g_autofree char *mark = NULL;
+
+      if (kk_program_get_pillar (program) != pillar)
+        continue;
+      number = g_strdup_printf ("【%u】", kk_program_get_number (program));
+      mark = kk_report_dup_funding_mark (program);
+      kk_report_table_add_row (table, KK_REPORT_ROW_NORMAL,
+                               (const char *[]) { number, mark, kk_program_get_name (program) });
+    }
+}
+
+/* The numbers of the programs each division leads: 4,6,7,13,15,21. */
+static char *
+kk_report_dup_led_numbers (KkPlan     *plan,
+                           KkDivision *division)
+{
+  GListModel *programs = kk_plan_get_programs (plan);
+  g_autoptr(GString) numbers = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (programs); i++)
+    {
+      g_autoptr(KkProgram) program = g_list_model_get_item (programs, i);
+
+      if (kk_program_get_lead_division (program) == division)
+        g_string_append_printf (numbers, "%s%u", numbers->len > 0 ? "," : "",
+                                kk_program_get_number (program));
+    }
+  return g_strdup (numbers->str);
+}
+
+static void
+kk_report_book_add_division_table (KkReportDocument *document,
+                                   KkPlan           *plan)
+{
+  GListModel *divisions = kk_plan_get_divisions (plan);
+  KkReportBlock *block = kk_report_table_new ();
+  KkReportTable *table = KK_REPORT_TABLE (block);
+
+  kk_report_document_begin_section (document, KK_REPORT_SECTION_PLAIN);
+  kk_report_add_title (document, _("Divisions"), NULL);
+  kk_report_table_add_column (table, _("Division"), KK_REPORT_COLUMN_TEXT);
+  kk_report_table_add_column (table, _("Program numbers"), KK_REPORT_COLUMN_EXPAND);
+  for (guint i = 0; i < g_list_model_get_n_items (divisions); i++)
+    {
+      g_autoptr(KkDivision) division = g_list_model_get_item (divisions, i);
+      g_autofree char *numbers = kk_report_dup_led_numbers (plan, division);
+
+      kk_report_table_add_row (table, KK_REPORT_ROW_NORMAL,
+                               (const char *[]) { kk_division_get_name (division), numbers });
+    }
+  kk_report_add_table (document, block);
+}
+
+/* One table for every pillar, so that the marks and names line up. */
+static void
+kk_report_book_add_index (KkReportDocument *document,
+                          KkPlan           *plan)
+{
+  GListModel *pillars = kk_plan_get_pillars (plan);
+  KkReportBlock *block = kk_report_table_new ();
+  KkReportTable *table = KK_REPORT_TABLE (block);
+
+  kk_report_document_begin_section (document, KK_REPORT_SECTION_PLAIN);
+  kk_report_add_title (document, _("Programs by Pillar"), NULL);
+  kk_report_table_set_ruled (table, FALSE);
+  kk_report_table_add_column (table, NULL, KK_REPORT_COLUMN_NUMBER);
+  kk_report_table_add_column (table, NULL, KK_REPORT_COLUMN_TEXT);
+  kk_report_table_add_column (table, NULL, KK_REPORT_COLUMN_EXPAND);
+  for (guint i = 0; i < g_list_model_get_n_items (pillars); i++)
+    {
+      g_autoptr(KkPillar) pillar = g_list_model_get_item (pillars, i);
+
+      kk_report_book_add_pillar (table, plan, pillar);
+    }
+  kk_report_add_table (document, block);
+  kk_report_add_funding_legend (document, plan);
+}
+
+/* As the sheet prints them: the program's row, then last year's under a
+ * header of its own, kept together on one page. */
+static void
+kk_report_book_add_program_rows (KkReportTable *table,
+                                 KkPlan        *plan,
+                                 KkProgram     *program)
+{
+  g_autofree char *year = kk_format_fiscal_year (kk_plan_get_fiscal_year (plan));
+  g_autofree char *number = g_strdup_printf ("%u", kk_program_get_number (program));
+  g_autofree char *funding = kk_program_dup_funding_label (program, "・");
+  g_autofree char *budget = kk_format_thousand_yen (kk_program_get_budget (program));
+  g_autofree char *previous_name = kk_report_dup_previous_name (program);
+  g_autofree char *previous_budget = kk_report_dup_previous_budget (program);
+  g_autofree char *difference = kk_format_thousand_yen (kk_program_get_difference (program));
+  KkReportRowFlags keep = KK_REPORT_ROW_KEEP_WITH_NEXT;
+
+  kk_report_table_add_row (table, keep, (const char *[]) {
+    year, number, funding, kk_program_get_name (program), budget,
+    kk_report_get_status_label (program),
+  });
+  kk_report_table_add_row (table, KK_REPORT_ROW_HEADER | keep, (const char *[]) {
+    NULL, NULL, NULL, _("Last year's name"), _("Budget"), _("Change from last year"),
+  });
+  kk_report_table_add_row (table, KK_REPORT_ROW_NORMAL, (const char *[]) {
+    NULL, NULL, NULL, previous_name, previous_budget, difference,
+  });
+}
+
+static void
+kk_report_book_add_sheet_header (KkReportDocument *document,
+                                 KkPlan           *plan,
+                                 KkSheet          *sheet)
+{
+  GListModel *programs = kk_sheet_get_programs (sheet);
+  KkReportBlock *block = kk_report_table_new ();
+  KkReportTable *table = KK_REPORT_TABLE (block);
+
+  kk_report_table_add_column (table, _("Fiscal Year"), KK_REPORT_COLUMN_CENTER);
+  kk_report_table_add_column (table, _("No."), KK_REPORT_COLUMN_CENTER);
+  kk_report_table_add_column (table, _("Funding"), KK_REPORT_COLUMN_CENTER);
+  kk_report_table_add_column (table, _("Program"), KK_REPORT_COLUMN_EXPAND);
+  kk_report_table_add_column (table, _("Budget"), KK_REPORT_COLUMN_NUMBER);
+  kk_report_table_add_column (table, _("Status"), KK_REPORT_COLUMN_CENTER);
+  for (guint i = 0; i < g_list_model_get_n_items (programs); i++)
+    {
+      g_autoptr(KkProgram) program = g_list_model_get_item (programs, i);
+
+      kk_report_book_add_program_rows (table, plan, program);
+    }
+  kk_report_add_unit_caption (document);
+  kk_report_add_table (document, block);
+}
+
+static void
+kk_report_book_add_section (KkReportDocument *document,
+                            const char       *heading,
+                            const char       *text)
+{
+  kk_report_add_heading (document, heading);
+  kk_report_add_paragraph (document, text && *text ? text : "—");
+}
+
+static int
+kk_compare_ints (gconstpointer a,
+                 gconstpointer b)
+{
+  return *(const int *)a - *(const int *)b;
+}
+
+/* The fiscal years and kinds the sheet's figures have, in order: each
+ * is a column of the table, 令和5年度 目標 before 令和5年度 実績. */
+static GArray *
+kk_report_dup_figure_columns (GListModel *kpis)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  GArray *columns = g_array_new (FALSE, FALSE, sizeof (int));
+
+  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
+    {
+      g_autoptr(KkKpi) kpi = g_list_model_get_item (kpis, i);
+      GListModel *values = kk_kpi_get_values (kpi);
+
+      for (guint j = 0; j < g_list_model_get_n_items (values); j++)
+        {
+          g_autoptr(KkKpiValue) value = g_list_model_get_item (values, j);
+          int key = kk_kpi_value_get_fiscal_year (value) * 4 + (int)kk_kpi_value_get_kind (value);
+
+          if (g_hash_table_add (seen, GINT_TO_POINTER (key)))
+            g_array_append_val (columns, key);
+        }
+    }
+  g_array_sort (columns, kk_compare_ints);
+  return columns;
+}
+
+/* The plan's remarks beside a figure: the date it stands at, its note. */
+static char *
+kk_report_dup_figure_note (KkKpiValue *value)
+{
+  g_autofree char *as_of = kk_report_dup_as_of (value);
+  const char *note = kk_kpi_value_get_has_value (value) ? kk_kpi_value_get_note (value) : NULL;
+
+  if (as_of != NULL && note != NULL)
+    return g_strjoin (" ", as_of, note, NULL);
+  return g_strdup (as_of != NULL ? as_of : note);
+}
+
+static void
+kk_report_book_add_kpi_row (KkReportTable *table,
+                            KkKpi         *kpi,
+                            GArray        *columns)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  guint row;
+
+  g_ptr_array_add (cells, g_strdup (kk_kpi_get_name (kpi)));
+  for (guint i = 0; i < columns->len; i++)
+    {
+      int key = g_array_index (columns, int, i);
+      KkKpiValue *value = kk_report_find_kpi_value (kpi, key / 4, key % 4);
+
+      g_ptr_array_add (cells, value ? kk_report_dup_kpi_figure (kpi, value) : g_strdup (""));
+    }
+  row = kk_report_table_add_row (table, KK_REPORT_ROW_NORMAL, (const char * const *)cells->pdata);
+  kk_report_table_set_note (table, row, 0, kk_kpi_get_note (kpi));
+  for (guint i = 0; i < columns->len; i++)
+    {
+      int key = g_array_index (columns, int, i);
+      KkKpiValue *value = kk_report_find_kpi_value (kpi, key / 4, key % 4);
+      g_autofree char *note = value ? kk_report_dup_figure_note (value) : NULL;
+
+      if (note != NULL)
+        kk_report_table_set_note (table, row, i + 1, note);
+    }
+}
+
+/* 成果目標値 as a table: a row for each KPI, under the heading of its
+ * group, and a column for each year and kind of figure. */
+static KkReportBlock *
+kk_report_book_kpi_table_new (GListModel *kpis)
+{
+  g_autoptr(GArray) columns = kk_report_dup_figure_columns (kpis);
+  KkReportBlock *block = kk_report_table_new ();
+  KkReportTable *table = KK_REPORT_TABLE (block);
+  const char *group = NULL;
+
+  kk_report_table_add_column (table, _("KPI"), KK_REPORT_COLUMN_EXPAND);
+  for (guint i = 0; i < columns->len; i++)
+    {
+      int key = g_array_index (columns, int, i);
+      g_autofree char *title = kk_report_dup_year_kind_label (key / 4, key % 4);
+
+      kk_report_table_add_column (table, title, KK_REPORT_COLUMN_NUMBER);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
+    {
+      g_autoptr(KkKpi) kpi = g_list_model_get_item (kpis, i);
+      const char *kpi_group = kk_kpi_get_group (kpi);
+
+      if (kpi_group != NULL && g_strcmp0 (kpi_group, group) != 0)
+        kk_report_table_add_row (table, KK_REPORT_ROW_SPAN | KK_REPORT_ROW_KEEP_WITH_NEXT,
+                                 (const char *[]) { kpi_group });
+      group = kpi_group;
+      kk_report_book_add_kpi_row (table, kpi, columns);
+    }
+  return block;
+}
+
+static void
+kk_report_book_add_targets (KkReportDocument *document,
+                            KkSheet          *sheet)
+{
+  GListModel *kpis = kk_sheet_get_kpis (sheet);
+  const char *text = kk_sheet_get_targets_text (sheet);
+  gboolean has_text = text != NULL && *text != '\0';
+
+  kk_report_add_heading (document, _("Targets"));
+  if (has_text || g_list_model_get_n_items (kpis) == 0)
+    kk_report_add_paragraph (document, has_text ? text : "—");
+  if (g_list_model_get_n_items (kpis) > 0)
+    kk_report_add_table (document, kk_report_book_kpi_table_new (kpis));
+}
+
+/* 担当課 and 関係機関等, side by side, as the sheet ends. */
+static void
+kk_report_book_add_sheet_foot (KkReportDocument *document,
+                               KkSheet          *sheet)
+{
+  KkReportBlock *block = kk_report_table_new ();
+  KkReportTable *table = KK_REPORT_TABLE (block);
+  g_autofree char *divisions = kk_sheet_dup_divisions_label (sheet, "・");
+  g_autofree char *partners = g_strjoinv ("\n", (char **)kk_sheet_get_partners (sheet));
+
+  kk_report_table_add_column (table, _("Division"), KK_REPORT_COLUMN_EXPAND);
+  kk_report_table_add_column (table, _("Related Bodies"), KK_REPORT_COLUMN_EXPAND);
+  kk_report_table_add_row (table, KK_REPORT_ROW_NORMAL, (const char *[]) { divisions, partners });
+  kk_report_block_set_space_before (block, FOOT_TABLE_SPACE);
+  kk_report_document_take_block (document, block);
+}
+
+static void
+kk_report_book_add_sheet (KkReportDocument *document,
+                          KkPlan           *plan,
+                          KkSheet          *sheet)
+{
+  kk_report_document_begin_section (document, KK_REPORT_SECTION_PLAIN);
+  kk_report_book_add_sheet_header (document, plan, sheet);
+  kk_report_book_add_section (document, _("Purpose"), kk_sheet_get_purpose (sheet));
+  kk_report_book_add_section (document, _("Overview"), kk_sheet_get_overview (sheet));
+  kk_report_book_add_targets (document, sheet);
+  kk_report_book_add_section (document, _("Activities"), kk_sheet_get_activities (sheet));
+  kk_report_book_add_sheet_foot (document, sheet);
+}
+
+/**
+ * kk_report_book_build:
+ *
+ * Adds the plan book of @plan to @document.
+ */
+void
+kk_report_book_build (KkReportDocument *document,
+                      KkPlan           *plan)
+{
+  GListModel *sheets = kk_plan_get_sheets (plan);
+
+  kk_report_book_add_cover (document, plan);
+  kk_report_book_add_index (document, plan);
+  kk_report_book_add_division_table (document, plan);
+  for (guint i = 0; i < g_list_model_get_n_items (sheets); i++)
+    {
+      g_autoptr(KkSheet) sheet = g_list_model_get_item (sheets, i);
+
+      kk_report_book_add_sheet (document, plan, sheet);
+    }
+}

@@ -1,0 +1,225 @@
+/* kk-report-text.c: a paragraph, heading or title of a report
+ *
+ * Text wraps at the width of the page, Japanese between any two characters
+ * as the language's rules allow, and a page may break it between any two
+ * lines.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Keikaku"
+
+#include "config.h"
+
+#include <pango/pangocairo.h>
+
+#include "kk-report-text.h"
+
+#define BAR_WIDTH 3.0
+#define BAR_GAP 5.0
+#define RULE_GAP 3.0
+#define RULE_WIDTH 1.0
+
+struct _KkReportText
+{
+  KkReportBlock parent_instance;
+
+  KkReportFont font;
+  char *text;
+  PangoAlignment alignment;
+  double indent;
+  KkReportColor color;
+  KkReportTextDecoration decoration;
+
+  PangoLayout *layout;
+  double width;
+};
+
+G_DEFINE_FINAL_TYPE (KkReportText, kk_report_text, KK_TYPE_REPORT_BLOCK)
+
+/* Where the text starts: after the indent, and after the bar. */
+static double
+kk_report_text_get_left (KkReportText *self)
+{
+  return self->indent + (self->decoration == KK_REPORT_TEXT_BAR ? BAR_WIDTH + BAR_GAP : 0);
+}
+
+static void
+kk_report_text_layout (KkReportBlock *block,
+                       PangoContext  *context,
+                       double         width,
+                       double         max_height)
+{
+  KkReportText *self = KK_REPORT_TEXT (block);
+  g_autoptr(GArray) ends = NULL;
+  double height;
+
+  g_clear_object (&self->layout);
+  self->width = width;
+  self->layout = kk_report_layout_new (context, self->font, self->text,
+                                       MAX (width - kk_report_text_get_left (self), 1));
+  pango_layout_set_alignment (self->layout, self->alignment);
+  height = kk_report_layout_get_height (self->layout);
+  if (self->decoration == KK_REPORT_TEXT_UNDERLINE)
+    height += RULE_GAP + RULE_WIDTH;
+  kk_report_block_set_extent (block, height, 0);
+
+  ends = kk_report_layout_get_line_ends (self->layout);
+  for (guint i = 0; i + 1 < ends->len; i++)
+    kk_report_block_add_break (block, g_array_index (ends, double, i), FALSE);
+}
+
+/* Only the lines of the part: the others belong to other pages. */
+static void
+kk_report_text_draw_lines (KkReportText *self,
+                           cairo_t      *cr,
+                           double        from,
+                           double        to)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (self->layout);
+  double left = kk_report_text_get_left (self);
+
+  do
+    {
+      PangoRectangle logical;
+      int top;
+      int bottom;
+
+      pango_layout_iter_get_line_yrange (iter, &top, &bottom);
+      if ((double)top / PANGO_SCALE < from || (double)bottom / PANGO_SCALE > to)
+        continue;
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      cairo_move_to (cr, left + (double)logical.x / PANGO_SCALE,
+                     (double)pango_layout_iter_get_baseline (iter) / PANGO_SCALE - from);
+      pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
+static void
+kk_report_text_draw_bar (KkReportText *self,
+                         cairo_t      *cr)
+{
+  g_autoptr(GArray) ends = kk_report_layout_get_line_ends (self->layout);
+  double first_line = g_array_index (ends, double, 0);
+
+  kk_report_set_source_color (cr, KK_REPORT_COLOR_ACCENT);
+  cairo_rectangle (cr, self->indent, first_line * 0.15, BAR_WIDTH, first_line * 0.7);
+  cairo_fill (cr);
+}
+
+static void
+kk_report_text_draw_rule (KkReportText *self,
+                          cairo_t      *cr,
+                          double        y)
+{
+  kk_report_set_source_color (cr, KK_REPORT_COLOR_ACCENT);
+  cairo_rectangle (cr, self->indent, y, self->width - self->indent, RULE_WIDTH);
+  cairo_fill (cr);
+}
+
+static void
+kk_report_text_draw (KkReportBlock *block,
+                     cairo_t       *cr,
+                     double         from,
+                     double         to)
+{
+  KkReportText *self = KK_REPORT_TEXT (block);
+  double text_height = kk_report_layout_get_height (self->layout);
+
+  if (from == 0 && self->decoration == KK_REPORT_TEXT_BAR)
+    kk_report_text_draw_bar (self, cr);
+  if (to >= kk_report_block_get_height (block) && self->decoration == KK_REPORT_TEXT_UNDERLINE)
+    kk_report_text_draw_rule (self, cr, text_height + RULE_GAP - from);
+  kk_report_set_source_color (cr, self->color);
+  kk_report_text_draw_lines (self, cr, from, to);
+}
+
+static void
+kk_report_text_finalize (GObject *object)
+{
+  KkReportText *self = (KkReportText *)object;
+
+  g_clear_pointer (&self->text, g_free);
+  g_clear_object (&self->layout);
+
+  G_OBJECT_CLASS (kk_report_text_parent_class)->finalize (object);
+}
+
+static void
+kk_report_text_class_init (KkReportTextClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  KkReportBlockClass *block_class = KK_REPORT_BLOCK_CLASS (klass);
+
+  object_class->finalize = kk_report_text_finalize;
+  block_class->layout = kk_report_text_layout;
+  block_class->draw = kk_report_text_draw;
+}
+
+static void
+kk_report_text_init (KkReportText *self)
+{
+  self->alignment = PANGO_ALIGN_LEFT;
+  self->color = KK_REPORT_COLOR_TEXT;
+}
+
+/**
+ * kk_report_text_new:
+ * @text: the text; a newline starts a paragraph
+ *
+ * Returns: (transfer full): a block of @text set in @font
+ */
+KkReportBlock *
+kk_report_text_new (KkReportFont  font,
+                    const char   *text)
+{
+  KkReportText *self;
+
+  g_return_val_if_fail (font < KK_REPORT_N_FONTS, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  self = g_object_new (KK_TYPE_REPORT_TEXT, NULL);
+  self->font = font;
+  self->text = g_strdup (text);
+  return KK_REPORT_BLOCK (self);
+}
+
+void
+kk_report_text_set_alignment (KkReportText   *self,
+                              PangoAlignment  alignment)
+{
+  g_return_if_fail (KK_IS_REPORT_TEXT (self));
+  self->alignment = alignment;
+}
+
+/**
+ * kk_report_text_set_indent:
+ * @indent: the space left of the text, in points
+ */
+void
+kk_report_text_set_indent (KkReportText *self,
+                           double        indent)
+{
+  g_return_if_fail (KK_IS_REPORT_TEXT (self));
+  g_return_if_fail (indent >= 0);
+  self->indent = indent;
+}
+
+void
+kk_report_text_set_color (KkReportText  *self,
+                          KkReportColor  color)
+{
+  g_return_if_fail (KK_IS_REPORT_TEXT (self));
+  g_return_if_fail (color < KK_REPORT_N_COLORS);
+  self->color = color;
+}
+
+void
+kk_report_text_set_decoration (KkReportText           *self,
+                               KkReportTextDecoration  decoration)
+{
+  g_return_if_fail (KK_IS_REPORT_TEXT (self));
+  self->decoration = decoration;
+}

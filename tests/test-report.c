@@ -1,0 +1,624 @@
+/* test-report.c: the printed reports, read back from their PDF as a clerk
+ * reads the paper: the text of each page with pdftotext, the fonts with
+ * pdffonts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "kk-format.h"
+#include "kk-plan-file.h"
+#include "kk-report-private.h"
+#include "kk-sheet.h"
+#include "kk-synthetic-plan.h"
+#include "kk-totals.h"
+
+#define PAPER_WIDTH KK_REPORT_A4_WIDTH
+#define PAPER_HEIGHT KK_REPORT_A4_HEIGHT
+
+/* A report's PDF and what can be read from it. */
+typedef struct
+{
+  char *path;
+  guint n_pages;
+  GStrv pages;
+} Pdf;
+
+static void
+pdf_free (Pdf *pdf)
+{
+  if (pdf->path != NULL)
+    g_unlink (pdf->path);
+  g_free (pdf->path);
+  g_strfreev (pdf->pages);
+  g_free (pdf);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Pdf, pdf_free)
+
+/* Runs one of poppler's tools, which build-aux/setup.sh installs. */
+static char *
+run_tool (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  char *output = NULL;
+  int status;
+
+  g_autofree char *program = g_find_program_in_path (argv[0]);
+
+  g_assert_nonnull (program);
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &output, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return output;
+}
+
+/* Lines wrap where the layout chose: compare texts without white space. */
+static char *
+squash (const char *text)
+{
+  GString *squashed = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c))
+        g_string_append_unichar (squashed, c);
+    }
+  return g_string_free (squashed, FALSE);
+}
+
+/* Writes the report as the export does and reads every page's text. */
+static Pdf *
+pdf_new (KkReport *report)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) pages = NULL;
+  Pdf *pdf = g_new0 (Pdf, 1);
+  int fd = g_file_open_tmp ("keikaku-report-XXXXXX.pdf", &pdf->path, &error);
+
+  g_assert_no_error (error);
+  close (fd);
+  file = g_file_new_for_path (pdf->path);
+  g_assert_true (kk_report_export_pdf (report, file, PAPER_WIDTH, PAPER_HEIGHT, NULL, &error));
+  g_assert_no_error (error);
+  text = run_tool ((const char *[]) { "pdftotext", "-enc", "UTF-8", pdf->path, "-", NULL });
+  /* Every page ends with a form feed. */
+  g_assert_true (g_str_has_suffix (text, "\f"));
+  pages = g_strsplit (text, "\f", -1);
+  pdf->n_pages = g_strv_length (pages) - 1;
+  pdf->pages = g_new0 (char *, pdf->n_pages + 1);
+  for (guint i = 0; i < pdf->n_pages; i++)
+    pdf->pages[i] = squash (pages[i]);
+  return pdf;
+}
+
+/* Returns the first page from @from that shows @text, or -1. */
+static int
+pdf_find (Pdf        *pdf,
+          const char *text,
+          guint       from)
+{
+  g_autofree char *needle = squash (text);
+
+  for (guint i = from; i < pdf->n_pages; i++)
+    if (strstr (pdf->pages[i], needle) != NULL)
+      return i;
+  return -1;
+}
+
+static void
+assert_pdf_shows (Pdf        *pdf,
+                  const char *text)
+{
+  if (pdf_find (pdf, text, 0) < 0)
+    g_error ("“%s” is on no page of the report", text);
+}
+
+static Pdf *
+pdf_new_for_plan (KkPlan       *plan,
+                  KkReportKind  kind,
+                  KkDivision   *division)
+{
+  g_autoptr(KkReport) report = kk_report_new (plan, kind);
+
+  kk_report_set_division (report, division);
+  return pdf_new (report);
+}
+
+static guint
+report_count_pages (KkPlan       *plan,
+                    KkReportKind  kind,
+                    KkDivision   *division)
+{
+  g_autoptr(KkReport) report = kk_report_new (plan, kind);
+
+  kk_report_set_division (report, division);
+  return kk_report_get_n_pages (report, PAPER_WIDTH, PAPER_HEIGHT);
+}
+
+static KkPlan *
+embedded_plan (void)
+{
+  KkPlan *plan = kk_plan_load_default ();
+
+  g_assert_nonnull (plan);
+  return plan;
+}
+
+/* n / m at the foot of every page from @first; a cover has no number. */
+static void
+assert_pages_numbered (Pdf   *pdf,
+                       guint  first)
+{
+  for (guint i = first; i < pdf->n_pages; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u/%u", i + 1, pdf->n_pages);
+
+      g_assert_nonnull (strstr (pdf->pages[i], number));
+    }
+}
+
+static void
+assert_program_names_shown (Pdf    *pdf,
+                            KkPlan *plan)
+{
+  GListModel *programs = kk_plan_get_programs (plan);
+
+  for (guint i = 0; i < g_list_model_get_n_items (programs); i++)
+    {
+      g_autoptr(KkProgram) program = g_list_model_get_item (programs, i);
+
+      assert_pdf_shows (pdf, kk_program_get_name (program));
+    }
+}
+
+/* The cover lists every division with its total, then each division's pages
+ * follow in the plan's order, each from a new page, with its subtotal. */
+static void
+assert_division_summaries (KkPlan *plan)
+{
+  g_autoptr(Pdf) pdf = pdf_new_for_plan (plan, KK_REPORT_KIND_DIVISIONS, NULL);
+  GListModel *divisions = kk_plan_get_divisions (plan);
+  KkTotals plan_totals = kk_totals_for_plan (plan);
+  g_autofree char *plan_total = kk_format_thousand_yen (plan_totals.budget);
+  guint page = pdf->n_pages;
+
+  g_assert_cmpuint (pdf->n_pages, ==, report_count_pages (plan, KK_REPORT_KIND_DIVISIONS, NULL));
+  assert_pages_numbered (pdf, 0);
+  assert_program_names_shown (pdf, plan);
+  assert_pdf_shows (pdf, plan_total);
+  for (guint i = g_list_model_get_n_items (divisions); i-- > 0;)
+    {
+      g_autoptr(KkDivision) division = g_list_model_get_item (divisions, i);
+      KkTotals totals = kk_totals_for_division (plan, division);
+      g_autofree char *total = kk_format_thousand_yen (totals.budget);
+      g_autofree char *name = squash (kk_division_get_name (division));
+
+      page -= report_count_pages (plan, KK_REPORT_KIND_DIVISIONS, division);
+      g_assert_nonnull (strstr (pdf->pages[page], name));
+      g_assert_cmpint (pdf_find (pdf, total, page), >=, (int)page);
+      g_assert_cmpint (pdf_find (pdf, total, 0), <, (int)page);
+    }
+  /* What comes before the first division is the cover. */
+  g_assert_cmpuint (page, >=, 1);
+}
+
+static void
+test_divisions_embedded (void)
+{
+  g_autoptr(KkPlan) plan = embedded_plan ();
+
+  assert_division_summaries (plan);
+}
+
+static void
+test_divisions_synthetic (void)
+{
+  g_autoptr(KkPlan) plan = kk_synthetic_plan_new (200, 7);
+
+  assert_division_summaries (plan);
+}
+
+/* One division alone: its pages only, no cover, the others absent. */
+static void
+test_divisions_one (void)
+{
+  g_autoptr(KkPlan) plan = embedded_plan ();
+  GListModel *divisions = kk_plan_get_divisions (plan);
+  g_autoptr(KkDivision) division = g_list_model_get_item (divisions, 0);
+  g_autoptr(KkDivision) other = g_list_model_get_item (divisions, 1);
+  g_autoptr(Pdf) pdf = pdf_new_for_plan (plan, KK_REPORT_KIND_DIVISIONS, division);
+  GListModel *programs = kk_plan_get_programs (plan);
+
+  g_assert_cmpuint (pdf->n_pages, <, report_count_pages (plan, KK_REPORT_KIND_DIVISIONS, NULL));
+  g_assert_cmpint (pdf_find (pdf, kk_division_get_name (division), 0), ==, 0);
+  g_assert_cmpint (pdf_find (pdf, kk_division_get_name (other), 0), <, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (programs); i++)
+    {
+      g_autoptr(KkProgram) program = g_list_model_get_item (programs, i);
+
+      if (kk_program_get_lead_division (program) == division)
+        assert_pdf_shows (pdf, kk_program_get_name (program));
+    }
+}
+
+/* The text of a program's row in the division tables: 番号 then 事業名. */
+static char *
+program_row_text (KkProgram *program)
+{
+  return g_strdup_printf ("%u%s", kk_program_get_number (program), kk_program_get_name (program));
+}
+
+/* A division leading many programs has a table over several pages: each
+ * page with a row of it shows the table's header again. */
+static void
+test_divisions_header_repeats (void)
+{
+  g_autoptr(KkPlan) plan = kk_synthetic_plan_new (200, 7);
+  g_autoptr(KkDivision) division = g_list_model_get_item (kk_plan_get_divisions (plan), 0);
+  g_autoptr(Pdf) pdf = NULL;
+  /* pdftotext reads a table by columns: its header's words, one by one. */
+  static const char * const header[] = { "No.", "Program", "Funding", "LastYear", "Status" };
+  GListModel *programs = kk_plan_get_programs (plan);
+  g_autoptr(GHashTable) pages = g_hash_table_new (NULL, NULL);
+  guint continued = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (programs); i++)
+    {
+      g_autoptr(KkProgram) program = g_list_model_get_item (programs, i);
+
+      kk_program_set_lead_division (program, division);
+    }
+  pdf = pdf_new_for_plan (plan, KK_REPORT_KIND_DIVISIONS, division);
+  for (guint i = 0; i < g_list_model_get_n_items (programs); i++)
+    {
+      g_autoptr(KkProgram) program = g_list_model_get_item (programs, i);
+      g_autofree char *row = program_row_text (program);
+      int page = pdf_find (pdf, row, 0);
+
+      g_assert_cmpint (page, >=, 0);
+      g_hash_table_add (pages, GINT_TO_POINTER (page));
+    }
+  for (guint page = 0; page < pdf->n_pages; page++)
+    {
+      if (!g_hash_table_contains (pages, GINT_TO_POINTER (page)))
+        continue;
+      for (guint i = 0; i < G_N_ELEMENTS (header); i++)
+        g_assert_nonnull (strstr (pdf->pages[page], header[i]));
+      if (strstr (pdf->pages[page], "ProgramsItLeads") == NULL)
+        continued++;
+    }
+  g_assert_cmpuint (continued, >, 0);
+}
+
+static void
+test_budget (void)
+{
+  g_autoptr(KkPlan) plan = embedded_plan ();
+  g_autoptr(Pdf) pdf = pdf_new_for_plan (plan, KK_REPORT_KIND_BUDGET, NULL);
+  GListModel *pillars = kk_plan_get_pillars (plan);
+  g_auto(GStrv) fundings = kk_plan_dup_funding_labels (plan);
+  KkTotals totals = kk_totals_for_plan (plan);
+  g_autofree char *total = kk_format_thousand_yen (totals.budget);
+  g_autofree char *previous = kk_format_thousand_yen (totals.previous_budget);
+  g_autofree char *difference = kk_format_thousand_yen (totals.difference);
+
+  g_assert_cmpuint (pdf->n_pages, ==, 1);
+  assert_pdf_shows (pdf, total);
+  assert_pdf_shows (pdf, previous);
+  assert_pdf_shows (pdf, difference);
+  for (guint i = 0; i < g_list_model_get_n_items (pillars); i++)
+    {
+      g_autoptr(KkPillar) pillar = g_list_model_get_item (pillars, i);
+      KkTotals pillar_totals = kk_totals_for_pillar (plan, pillar);
+      g_autofree char *row = g_strdup_printf ("%s", kk_pillar_get_name (pillar));
+      g_autofree char *amount = kk_format_thousand_yen (pillar_totals.budget);
+
+      assert_pdf_shows (pdf, row);
+      assert_pdf_shows (pdf, amount);
+    }
+  for (guint i = 0; fundings[i] != NULL; i++)
+    {
+      KkTotals funding_totals = kk_totals_for_funding (plan, fundings[i]);
+      g_autofree char *amount = kk_format_thousand_yen (funding_totals.budget);
+
+      assert_pdf_shows (pdf, amount);
+    }
+}
+
+/* The first and the last words of a text, to find where it starts and ends. */
+static char *
+dup_text_start (const char *text)
+{
+  g_autofree char *squashed = squash (text);
+
+  return g_utf8_substring (squashed, 0, MIN (30, g_utf8_strlen (squashed, -1)));
+}
+
+static char *
+dup_text_end (const char *text)
+{
+  g_autofree char *squashed = squash (text);
+  glong length = g_utf8_strlen (squashed, -1);
+
+  return g_utf8_substring (squashed, MAX (0, length - 30), length);
+}
+
+/* The pages a sheet starts and ends on, from its purpose to its activities. */
+static void
+find_sheet_pages (Pdf     *pdf,
+                  KkSheet *sheet,
+                  guint    from,
+                  int     *start,
+                  int     *end)
+{
+  g_autofree char *first_words = dup_text_start (kk_sheet_get_purpose (sheet));
+  g_autofree char *last_words = dup_text_end (kk_sheet_get_activities (sheet));
+
+  *start = pdf_find (pdf, first_words, from);
+  g_assert_cmpint (*start, >=, (int)from);
+  *end = pdf_find (pdf, last_words, *start);
+  g_assert_cmpint (*end, >=, *start);
+}
+
+static gsize
+sheet_text_length (KkSheet *sheet)
+{
+  return strlen (kk_sheet_get_purpose (sheet)) + strlen (kk_sheet_get_overview (sheet)) +
+         strlen (kk_sheet_get_activities (sheet));
+}
+
+/* The book: cover, index, divisions, then each sheet from a new page; a
+ * sheet of little text on one page. */
+static void
+test_book_embedded (void)
+{
+  g_autoptr(KkPlan) plan = embedded_plan ();
+  g_autoptr(Pdf) pdf = pdf_new_for_plan (plan, KK_REPORT_KIND_BOOK, NULL);
+  GListModel *sheets = kk_plan_get_sheets (plan);
+  KkSheet *shortest = NULL;
+  int shortest_start;
+  int shortest_end;
+  /* The cover, the index and the divisions come first. */
+  int end = 2;
+
+  assert_program_names_shown (pdf, plan);
+  assert_pages_numbered (pdf, 1);
+  assert_pdf_shows (pdf, kk_plan_get_organization (plan));
+  for (guint i = 0; i < g_list_model_get_n_items (sheets); i++)
+    {
+      g_autoptr(KkSheet) sheet = g_list_model_get_item (sheets, i);
+      int previous_end = end;
+      int start;
+
+      find_sheet_pages (pdf, sheet, 0, &start, &end);
+      g_assert_cmpint (start, ==, previous_end + 1);
+      if (shortest == NULL || sheet_text_length (sheet) < sheet_text_length (shortest))
+        shortest = sheet;
+    }
+  g_assert_cmpuint (end + 1, ==, pdf->n_pages);
+  find_sheet_pages (pdf, shortest, 0, &shortest_start, &shortest_end);
+  g_assert_cmpint (shortest_start, ==, shortest_end);
+}
+
+/* A sheet whose activities fill more than a page goes on over the next,
+ * and the sheet after it still starts on a page of its own. */
+static void
+test_book_long_sheet (void)
+{
+  g_autoptr(KkPlan) plan = embedded_plan ();
+  g_autoptr(KkSheet) sheet = g_list_model_get_item (kk_plan_get_sheets (plan), 0);
+  g_autoptr(KkSheet) next = g_list_model_get_item (kk_plan_get_sheets (plan), 1);
+  guint n_pages = report_count_pages (plan, KK_REPORT_KIND_BOOK, NULL);
+  g_autoptr(GString) activities = g_string_new (NULL);
+  g_autoptr(Pdf) pdf = NULL;
+  int first;
+  int last;
+  int next_start;
+  int next_end;
+
+  for (guint i = 1; i <= 80; i++)
+    g_string_append_printf (activities, "%u 取組第%u項として、関係機関と連携し県内中小企業の"
+                            "経営課題の解決に向けた伴走型の支援を実施する。\n", i, i);
+  kk_sheet_set_activities (sheet, activities->str);
+  pdf = pdf_new_for_plan (plan, KK_REPORT_KIND_BOOK, NULL);
+  first = pdf_find (pdf, "取組第1項として", 0);
+  last = pdf_find (pdf, "取組第80項として", 0);
+  g_assert_cmpint (first, >, 0);
+  g_assert_cmpint (last, >, first);
+  g_assert_cmpuint (pdf->n_pages, ==, n_pages + last - first);
+  find_sheet_pages (pdf, next, last, &next_start, &next_end);
+  g_assert_cmpint (next_start, ==, last + 1);
+  assert_pages_numbered (pdf, 1);
+}
+
+static void
+test_book_synthetic (void)
+{
+  g_autoptr(KkPlan) plan = kk_synthetic_plan_new (200, 11);
+  g_autoptr(Pdf) pdf = pdf_new_for_plan (plan, KK_REPORT_KIND_BOOK, NULL);
+
+  g_assert_cmpuint (pdf->n_pages, ==, report_count_pages (plan, KK_REPORT_KIND_BOOK, NULL));
+  g_assert_cmpuint (pdf->n_pages, >, g_list_model_get_n_items (kk_plan_get_sheets (plan)));
+  assert_program_names_shown (pdf, plan);
+  assert_pages_numbered (pdf, 1);
+}
+
+/* Every font is in the file, so that the paper looks the same anywhere. */
+static void
+assert_fonts_embedded (KkReport *report)
+{
+  g_autoptr(Pdf) pdf = pdf_new (report);
+  g_autofree char *fonts = run_tool ((const char *[]) { "pdffonts", pdf->path, NULL });
+  g_auto(GStrv) lines = g_strsplit (fonts, "\n", -1);
+  guint n_fonts = 0;
+
+  g_assert_cmpuint (g_strv_length (lines), >, 2);
+  for (guint i = 2; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit_set (g_strstrip (lines[i]), " ", -1);
+      g_autoptr(GPtrArray) words = g_ptr_array_new ();
+
+      for (guint j = 0; fields[j] != NULL; j++)
+        if (*fields[j] != '\0')
+          g_ptr_array_add (words, fields[j]);
+      if (words->len == 0)
+        continue;
+      /* name type… encoding emb sub uni object ID */
+      g_assert_cmpuint (words->len, >=, 7);
+      g_assert_cmpstr (g_ptr_array_index (words, words->len - 5), ==, "yes");
+      n_fonts++;
+    }
+  g_assert_cmpuint (n_fonts, >, 0);
+}
+
+static gboolean
+rects_overlap (const cairo_rectangle_t *a,
+               const cairo_rectangle_t *b)
+{
+  /* A hair of tolerance for the rounding of positions. */
+  const double epsilon = 0.01;
+
+  return a->x + a->width > b->x + epsilon && b->x + b->width > a->x + epsilon &&
+         a->y + a->height > b->y + epsilon && b->y + b->height > a->y + epsilon;
+}
+
+static gboolean
+rect_inside (const cairo_rectangle_t *inner,
+             const cairo_rectangle_t *outer)
+{
+  const double epsilon = 0.01;
+
+  return inner->x >= outer->x - epsilon && inner->y >= outer->y - epsilon &&
+         inner->x + inner->width <= outer->x + outer->width + epsilon &&
+         inner->y + inner->height <= outer->y + outer->height + epsilon;
+}
+
+/* Every part of every page inside the body, none over another, the body
+ * clear of the running header and the footer. */
+static void
+assert_nothing_clipped_or_overlapping (KkReport *report)
+{
+  KkReportDocument *document = kk_report_get_document (report, PAPER_WIDTH, PAPER_HEIGHT);
+
+  for (guint page = 0; page < kk_report_document_get_n_pages (document); page++)
+    {
+      g_autoptr(GArray) rects = kk_report_document_dup_part_rects (document, page);
+      cairo_rectangle_t header;
+      cairo_rectangle_t body;
+      cairo_rectangle_t footer;
+
+      kk_report_document_get_frame (document, page, &header, &body, &footer);
+      g_assert_false (rects_overlap (&header, &body));
+      g_assert_false (rects_overlap (&body, &footer));
+      g_assert_cmpuint (rects->len, >, 0);
+      for (guint i = 0; i < rects->len; i++)
+        {
+          const cairo_rectangle_t *rect = &g_array_index (rects, cairo_rectangle_t, i);
+
+          g_assert_true (rect_inside (rect, &body));
+          for (guint j = 0; j < i; j++)
+            g_assert_false (rects_overlap (rect, &g_array_index (rects, cairo_rectangle_t, j)));
+        }
+    }
+}
+
+typedef void (*ReportCheck) (KkReport *report);
+
+/* Every report of the embedded plan and of a large synthetic one. */
+static void
+check_every_report (ReportCheck check)
+{
+  g_autoptr(KkPlan) plan = embedded_plan ();
+  g_autoptr(KkPlan) synthetic = kk_synthetic_plan_new (200, 3);
+
+  for (KkReportKind kind = KK_REPORT_KIND_DIVISIONS; kind <= KK_REPORT_KIND_BUDGET; kind++)
+    {
+      g_autoptr(KkReport) report = kk_report_new (plan, kind);
+      g_autoptr(KkReport) synthetic_report = kk_report_new (synthetic, kind);
+
+      check (report);
+      check (synthetic_report);
+    }
+}
+
+static void
+test_fonts_embedded (void)
+{
+  check_every_report (assert_fonts_embedded);
+}
+
+static void
+test_layout (void)
+{
+  check_every_report (assert_nothing_clipped_or_overlapping);
+}
+
+static void
+count_changes (KkReport *report,
+               guint    *n_changes)
+{
+  (*n_changes)++;
+}
+
+/* An edit of the plan shows in the pages, and undoing it too. */
+static void
+test_follows_edits (void)
+{
+  g_autoptr(KkPlan) plan = embedded_plan ();
+  g_autoptr(KkReport) report = kk_report_new (plan, KK_REPORT_KIND_DIVISIONS);
+  g_autoptr(KkProgram) program = g_list_model_get_item (kk_plan_get_programs (plan), 0);
+  g_autofree char *name = g_strdup (kk_program_get_name (program));
+  g_auto(GValue) value = G_VALUE_INIT;
+  guint n_changes = 0;
+
+  g_signal_connect (report, "changed", G_CALLBACK (count_changes), &n_changes);
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, "改名後の事業");
+  kk_report_get_n_pages (report, PAPER_WIDTH, PAPER_HEIGHT);
+  g_assert_true (kk_plan_edit_value (plan, program, "name", &value));
+  g_assert_cmpuint (n_changes, ==, 1);
+  {
+    g_autoptr(Pdf) pdf = pdf_new (report);
+
+    assert_pdf_shows (pdf, "改名後の事業");
+    g_assert_cmpint (pdf_find (pdf, name, 0), <, 0);
+  }
+  kk_history_undo (kk_plan_get_history (plan));
+  g_assert_cmpuint (n_changes, ==, 2);
+  {
+    g_autoptr(Pdf) pdf = pdf_new (report);
+
+    assert_pdf_shows (pdf, name);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/report/divisions/embedded", test_divisions_embedded);
+  g_test_add_func ("/report/divisions/synthetic", test_divisions_synthetic);
+  g_test_add_func ("/report/divisions/one", test_divisions_one);
+  g_test_add_func ("/report/divisions/header-repeats", test_divisions_header_repeats);
+  g_test_add_func ("/report/budget", test_budget);
+  g_test_add_func ("/report/book/embedded", test_book_embedded);
+  g_test_add_func ("/report/book/long-sheet", test_book_long_sheet);
+  g_test_add_func ("/report/book/synthetic", test_book_synthetic);
+  g_test_add_func ("/report/fonts-embedded", test_fonts_embedded);
+  g_test_add_func ("/report/layout", test_layout);
+  g_test_add_func ("/report/follows-edits", test_follows_edits);
+
+  return g_test_run ();
+}
