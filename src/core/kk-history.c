@@ -605,3 +605,21 @@ kk_history_mark_saved (KkHistory *self)
   self->saved_position = self->position;
   kk_history_notify_changes (self, before);
 }
+
+/**
+ * kk_history_mark_unsaved:
+ *
+ * Records that no state of the plan is on disk, as for a plan restored
+ * from its recovery file: it stays dirty until saved, whatever is undone.
+ */
+void
+kk_history_mark_unsaved (KkHistory *self)
+{
+  KkHistoryState before;
+
+  g_return_if_fail (KK_IS_HISTORY (self));
+
+  before = kk_history_state (self);
+  self->saved_position = G_MAXUINT;
+  kk_history_notify_changes (self, before);
+}

@@ -47,5 +47,6 @@ gboolean   kk_history_get_dirty    (KkHistory    *self);
 gboolean   kk_history_undo         (KkHistory    *self);
 gboolean   kk_history_redo         (KkHistory    *self);
 void       kk_history_mark_saved   (KkHistory    *self);
+void       kk_history_mark_unsaved (KkHistory    *self);
 
 G_END_DECLS

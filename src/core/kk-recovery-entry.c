@@ -1,0 +1,183 @@
+/* kk-recovery-entry.c: the unsaved changes of a plan left behind by a
+ * session that ended without saving or discarding them
+ *
+ * An entry is two files of the recovery folder: the plan as it was at its
+ * last change, and a key file naming the plan's own file (none for a plan
+ * never saved) and the time of that change.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Keikaku"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "kk-plan-file.h"
+#include "kk-recovery-entry.h"
+
+struct _KkRecoveryEntry
+{
+  GObject parent_instance;
+
+  GFile *plan_file;
+  GFile *info_file;
+  GFile *file;
+  GDateTime *changed;
+};
+
+G_DEFINE_FINAL_TYPE (KkRecoveryEntry, kk_recovery_entry, G_TYPE_OBJECT)
+
+static void
+kk_recovery_entry_finalize (GObject *object)
+{
+  KkRecoveryEntry *self = (KkRecoveryEntry *)object;
+
+  g_clear_object (&self->plan_file);
+  g_clear_object (&self->info_file);
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->changed, g_date_time_unref);
+
+  G_OBJECT_CLASS (kk_recovery_entry_parent_class)->finalize (object);
+}
+
+static void
+kk_recovery_entry_class_init (KkRecoveryEntryClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = kk_recovery_entry_finalize;
+}
+
+static void
+kk_recovery_entry_init (KkRecoveryEntry *self)
+{
+}
+
+static gboolean
+kk_recovery_entry_read_info (KkRecoveryEntry  *self,
+                             GError          **error)
+{
+  g_autoptr(GKeyFile) info = g_key_file_new ();
+  g_autofree char *path = g_file_get_path (self->info_file);
+  g_autofree char *uri = NULL;
+  g_autofree char *changed = NULL;
+
+  if (!g_key_file_load_from_file (info, path, G_KEY_FILE_NONE, error))
+    return FALSE;
+  changed = g_key_file_get_string (info, "Recovery", "Changed", error);
+  if (changed == NULL)
+    return FALSE;
+  self->changed = g_date_time_new_from_iso8601 (changed, NULL);
+  if (self->changed == NULL)
+    {
+      g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+                   "%s: not a time: %s", path, changed);
+      return FALSE;
+    }
+  uri = g_key_file_get_string (info, "Recovery", "File", NULL);
+  if (uri != NULL && *uri != '\0')
+    self->file = g_file_new_for_uri (uri);
+  return TRUE;
+}
+
+/**
+ * kk_recovery_entry_new:
+ * @plan_file: the plan as recovered
+ * @info_file: the key file of its file and time
+ *
+ * Returns: (transfer full) (nullable): the entry; %NULL when @info_file
+ *   cannot be read
+ */
+KkRecoveryEntry *
+kk_recovery_entry_new (GFile   *plan_file,
+                       GFile   *info_file,
+                       GError **error)
+{
+  g_autoptr(KkRecoveryEntry) self = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (plan_file), NULL);
+  g_return_val_if_fail (G_IS_FILE (info_file), NULL);
+
+  self = g_object_new (KK_TYPE_RECOVERY_ENTRY, NULL);
+  self->plan_file = g_object_ref (plan_file);
+  self->info_file = g_object_ref (info_file);
+  if (!kk_recovery_entry_read_info (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/**
+ * kk_recovery_entry_get_file:
+ *
+ * Returns: (transfer none) (nullable): the file the plan was opened from
+ *   or last saved to; %NULL for a plan never saved
+ */
+GFile *
+kk_recovery_entry_get_file (KkRecoveryEntry *self)
+{
+  g_return_val_if_fail (KK_IS_RECOVERY_ENTRY (self), NULL);
+  return self->file;
+}
+
+/**
+ * kk_recovery_entry_get_changed:
+ *
+ * Returns: (transfer none): when the plan was last changed
+ */
+GDateTime *
+kk_recovery_entry_get_changed (KkRecoveryEntry *self)
+{
+  g_return_val_if_fail (KK_IS_RECOVERY_ENTRY (self), NULL);
+  return self->changed;
+}
+
+/**
+ * kk_recovery_entry_dup_title:
+ *
+ * Returns: (transfer full): the name the clerk knows the plan by: its
+ *   file's, or Unsaved Plan
+ */
+char *
+kk_recovery_entry_dup_title (KkRecoveryEntry *self)
+{
+  g_return_val_if_fail (KK_IS_RECOVERY_ENTRY (self), NULL);
+
+  if (self->file == NULL)
+    return g_strdup (_("Unsaved Plan"));
+  return g_file_get_parse_name (self->file);
+}
+
+/**
+ * kk_recovery_entry_load:
+ *
+ * The plan comes back unsaved: it differs from its file until saved.
+ *
+ * Returns: (transfer full) (nullable): the plan as it was at its last change
+ */
+KkPlan *
+kk_recovery_entry_load (KkRecoveryEntry  *self,
+                        GError          **error)
+{
+  KkPlan *plan;
+
+  g_return_val_if_fail (KK_IS_RECOVERY_ENTRY (self), NULL);
+
+  plan = kk_plan_load_file (self->plan_file, NULL, error);
+  if (plan != NULL)
+    kk_history_mark_unsaved (kk_plan_get_history (plan));
+  return plan;
+}
+
+/**
+ * kk_recovery_entry_discard:
+ *
+ * Removes the entry's files: the changes are gone.
+ */
+void
+kk_recovery_entry_discard (KkRecoveryEntry *self)
+{
+  g_return_if_fail (KK_IS_RECOVERY_ENTRY (self));
+
+  g_file_delete (self->plan_file, NULL, NULL);
+  g_file_delete (self->info_file, NULL, NULL);
+}

@@ -1,0 +1,267 @@
+/* test-recovery.c: unsaved changes written aside and brought back
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "kk-plan-file.h"
+#include "kk-recovery.h"
+
+typedef struct
+{
+  char *path;
+  GFile *folder;
+  KkPlan *plan;
+  KkProgram *program;
+  KkRecovery *recovery;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *base = g_dir_make_tmp ("keikaku-recovery-XXXXXX", NULL);
+
+  /* The folder does not exist until a first write makes it. */
+  fixture->path = g_build_filename (base, "state", "recovery", NULL);
+  fixture->folder = g_file_new_for_path (fixture->path);
+  fixture->plan = kk_plan_load_default ();
+  fixture->program = g_list_model_get_item (kk_plan_get_programs (fixture->plan), 0);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      remove_tree (child);
+    }
+  g_remove (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *state = g_path_get_dirname (fixture->path);
+  g_autofree char *base = g_path_get_dirname (state);
+
+  g_clear_object (&fixture->recovery);
+  g_clear_object (&fixture->program);
+  g_clear_object (&fixture->plan);
+  g_clear_object (&fixture->folder);
+  remove_tree (base);
+  g_free (fixture->path);
+}
+
+static void
+wait_for_writes (KkRecovery *recovery)
+{
+  while (kk_recovery_get_pending (recovery))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+rename_program (Fixture    *fixture,
+                const char *name)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, name);
+  g_assert_true (kk_plan_edit_value (fixture->plan, fixture->program, "name", &value));
+}
+
+static guint
+count_entries (Fixture *fixture)
+{
+  g_autoptr(GListModel) entries = kk_recovery_list_entries (fixture->folder);
+
+  return g_list_model_get_n_items (entries);
+}
+
+static KkRecoveryEntry *
+dup_only_entry (Fixture *fixture)
+{
+  g_autoptr(GListModel) entries = kk_recovery_list_entries (fixture->folder);
+
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 1);
+  return g_list_model_get_item (entries, 0);
+}
+
+/* A change is written aside within the delay, with the plan's file and the
+ * time of the change, and comes back unsaved. */
+static void
+test_change_written_and_restored (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path ("/srv/plans/令和6年度.json");
+  g_autoptr(GDateTime) before = g_date_time_new_now_local ();
+  g_autoptr(KkRecoveryEntry) entry = NULL;
+  g_autoptr(KkPlan) restored = NULL;
+  g_autoptr(KkProgram) program = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  fixture->recovery = kk_recovery_new (fixture->folder, fixture->plan, file);
+  g_assert_false (kk_recovery_get_pending (fixture->recovery));
+  g_assert_cmpuint (count_entries (fixture), ==, 0);
+
+  start = g_get_monotonic_time ();
+  rename_program (fixture, "復元される事業名");
+  g_assert_true (kk_recovery_get_pending (fixture->recovery));
+  wait_for_writes (fixture->recovery);
+  /* Within the promise of the README: 10 s after the change. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+
+  entry = dup_only_entry (fixture);
+  g_assert_true (g_file_equal (kk_recovery_entry_get_file (entry), file));
+  g_assert_cmpint (g_date_time_compare (kk_recovery_entry_get_changed (entry), before), >=, 0);
+  restored = kk_recovery_entry_load (entry, &error);
+  g_assert_no_error (error);
+  program = g_list_model_get_item (kk_plan_get_programs (restored), 0);
+  g_assert_cmpstr (kk_program_get_name (program), ==, "復元される事業名");
+  g_assert_true (kk_plan_get_dirty (restored));
+}
+
+/* Saving, or undoing back to what is on disk, leaves nothing to recover. */
+static void
+test_saved_removes (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  KkHistory *history = kk_plan_get_history (fixture->plan);
+
+  fixture->recovery = kk_recovery_new (fixture->folder, fixture->plan, NULL);
+  rename_program (fixture, "保存される事業名");
+  wait_for_writes (fixture->recovery);
+  g_assert_cmpuint (count_entries (fixture), ==, 1);
+  kk_history_mark_saved (history);
+  g_assert_cmpuint (count_entries (fixture), ==, 0);
+
+  rename_program (fixture, "取り消される事業名");
+  wait_for_writes (fixture->recovery);
+  g_assert_cmpuint (count_entries (fixture), ==, 1);
+  g_assert_true (kk_history_undo (history));
+  g_assert_false (kk_plan_get_dirty (fixture->plan));
+  g_assert_cmpuint (count_entries (fixture), ==, 0);
+  g_assert_false (kk_recovery_get_pending (fixture->recovery));
+}
+
+/* Each later change is written again, over the earlier one. */
+static void
+test_later_change (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(KkRecoveryEntry) entry = NULL;
+  g_autoptr(KkPlan) restored = NULL;
+  g_autoptr(KkProgram) program = NULL;
+
+  fixture->recovery = kk_recovery_new (fixture->folder, fixture->plan, NULL);
+  rename_program (fixture, "一回目");
+  wait_for_writes (fixture->recovery);
+  rename_program (fixture, "二回目");
+  g_assert_true (kk_recovery_get_pending (fixture->recovery));
+  wait_for_writes (fixture->recovery);
+  entry = dup_only_entry (fixture);
+  restored = kk_recovery_entry_load (entry, NULL);
+  program = g_list_model_get_item (kk_plan_get_programs (restored), 0);
+  g_assert_cmpstr (kk_program_get_name (program), ==, "二回目");
+  g_assert_null (kk_recovery_entry_get_file (entry));
+}
+
+static void
+test_discard (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(KkRecoveryEntry) entry = NULL;
+
+  fixture->recovery = kk_recovery_new (fixture->folder, fixture->plan, NULL);
+  rename_program (fixture, "捨てられる事業名");
+  wait_for_writes (fixture->recovery);
+  kk_recovery_discard (fixture->recovery);
+  g_assert_cmpuint (count_entries (fixture), ==, 0);
+  rename_program (fixture, "もう書かれない事業名");
+  g_assert_false (kk_recovery_get_pending (fixture->recovery));
+
+  /* An entry found at start and discarded there is gone too. */
+  g_clear_object (&fixture->recovery);
+  fixture->recovery = kk_recovery_new (fixture->folder, fixture->plan, NULL);
+  rename_program (fixture, "起動時に捨てられる事業名");
+  wait_for_writes (fixture->recovery);
+  entry = dup_only_entry (fixture);
+  kk_recovery_entry_discard (entry);
+  g_assert_cmpuint (count_entries (fixture), ==, 0);
+}
+
+/* A restored plan is written aside again at once: it is unsaved. */
+static void
+test_restored_watched (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(KkRecoveryEntry) entry = NULL;
+  g_autoptr(KkPlan) restored = NULL;
+  g_autoptr(KkRecovery) recovery = NULL;
+
+  fixture->recovery = kk_recovery_new (fixture->folder, fixture->plan, NULL);
+  rename_program (fixture, "二度目の復元");
+  wait_for_writes (fixture->recovery);
+  entry = dup_only_entry (fixture);
+  restored = kk_recovery_entry_load (entry, NULL);
+  kk_recovery_entry_discard (entry);
+  g_clear_object (&fixture->recovery);
+
+  recovery = kk_recovery_new (fixture->folder, restored, NULL);
+  g_assert_true (kk_recovery_get_pending (recovery));
+  wait_for_writes (recovery);
+  g_assert_cmpuint (count_entries (fixture), ==, 1);
+}
+
+/* What a crash in the middle of a write can leave: a plan without its key
+ * file, a key file that is not one. Neither is offered, nothing fails. */
+static void
+test_incomplete_entries (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *lone_plan = g_build_filename (fixture->path, "a.keikaku", NULL);
+  g_autofree char *bad_info = g_build_filename (fixture->path, "b.info", NULL);
+  g_autofree char *bad_plan = g_build_filename (fixture->path, "b.keikaku", NULL);
+
+  g_assert_cmpuint (count_entries (fixture), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (fixture->path, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (lone_plan, "{}", -1, NULL));
+  g_assert_true (g_file_set_contents (bad_info, "[Recovery]\nChanged=yesterday\n", -1, NULL));
+  g_assert_true (g_file_set_contents (bad_plan, "{}", -1, NULL));
+  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE, "*cannot be read*");
+  g_assert_cmpuint (count_entries (fixture), ==, 0);
+  g_test_assert_expected_messages ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/recovery/change-written-and-restored", Fixture, NULL,
+              fixture_set_up, test_change_written_and_restored, fixture_tear_down);
+  g_test_add ("/recovery/saved-removes", Fixture, NULL,
+              fixture_set_up, test_saved_removes, fixture_tear_down);
+  g_test_add ("/recovery/later-change", Fixture, NULL,
+              fixture_set_up, test_later_change, fixture_tear_down);
+  g_test_add ("/recovery/discard", Fixture, NULL,
+              fixture_set_up, test_discard, fixture_tear_down);
+  g_test_add ("/recovery/restored-watched", Fixture, NULL,
+              fixture_set_up, test_restored_watched, fixture_tear_down);
+  g_test_add ("/recovery/incomplete-entries", Fixture, NULL,
+              fixture_set_up, test_incomplete_entries, fixture_tear_down);
+
+  return g_test_run ();
+}
