@@ -74,6 +74,22 @@ kk_division_chart_new (KkPlan     *plan,
   return area;
 }
 
+/* The division's printable summary, a click away: the window previews it. */
+static GtkWidget *
+kk_division_preview_button_new (KkDivision *division)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("document-print-preview-symbolic");
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Print Preview of the Division"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Print Preview of the Division"), -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.preview-division");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", kk_division_get_name (division));
+  return button;
+}
+
 static GtkWidget *
 kk_division_group_new (KkPlan     *plan,
                        KkDivision *division)
@@ -86,6 +102,8 @@ kk_division_group_new (KkPlan     *plan,
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), kk_division_get_name (division));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), summary);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group),
+                                           kk_division_preview_button_new (division));
   for (guint i = 0; i < g_list_model_get_n_items (programs); i++)
     {
       g_autoptr(KkProgram) program = g_list_model_get_item (programs, i);

@@ -22,6 +22,8 @@
 #include "kk-plan-file.h"
 #include "kk-program-editor.h"
 #include "kk-program-list.h"
+#include "kk-report-preview.h"
+#include "kk-report-print.h"
 #include "kk-window.h"
 
 struct _KkWindow
@@ -33,6 +35,13 @@ struct _KkWindow
   GSettings *settings;
   /* The clerk chose Save in the closing prompt: close once saved. */
   gboolean close_after_save;
+  /* What Print, Print Preview and Export PDF put out: the report last
+   * chosen in the preview, on the paper last set up. */
+  KkReport *report;
+  GtkPageSetup *page_setup;
+  GtkPrintSettings *print_settings;
+  /* The print preview while it is open. */
+  KkReportPreview *preview;
 
   GMenu *recent_menu;
   AdwViewSwitcherTitle *switcher_title;
@@ -88,15 +97,46 @@ kk_window_update_title (KkWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
+/* Dialogs and notices go where the clerk is looking: over the print
+ * preview while it is open. */
+static GtkWindow *
+kk_window_get_front (KkWindow *self)
+{
+  return self->preview != NULL ? GTK_WINDOW (self->preview) : GTK_WINDOW (self);
+}
+
+static void
+kk_window_add_toast (KkWindow *self,
+                     AdwToast *toast)
+{
+  if (self->preview != NULL)
+    kk_report_preview_add_toast (self->preview, toast);
+  else
+    adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 kk_window_show_error (KkWindow   *self,
                       const char *heading,
                       const char *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  GtkWidget *dialog = adw_message_dialog_new (kk_window_get_front (self), heading, body);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A file that could not be written: which one, and why. */
+static void
+kk_window_show_file_error (KkWindow   *self,
+                           const char *heading,
+                           GFile      *file,
+                           GError     *error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *body = g_strdup_printf ("%s\n\n%s", name, error->message);
+
+  kk_window_show_error (self, heading, body);
 }
 
 static void
@@ -412,11 +452,8 @@ kk_window_save_to (KkWindow *self,
 
   if (!kk_plan_save_file (self->plan, file, NULL, &error))
     {
-      g_autofree char *name = g_file_get_parse_name (file);
-      g_autofree char *body = g_strdup_printf ("%s\n\n%s", name, error->message);
-
       self->close_after_save = FALSE;
-      kk_window_show_error (self, _("Could Not Save the Plan"), body);
+      kk_window_show_file_error (self, _("Could Not Save the Plan"), file, error);
       return FALSE;
     }
   kk_window_set_file (self, file);
@@ -451,6 +488,25 @@ kk_plan_file_filter_new (void)
   return filter;
 }
 
+/* A save dialog for files of @filter, offering @name. GTK's dialog asks
+ * before it replaces a file. The caller shows it and frees it in its
+ * response. */
+static GtkFileChooserNative *
+kk_window_save_chooser_new (KkWindow      *self,
+                            const char    *title,
+                            GtkFileFilter *filter,
+                            const char    *name)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (title, kk_window_get_front (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  return chooser;
+}
+
 static void
 kk_window_save_as (GtkWidget  *widget,
                    const char *action_name,
@@ -458,20 +514,12 @@ kk_window_save_as (GtkWidget  *widget,
 {
   KkWindow *self = KK_WINDOW (widget);
   g_autoptr(GtkFileFilter) filter = kk_plan_file_filter_new ();
+  g_autofree char *name = g_strdup_printf ("%s.json", kk_plan_get_title (self->plan));
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Save Plan"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  chooser = kk_window_save_chooser_new (self, _("Save Plan"), filter, name);
   if (self->file != NULL)
     gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), self->file, NULL);
-  else
-    {
-      g_autofree char *name = g_strdup_printf ("%s.json", kk_plan_get_title (self->plan));
-
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-    }
   g_signal_connect_swapped (chooser, "response", G_CALLBACK (kk_window_save_as_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -487,6 +535,236 @@ kk_window_save (GtkWidget  *widget,
     kk_window_save_as (widget, "win.save-as", NULL);
   else
     kk_window_save_to (self, self->file);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Printing and PDF                                                         */
+
+static void
+kk_window_restore_print_setup (KkWindow *self)
+{
+  g_autoptr(GVariant) page_setup = g_settings_get_value (self->settings, "page-setup");
+  g_autoptr(GVariant) print_settings = g_settings_get_value (self->settings, "print-settings");
+
+  /* A4 until the clerk sets up other paper, whatever the locale's paper. */
+  if (g_variant_n_children (page_setup) > 0)
+    self->page_setup = gtk_page_setup_new_from_gvariant (page_setup);
+  else
+    self->page_setup = kk_report_print_page_setup_new ();
+  self->print_settings = gtk_print_settings_new_from_gvariant (print_settings);
+}
+
+static void
+kk_window_set_page_setup (KkWindow     *self,
+                          GtkPageSetup *page_setup)
+{
+  g_set_object (&self->page_setup, page_setup);
+  g_settings_set_value (self->settings, "page-setup", gtk_page_setup_to_gvariant (page_setup));
+  if (self->preview != NULL)
+    kk_report_preview_set_page_setup (self->preview, page_setup);
+}
+
+/* The printer and its options are offered again at the next print. */
+static void
+kk_window_set_print_settings (KkWindow         *self,
+                              GtkPrintSettings *print_settings)
+{
+  g_clear_object (&self->print_settings);
+  self->print_settings = gtk_print_settings_copy (print_settings);
+  g_settings_set_value (self->settings, "print-settings",
+                        gtk_print_settings_to_gvariant (print_settings));
+}
+
+static void
+kk_window_page_setup_done (GtkPageSetup *page_setup,
+                           gpointer      data)
+{
+  g_autoptr(KkWindow) self = data;
+
+  /* No page setup: the clerk cancelled. */
+  if (page_setup != NULL)
+    kk_window_set_page_setup (self, page_setup);
+}
+
+static void
+kk_window_page_setup (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  KkWindow *self = KK_WINDOW (widget);
+
+  gtk_print_run_page_setup_dialog_async (kk_window_get_front (self), self->page_setup,
+                                         self->print_settings, kk_window_page_setup_done,
+                                         g_object_ref (self));
+}
+
+static void
+kk_window_print_done (KkWindow                *self,
+                      GtkPrintOperationResult  result,
+                      GtkPrintOperation       *operation)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    kk_window_set_print_settings (self, gtk_print_operation_get_print_settings (operation));
+  if (result != GTK_PRINT_OPERATION_RESULT_ERROR)
+    return;
+  gtk_print_operation_get_error (operation, &error);
+  kk_window_show_error (self, _("Could Not Print"),
+                        error != NULL ? error->message : _("The printing system gave no reason."));
+}
+
+/**
+ * kk_window_print_report:
+ * @action: %GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG to let the clerk choose
+ *   the printer first; %GTK_PRINT_OPERATION_ACTION_EXPORT to write
+ *   @export_filename
+ * @export_filename: (nullable): the PDF file to write for an export
+ *
+ * Prints the report of the window as the print preview shows it. The job
+ * may go on after this returns; a failure is shown to the clerk, and the
+ * printer and options the clerk chose are kept for the next time.
+ */
+void
+kk_window_print_report (KkWindow                *self,
+                        GtkPrintOperationAction  action,
+                        const char              *export_filename)
+{
+  g_autoptr(KkReportPrint) print = NULL;
+
+  g_return_if_fail (KK_IS_WINDOW (self));
+
+  print = kk_report_print_new (self->report, self->page_setup, self->print_settings);
+  if (export_filename != NULL)
+    gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (print), export_filename);
+  g_signal_connect_object (print, "done", G_CALLBACK (kk_window_print_done), self,
+                           G_CONNECT_SWAPPED);
+  gtk_print_operation_run (GTK_PRINT_OPERATION (print), action, kk_window_get_front (self), NULL);
+}
+
+static void
+kk_window_print (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  kk_window_print_report (KK_WINDOW (widget), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL);
+}
+
+/**
+ * kk_window_export_pdf:
+ * @file: where to write
+ *
+ * Writes the report of the window to @file as PDF, on the paper of the page
+ * setup, and says so in a notice. A failure is shown to the clerk; @file is
+ * then left as it was.
+ *
+ * Returns: %TRUE when the PDF was written
+ */
+gboolean
+kk_window_export_pdf (KkWindow *self,
+                      GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  double paper_width, paper_height;
+
+  g_return_val_if_fail (KK_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  kk_report_print_get_paper (self->page_setup, &paper_width, &paper_height);
+  if (!kk_report_export_pdf (self->report, file, paper_width, paper_height, NULL, &error))
+    {
+      kk_window_show_file_error (self, _("Could Not Export the PDF"), file, error);
+      return FALSE;
+    }
+  name = g_file_get_basename (file);
+  kk_window_add_toast (self, adw_toast_new_format (_("Exported “%s”"), name));
+  return TRUE;
+}
+
+static void
+kk_window_export_pdf_response (KkWindow             *self,
+                               int                   response,
+                               GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    kk_window_export_pdf (self, file);
+  g_object_unref (chooser);
+}
+
+static GtkFileFilter *
+kk_pdf_file_filter_new (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_suffix (filter, "pdf");
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  return filter;
+}
+
+static void
+kk_window_choose_pdf (KkWindow *self)
+{
+  g_autoptr(GtkFileFilter) filter = kk_pdf_file_filter_new ();
+  g_autofree char *base_name = kk_report_print_dup_file_name (self->report);
+  g_autofree char *name = g_strconcat (base_name, ".pdf", NULL);
+  GtkFileChooserNative *chooser;
+
+  chooser = kk_window_save_chooser_new (self, _("Export PDF"), filter, name);
+  g_signal_connect_swapped (chooser, "response", G_CALLBACK (kk_window_export_pdf_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+kk_window_export_pdf_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  kk_window_choose_pdf (KK_WINDOW (widget));
+}
+
+static void
+kk_window_preview_print (KkWindow *self)
+{
+  kk_window_print_report (self, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL);
+}
+
+static void
+kk_window_print_preview (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  KkWindow *self = KK_WINDOW (widget);
+
+  if (self->preview == NULL)
+    {
+      self->preview = kk_report_preview_new (GTK_WINDOW (self), self->report, self->page_setup);
+      g_object_add_weak_pointer (G_OBJECT (self->preview), (gpointer *) &self->preview);
+      g_signal_connect_object (self->preview, "print", G_CALLBACK (kk_window_preview_print), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->preview, "export-pdf", G_CALLBACK (kk_window_choose_pdf), self,
+                               G_CONNECT_SWAPPED);
+    }
+  gtk_window_present (GTK_WINDOW (self->preview));
+}
+
+/* The summary of the division named @parameter, from the 担当課 view. */
+static void
+kk_window_preview_division (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  KkWindow *self = KK_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  kk_report_set_kind (self->report, KK_REPORT_KIND_DIVISIONS);
+  kk_report_set_division (self->report, kk_plan_find_division (self->plan, name));
+  kk_window_print_preview (widget, "win.print-preview", NULL);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -599,6 +877,7 @@ kk_window_constructed (GObject *object)
   G_OBJECT_CLASS (kk_window_parent_class)->constructed (object);
 
   kk_program_list_set_plan (self->program_list, self->plan);
+  self->report = kk_report_new (self->plan, KK_REPORT_KIND_BOOK);
   g_signal_connect_object (kk_plan_get_history (self->plan), "changed",
                            G_CALLBACK (kk_window_history_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (kk_plan_get_history (self->plan), "notify",
@@ -616,6 +895,10 @@ kk_window_dispose (GObject *object)
   g_clear_object (&self->plan);
   g_clear_object (&self->file);
   g_clear_object (&self->settings);
+  g_clear_object (&self->report);
+  g_clear_object (&self->page_setup);
+  g_clear_object (&self->print_settings);
+  g_clear_weak_pointer (&self->preview);
 
   G_OBJECT_CLASS (kk_window_parent_class)->dispose (object);
 }
@@ -713,6 +996,14 @@ kk_window_class_init (KkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, kk_window_save);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, kk_window_save_as);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, kk_window_open);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, kk_window_print);
+  gtk_widget_class_install_action (widget_class, "win.print-preview", NULL,
+                                   kk_window_print_preview);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL,
+                                   kk_window_export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "win.page-setup", NULL, kk_window_page_setup);
+  gtk_widget_class_install_action (widget_class, "win.preview-division", "s",
+                                   kk_window_preview_division);
   gtk_widget_class_install_action (widget_class, "win.new-plan", NULL, kk_window_new_plan);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, kk_window_find);
   gtk_widget_class_install_action (widget_class, "win.add-program", NULL, kk_window_add_program);
@@ -768,6 +1059,7 @@ kk_window_init (KkWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   kk_window_bind_size (self);
+  kk_window_restore_print_setup (self);
   kk_window_accept_drops (self);
   g_signal_connect (self, "notify::application", G_CALLBACK (kk_window_application_set), NULL);
   if (DEVELOPMENT)
@@ -787,6 +1079,30 @@ kk_window_new (KkApplication *application,
                        "plan", plan,
                        "file", file,
                        NULL);
+}
+
+/**
+ * kk_window_get_report:
+ *
+ * Returns: (transfer none): what Print, Print Preview and Export PDF put out
+ */
+KkReport *
+kk_window_get_report (KkWindow *self)
+{
+  g_return_val_if_fail (KK_IS_WINDOW (self), NULL);
+  return self->report;
+}
+
+/**
+ * kk_window_get_page_setup:
+ *
+ * Returns: (transfer none): the paper the reports are printed on
+ */
+GtkPageSetup *
+kk_window_get_page_setup (KkWindow *self)
+{
+  g_return_val_if_fail (KK_IS_WINDOW (self), NULL);
+  return self->page_setup;
 }
 
 KkPlan *

@@ -11,6 +11,7 @@
 #include "kk-plan.h"
 #include "kk-program-editor.h"
 #include "kk-program-list.h"
+#include "kk-report.h"
 
 G_BEGIN_DECLS
 
@@ -27,5 +28,12 @@ gboolean  kk_window_save_to  (KkWindow      *self,
                               GFile         *file);
 KkProgramList   *kk_window_get_program_list   (KkWindow *self);
 KkProgramEditor *kk_window_get_program_editor (KkWindow *self);
+KkReport        *kk_window_get_report         (KkWindow *self);
+GtkPageSetup    *kk_window_get_page_setup     (KkWindow *self);
+void             kk_window_print_report       (KkWindow                *self,
+                                               GtkPrintOperationAction  action,
+                                               const char              *export_filename);
+gboolean         kk_window_export_pdf         (KkWindow *self,
+                                               GFile    *file);
 
 G_END_DECLS

@@ -241,7 +241,10 @@ kk_report_class_init (KkReportClass *klass)
    * KkReport::changed:
    *
    * Emitted when the pages changed: the plan was edited or a property was
-   * set. Ask for the number of pages again and redraw.
+   * set. Ask for the number of pages again and redraw, but not from the
+   * handler: an edit of several steps (deleting a program) emits it at each
+   * step, when the plan is half edited; count the pages once it is whole,
+   * from an idle callback.
    */
   signals[CHANGED] =
     g_signal_new ("changed",
