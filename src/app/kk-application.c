@@ -12,6 +12,7 @@
 #include "kk-application.h"
 #include "kk-command-line.h"
 #include "kk-plan-file.h"
+#include "kk-recovery.h"
 #include "kk-window.h"
 
 #define KK_RECENT_MAX 8
@@ -23,6 +24,8 @@ struct _KkApplication
   GSettings *settings;
   /* The plans opened or saved lately, newest first, for every window's menu. */
   GMenu *recent_menu;
+  /* What an earlier session left unsaved is offered once, at the start. */
+  gboolean recovery_offered;
 };
 
 G_DEFINE_FINAL_TYPE (KkApplication, kk_application, ADW_TYPE_APPLICATION)
@@ -106,6 +109,10 @@ kk_application_get_recent_menu (KkApplication *self)
   return G_MENU_MODEL (self->recent_menu);
 }
 
+static void kk_application_offer_recovery (KkApplication *self,
+                                           GtkWindow     *parent,
+                                           GListModel    *entries);
+
 static void
 kk_application_show_plan (KkApplication *self,
                           KkPlan        *plan,
@@ -116,6 +123,106 @@ kk_application_show_plan (KkApplication *self,
   if (file != NULL)
     kk_application_remember_file (self, file);
   gtk_window_present (GTK_WINDOW (window));
+  if (!self->recovery_offered)
+    {
+      g_autoptr(GFile) folder = kk_recovery_dup_default_folder ();
+      g_autoptr(GListModel) entries = kk_recovery_list_entries (folder);
+
+      self->recovery_offered = TRUE;
+      kk_application_offer_recovery (self, GTK_WINDOW (window), entries);
+    }
+}
+
+/* Returns the window of the restored plan, or @parent when it failed. */
+static GtkWindow *
+kk_application_restore (KkApplication   *self,
+                        GtkWindow       *parent,
+                        KkRecoveryEntry *entry)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KkPlan) plan = kk_recovery_entry_load (entry, &error);
+  KkWindow *window;
+
+  if (plan == NULL)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (parent, _("Could Not Restore the Changes"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return parent;
+    }
+  /* The restored plan's window writes it aside anew at once. */
+  window = kk_window_new (self, plan, kk_recovery_entry_get_file (entry));
+  gtk_window_present (GTK_WINDOW (window));
+  kk_recovery_entry_discard (entry);
+  /* The plan shown at the start gives way, unless it was edited already;
+   * once the dialog over it is gone. */
+  if (KK_IS_WINDOW (parent) && !kk_plan_get_dirty (kk_window_get_plan (KK_WINDOW (parent))))
+    kk_window_destroy_when_idle (KK_WINDOW (parent));
+  return GTK_WINDOW (window);
+}
+
+static void
+kk_application_recovery_response (AdwMessageDialog *dialog,
+                                  const char       *response,
+                                  KkApplication    *self)
+{
+  GListModel *entries = g_object_get_data (G_OBJECT (dialog), "entries");
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+  g_autoptr(KkRecoveryEntry) entry = g_list_model_get_item (entries, 0);
+  g_autoptr(GListStore) rest = g_list_store_new (KK_TYPE_RECOVERY_ENTRY);
+
+  for (guint i = 1; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(KkRecoveryEntry) other = g_list_model_get_item (entries, i);
+
+      g_list_store_append (rest, other);
+    }
+  if (g_strcmp0 (response, "restore") == 0)
+    parent = kk_application_restore (self, parent, entry);
+  else if (g_strcmp0 (response, "discard") == 0)
+    kk_recovery_entry_discard (entry);
+  /* Later keeps the entry for the next start. */
+  kk_application_offer_recovery (self, parent, G_LIST_MODEL (rest));
+}
+
+/* Asks about the latest entry, then about the next. */
+static void
+kk_application_offer_recovery (KkApplication *self,
+                               GtkWindow     *parent,
+                               GListModel    *entries)
+{
+  g_autoptr(KkRecoveryEntry) entry = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *changed = NULL;
+  GtkWidget *dialog;
+
+  if (g_list_model_get_n_items (entries) == 0)
+    return;
+  entry = g_list_model_get_item (entries, 0);
+  title = kk_recovery_entry_dup_title (entry);
+  /* Translators: a g_date_time_format() format: the time of the last change */
+  changed = g_date_time_format (kk_recovery_entry_get_changed (entry), _("%Y-%m-%d %H:%M"));
+  dialog = adw_message_dialog_new (parent, _("Restore Unsaved Changes?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("Keikaku closed before the changes to “%s” were saved. "
+                                    "The last change was made at %s."), title, changed);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "later", _("_Later"),
+                                    "discard", _("_Discard"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
+  g_object_set_data_full (G_OBJECT (dialog), "entries", g_object_ref (entries), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (kk_application_recovery_response),
+                           self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

@@ -22,6 +22,7 @@
 #include "kk-plan-file.h"
 #include "kk-program-editor.h"
 #include "kk-program-list.h"
+#include "kk-recovery.h"
 #include "kk-report-preview.h"
 #include "kk-report-print.h"
 #include "kk-window.h"
@@ -38,6 +39,7 @@ struct _KkWindow
   /* What Print, Print Preview and Export PDF put out: the report last
    * chosen in the preview, on the paper last set up. */
   KkReport *report;
+  KkRecovery *recovery;
   GtkPageSetup *page_setup;
   GtkPrintSettings *print_settings;
   /* The print preview while it is open. */
@@ -418,8 +420,11 @@ static void
 kk_window_set_file (KkWindow *self,
                     GFile    *file)
 {
-  if (g_set_object (&self->file, file))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  if (!g_set_object (&self->file, file))
+    return;
+  if (self->recovery != NULL)
+    kk_recovery_set_file (self->recovery, file);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
 }
 
 static void
@@ -429,7 +434,7 @@ kk_window_saved (KkWindow *self)
                                 self->file);
   kk_window_update_title (self);
   if (self->close_after_save)
-    gtk_window_destroy (GTK_WINDOW (self));
+    kk_window_destroy_when_idle (self);
 }
 
 /**
@@ -821,13 +826,39 @@ kk_window_drop (KkWindow      *self,
 /* ------------------------------------------------------------------------ */
 /* Closing                                                                  */
 
+static gboolean
+kk_window_destroy_cb (gpointer window)
+{
+  gtk_window_destroy (window);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * kk_window_destroy_when_idle:
+ *
+ * Destroys the window once the dialog over it, whose response asked for
+ * it, is gone: destroying it from the response leaves the dialog a dead
+ * parent.
+ */
+void
+kk_window_destroy_when_idle (KkWindow *self)
+{
+  g_return_if_fail (KK_IS_WINDOW (self));
+
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, kk_window_destroy_cb, g_object_ref (self),
+                   g_object_unref);
+}
+
 static void
 kk_window_close_response (KkWindow          *self,
                           const char        *response,
                           AdwMessageDialog  *dialog)
 {
   if (g_strcmp0 (response, "discard") == 0)
-    gtk_window_destroy (GTK_WINDOW (self));
+    {
+      kk_recovery_discard (self->recovery);
+      kk_window_destroy_when_idle (self);
+    }
   else if (g_strcmp0 (response, "save") == 0)
     {
       self->close_after_save = TRUE;
@@ -869,6 +900,16 @@ kk_window_close_request (GtkWindow *window)
 /* ------------------------------------------------------------------------ */
 /* The object                                                               */
 
+/* Every change is written aside until saved or discarded, so that a crash
+ * loses none. */
+static KkRecovery *
+kk_window_recovery_new (KkWindow *self)
+{
+  g_autoptr(GFile) folder = kk_recovery_dup_default_folder ();
+
+  return kk_recovery_new (folder, self->plan, self->file);
+}
+
 static void
 kk_window_constructed (GObject *object)
 {
@@ -878,6 +919,7 @@ kk_window_constructed (GObject *object)
 
   kk_program_list_set_plan (self->program_list, self->plan);
   self->report = kk_report_new (self->plan, KK_REPORT_KIND_BOOK);
+  self->recovery = kk_window_recovery_new (self);
   g_signal_connect_object (kk_plan_get_history (self->plan), "changed",
                            G_CALLBACK (kk_window_history_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (kk_plan_get_history (self->plan), "notify",
@@ -896,6 +938,7 @@ kk_window_dispose (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->settings);
   g_clear_object (&self->report);
+  g_clear_object (&self->recovery);
   g_clear_object (&self->page_setup);
   g_clear_object (&self->print_settings);
   g_clear_weak_pointer (&self->preview);

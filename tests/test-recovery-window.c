@@ -1,0 +1,247 @@
+/* test-recovery-window.c: the app killed in the middle of editing, and
+ * started again: every change comes back
+ *
+ * The test runs itself a second time as the clerk's session: it opens the
+ * window on the embedded plan, edits it and goes on running until the test
+ * kills it with SIGKILL, as a crash or a power cut would end it. The test
+ * then starts the application as a clerk does and restores.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/wait.h>
+
+#include "kk-application.h"
+#include "kk-plan-file.h"
+#include "kk-recovery.h"
+#include "kk-window.h"
+
+#define EDITED_NAME "クラッシュ前に入力した事業名"
+#define EDITED_BUDGET 123456
+
+static char *state_dir;
+
+static KkApplication *
+application_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  KkApplication *app = g_object_new (KK_TYPE_APPLICATION,
+                                     "application-id", "io.github.keikaku.Keikaku.Test",
+                                     "flags", G_APPLICATION_NON_UNIQUE,
+                                     NULL);
+
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  return app;
+}
+
+static void
+edit (KkPlan     *plan,
+      gpointer    object,
+      const char *property,
+      GValue     *value)
+{
+  g_assert_true (kk_plan_edit_value (plan, object, property, value));
+  g_value_unset (value);
+}
+
+/* The edits of the session: a name typed, a budget typed, a program
+ * deleted. */
+static void
+make_edits (KkPlan *plan)
+{
+  GListModel *programs = kk_plan_get_programs (plan);
+  g_autoptr(KkProgram) first = g_list_model_get_item (programs, 0);
+  g_autoptr(KkProgram) second = g_list_model_get_item (programs, 1);
+  g_autoptr(KkProgram) last = g_list_model_get_item (programs, g_list_model_get_n_items (programs) - 1);
+  GValue value = G_VALUE_INIT;
+
+  g_value_set_string (g_value_init (&value, G_TYPE_STRING), EDITED_NAME);
+  edit (plan, first, "name", &value);
+  g_value_set_int64 (g_value_init (&value, G_TYPE_INT64), EDITED_BUDGET);
+  edit (plan, second, "budget", &value);
+  kk_plan_delete_program (plan, last);
+}
+
+/* The clerk's session: never returns; the test kills it. */
+G_NORETURN static void
+run_session (void)
+{
+  g_autoptr(KkApplication) app = application_new ();
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkWindow *window = kk_window_new (app, plan, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  make_edits (kk_window_get_plan (window));
+  g_print ("edited\n");
+  for (;;)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+wait_for_line (int         fd,
+               const char *expected)
+{
+  g_autoptr(GIOChannel) channel = g_io_channel_unix_new (fd);
+  g_autofree char *line = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_io_channel_read_line (channel, &line, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (line, ==, expected);
+}
+
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (2000);
+    }
+}
+
+static void
+kill_session_after_editing (const char *program)
+{
+  const char *argv[] = { program, "--session", NULL };
+  g_autoptr(GError) error = NULL;
+  GPid pid;
+  int out;
+  int status;
+
+  g_spawn_async_with_pipes (NULL, (char **)argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                            &pid, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  wait_for_line (out, "edited\n");
+  /* What the README promises: the changes are safe 10 s after the last;
+   * they are written within KK_RECOVERY_DELAY_MS. */
+  g_usleep ((KK_RECOVERY_DELAY_MS + 1000) * 1000);
+  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFSIGNALED (status));
+  g_spawn_close_pid (pid);
+  close (out);
+}
+
+static AdwMessageDialog *
+find_recovery_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static guint
+count_entries (void)
+{
+  g_autoptr(GFile) folder = kk_recovery_dup_default_folder ();
+  g_autoptr(GListModel) entries = kk_recovery_list_entries (folder);
+
+  return g_list_model_get_n_items (entries);
+}
+
+static void
+test_sigkill_then_restore (gconstpointer data)
+{
+  g_autoptr(KkApplication) app = NULL;
+  g_autoptr(KkPlan) expected = kk_plan_load_default ();
+  g_autoptr(GBytes) expected_bytes = NULL;
+  g_autoptr(GBytes) restored_bytes = NULL;
+  AdwMessageDialog *dialog;
+  GtkWindow *window;
+  KkPlan *restored;
+
+  kill_session_after_editing (data);
+  g_assert_cmpuint (count_entries (), ==, 1);
+
+  app = application_new ();
+  g_application_activate (G_APPLICATION (app));
+  wait_ms (200);
+  dialog = find_recovery_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "restore"));
+  adw_message_dialog_response (dialog, "restore");
+  wait_ms (200);
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (KK_IS_WINDOW (window));
+  restored = kk_window_get_plan (KK_WINDOW (window));
+  g_assert_true (kk_plan_get_dirty (restored));
+  /* Every change, and nothing else: the same plan as the same edits give. */
+  make_edits (expected);
+  expected_bytes = kk_plan_to_bytes (expected);
+  restored_bytes = kk_plan_to_bytes (restored);
+  g_assert_true (g_bytes_equal (expected_bytes, restored_bytes));
+  /* The start's own window gave way to the restored one. */
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+
+  /* Discarding the restored changes leaves nothing to offer again. */
+  wait_ms (KK_RECOVERY_DELAY_MS + 500);
+  g_assert_cmpuint (count_entries (), ==, 1);
+  gtk_window_close (window);
+  wait_ms (200);
+  dialog = find_recovery_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  wait_ms (200);
+  g_assert_cmpuint (count_entries (), ==, 0);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      remove_tree (child);
+    }
+  g_remove (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *program = g_canonicalize_filename (argv[0], NULL);
+  int status;
+
+  if (argc == 2 && g_str_equal (argv[1], "--session"))
+    {
+      gtk_init ();
+      adw_init ();
+      run_session ();
+    }
+
+  /* The session and the restart share a state folder of their own. */
+  state_dir = g_dir_make_tmp ("keikaku-state-XXXXXX", NULL);
+  g_setenv ("XDG_STATE_HOME", state_dir, TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_data_func ("/recovery/sigkill-then-restore", program, test_sigkill_then_restore);
+
+  status = g_test_run ();
+  remove_tree (state_dir);
+  g_free (state_dir);
+  return status;
+}
