@@ -6,6 +6,7 @@ KEIKAKU_PACKAGES="
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev
   desktop-file-utils appstream
   xvfb xauth dbus-daemon fonts-noto-cjk locales poppler-utils
+  valgrind clang libclang-rt-14-dev llvm
 "
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -62,4 +63,62 @@ set_up() {
   install_packages
   generate_locale
   configure_and_build "$@"
+}
+
+# The hardening checks of build-aux/test (tests/fuzz/README.md), each in a
+# build directory of its own beside _build.
+
+# Configures the build directory DIR with the C compiler CC and the meson
+# options given the first time, and applies the options again later.
+configure_variant() {
+  dir=$top/$1
+  compiler=$2
+  shift 2
+  if [ ! -f "$dir/build.ninja" ]; then
+    CC=$compiler meson setup "$dir" "$top" "$@"
+  else
+    meson configure "$dir" "$@"
+  fi
+}
+
+# The whole suite built with AddressSanitizer and UndefinedBehaviorSanitizer.
+test_sanitized() {
+  configure_variant _build-asan gcc -Db_sanitize=address,undefined
+  meson compile -C "$top/_build-asan"
+  meson test -C "$top/_build-asan" --print-errorlogs --num-processes 2
+}
+
+# The core tests under valgrind's memcheck (the valgrind setup of
+# tests/meson.build), built without sanitizers, which valgrind cannot run.
+test_valgrind() {
+  configure_variant _build-valgrind gcc -Db_sanitize=none
+  meson test -C "$top/_build-valgrind" --setup=valgrind --suite core \
+    --print-errorlogs --num-processes 2
+}
+
+# Fuzzes each libFuzzer target for FUZZ_SECONDS (60) on a fresh copy of its
+# seeds: its corpus in tests/fuzz, the embedded plan and the test fixture.
+# An input that makes it fail is kept in _build-fuzz/findings/.
+run_fuzzers() {
+  fuzzdir=$top/_build-fuzz
+  configure_variant _build-fuzz clang -Dfuzzing=true \
+    -Db_sanitize=address,undefined -Db_lundef=false
+  meson compile -C "$fuzzdir" fuzz-plan fuzz-csv
+  rm -rf "$fuzzdir/corpus" "$fuzzdir/findings"
+  mkdir -p "$fuzzdir/findings"
+  for target in fuzz-plan fuzz-csv; do
+    mkdir -p "$fuzzdir/corpus/$target"
+    cp "$top/tests/fuzz/corpus/$target"/* "$top"/data/plans/*.json "$top"/tests/data/*.json \
+      "$fuzzdir/corpus/$target/"
+    echo "keikaku: fuzzing $target for ${FUZZ_SECONDS:-60} s" >&2
+    if ! "$fuzzdir/tests/fuzz/$target" -max_total_time="${FUZZ_SECONDS:-60}" \
+        -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+        -dict="$top/tests/fuzz/plan.dict" -artifact_prefix="$fuzzdir/findings/$target-" \
+        "$fuzzdir/corpus/$target" 2>"$fuzzdir/$target.log"; then
+      tail -n 80 "$fuzzdir/$target.log" >&2
+      echo "keikaku: $target failed; the input is in $fuzzdir/findings/" >&2
+      return 1
+    fi
+    grep '^stat::number_of_executed_units' "$fuzzdir/$target.log" >&2
+  done
 }

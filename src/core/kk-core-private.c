@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "kk-core-private.h"
 
 gboolean
@@ -114,6 +116,26 @@ kk_enum_dup_nicks (GType enum_type)
       g_string_append (nicks, klass->values[i].value_nick);
     }
   return g_string_free (nicks, FALSE);
+}
+
+/* Error messages quote what a file holds and are shown on one line, in the
+ * window and on a terminal: a line break or a terminal's escape in them is
+ * written as a plan file escapes it, \u000a. */
+char *
+kk_dup_printable (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c))
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (out, FALSE);
 }
 
 /* Writes @bytes beside @file and renames them over it, so that a failure

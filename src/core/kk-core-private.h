@@ -63,6 +63,8 @@ gboolean    kk_enum_from_nick  (GType       enum_type,
                                 int        *value);
 char       *kk_enum_dup_nicks  (GType       enum_type);
 
+char       *kk_dup_printable   (const char *text);
+
 G_END_DECLS
 
 #include "kk-program.h"

@@ -14,8 +14,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
+#include "kk-core-private.h"
 #include "kk-json-reader.h"
 #include "kk-plan-file.h"
 
@@ -77,16 +79,22 @@ kk_keys_grow (KkKeys *keys)
     }
 }
 
-/* Returns: %FALSE when the object has the key already */
+/* @name: (transfer full) (nullable): the key read, when it has escapes
+ *
+ * Returns: %FALSE when the object has the key already */
 static gboolean
-kk_keys_add (KkKeys     *keys,
-             const char *start,
-             gsize       length)
+kk_keys_add (KkKeys      *keys,
+             const char  *start,
+             gsize        length,
+             char        *name)
 {
   KkSlice slice = { start, length };
 
+  /* "a" and "\u0061" are one name: names with escapes are compared as read. */
+  if (name != NULL && keys->many == NULL)
+    kk_keys_grow (keys);
   if (keys->many != NULL)
-    return g_hash_table_add (keys->many, g_strndup (start, length));
+    return g_hash_table_add (keys->many, name != NULL ? name : g_strndup (start, length));
 
   for (guint i = 0; i < keys->slices->len; i++)
     {
@@ -99,6 +107,28 @@ kk_keys_add (KkKeys     *keys,
   if (keys->slices->len > KK_KEYS_LINEAR_MAX)
     kk_keys_grow (keys);
   return TRUE;
+}
+
+/* The builder (below), here for the checker, which reads a member name
+ * with escapes as the builder will. */
+typedef struct
+{
+  const char *text;
+  gsize length;
+  gsize pos;
+} KkJsonBuilder;
+
+static char *kk_json_builder_string (KkJsonBuilder *self);
+
+/* The string at @pos, which the checker accepted, as the builder reads it. */
+static char *
+kk_json_read_string (const char *text,
+                     gsize       length,
+                     gsize       pos)
+{
+  KkJsonBuilder builder = { text, length, pos };
+
+  return kk_json_builder_string (&builder);
 }
 
 typedef struct
@@ -122,14 +152,17 @@ kk_json_checker_fail (KkJsonChecker *self,
                       const char    *format,
                       ...)
 {
+  g_autofree char *text = NULL;
   g_autofree char *message = NULL;
   gsize line_start = 0;
   guint line = 1;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  text = g_strdup_vprintf (format, args);
   va_end (args);
+  /* A token quoted from the text may hold control characters. */
+  message = kk_dup_printable (text);
 
   for (gsize i = 0; i < offset; i++)
     if (self->text[i] == '\n')
@@ -291,6 +324,41 @@ kk_json_checker_skip_digits (KkJsonChecker *self,
   return pos;
 }
 
+/* strtod and strtoll read a number up to the delimiter after it. A number
+ * that ends the text has none, and the bytes after the text are not ours:
+ * such a number is read from a copy, freed with *copy. */
+static const char *
+kk_json_number_text (const char  *start,
+                     const char  *end,
+                     const char  *text_end,
+                     char       **copy)
+{
+  *copy = end == text_end ? g_strndup (start, end - start) : NULL;
+  return *copy != NULL ? *copy : start;
+}
+
+/* Only an exponent or some 309 digits before the point make a number
+ * overflow a double; it would be infinite, which no file can hold. */
+static gboolean
+kk_json_checker_check_finite (KkJsonChecker *self,
+                              gsize          start,
+                              gsize          end,
+                              gsize          integer_digits,
+                              gboolean       exponent)
+{
+  g_autofree char *copy = NULL;
+  const char *number;
+
+  if (!exponent && integer_digits < 300)
+    return TRUE;
+  number = kk_json_number_text (self->text + start, self->text + end,
+                                self->text + self->length, &copy);
+  if (isfinite (g_ascii_strtod (number, NULL)))
+    return TRUE;
+  return kk_json_checker_fail (self, KK_PLAN_FILE_ERROR_INVALID, start,
+                               _("the number is too large"));
+}
+
 static gboolean
 kk_json_checker_check_number (KkJsonChecker *self)
 {
@@ -298,13 +366,16 @@ kk_json_checker_check_number (KkJsonChecker *self)
   gsize start = self->pos;
   gsize pos = start;
   gsize digits_start;
+  gsize integer_digits;
   gboolean integral = TRUE;
+  gboolean exponent = FALSE;
 
   if (text[pos] == '-')
     pos++;
   digits_start = pos;
   pos = kk_json_checker_skip_digits (self, pos);
-  if (pos == digits_start || (text[digits_start] == '0' && pos - digits_start > 1))
+  integer_digits = pos - digits_start;
+  if (integer_digits == 0 || (text[digits_start] == '0' && integer_digits > 1))
     return kk_json_checker_unexpected (self, _("a value"));
 
   if (pos < self->length && text[pos] == '.')
@@ -321,6 +392,7 @@ kk_json_checker_check_number (KkJsonChecker *self)
       gsize exponent_start;
 
       integral = FALSE;
+      exponent = TRUE;
       pos++;
       if (pos < self->length && (text[pos] == '+' || text[pos] == '-'))
         pos++;
@@ -331,9 +403,11 @@ kk_json_checker_check_number (KkJsonChecker *self)
     }
   if (pos < self->length && !kk_is_delimiter (text[pos]))
     return kk_json_checker_unexpected (self, _("a value"));
-  if (integral && pos - digits_start > KK_JSON_MAX_INTEGER_DIGITS)
+  if (integral && integer_digits > KK_JSON_MAX_INTEGER_DIGITS)
     return kk_json_checker_fail (self, KK_PLAN_FILE_ERROR_INVALID, start,
                                  _("the number is too large"));
+  if (!integral && !kk_json_checker_check_finite (self, start, pos, integer_digits, exponent))
+    return FALSE;
   self->pos = pos;
   return TRUE;
 }
@@ -431,7 +505,9 @@ kk_json_checker_key (KkJsonChecker *self)
   if (!kk_json_checker_check_string (self))
     return FALSE;
 
-  if (!kk_keys_add (&self->keys[self->depth - 1], self->text + start + 1, self->pos - start - 2))
+  if (!kk_keys_add (&self->keys[self->depth - 1], self->text + start + 1, self->pos - start - 2,
+                    memchr (self->text + start, '\\', self->pos - start) != NULL
+                    ? kk_json_read_string (self->text, self->length, start) : NULL))
     {
       g_autofree char *key = g_strndup (self->text + start + 1, self->pos - start - 2);
 
@@ -533,13 +609,6 @@ kk_json_check (const char  *text,
 /* ------------------------------------------------------------------------ */
 /* Building, from text the checker accepted                                 */
 
-typedef struct
-{
-  const char *text;
-  gsize length;
-  gsize pos;
-} KkJsonBuilder;
-
 static JsonNode *kk_json_builder_value (KkJsonBuilder *self);
 
 static void
@@ -622,8 +691,9 @@ kk_json_builder_number (KkJsonBuilder *self)
   const char *start = self->text + self->pos;
   const char *end = start;
   const char *limit = self->text + self->length;
+  g_autofree char *copy = NULL;
+  const char *number;
   gboolean integral = TRUE;
-  JsonNode *node;
 
   while (end < limit && !kk_is_delimiter (*end))
     {
@@ -632,11 +702,10 @@ kk_json_builder_number (KkJsonBuilder *self)
       end++;
     }
   self->pos = end - self->text;
+  number = kk_json_number_text (start, end, limit, &copy);
   if (integral)
-    node = json_node_init_int (json_node_alloc (), g_ascii_strtoll (start, NULL, 10));
-  else
-    node = json_node_init_double (json_node_alloc (), g_ascii_strtod (start, NULL));
-  return node;
+    return json_node_init_int (json_node_alloc (), g_ascii_strtoll (number, NULL, 10));
+  return json_node_init_double (json_node_alloc (), g_ascii_strtod (number, NULL));
 }
 
 static JsonNode *

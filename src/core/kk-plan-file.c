@@ -92,13 +92,16 @@ kk_loader_fail (KkLoader   *self,
                 const char *format,
                 ...)
 {
+  g_autofree char *text = NULL;
   g_autofree char *message = NULL;
   gsize mark = member ? kk_loader_enter (self, member) : self->path->len;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  text = g_strdup_vprintf (format, args);
   va_end (args);
+  /* Texts of the file quoted in the message may hold line breaks. */
+  message = kk_dup_printable (text);
 
   if (self->path->len == 0)
     g_set_error_literal (self->error, KK_PLAN_FILE_ERROR, KK_PLAN_FILE_ERROR_INVALID, message);
@@ -245,7 +248,7 @@ kk_loader_number (KkLoader   *self,
   if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
     return kk_loader_fail (self, member, _("must be a number, not %s"), kk_node_kind (node));
   *out = json_node_get_double (node);
-  if (!isfinite (*out) || fabs (*out) > 1e15)
+  if (fabs (*out) > 1e15)
     return kk_loader_fail (self, member, _("the number is too large"));
   return TRUE;
 }
@@ -455,6 +458,8 @@ kk_loader_program_funding (KkLoader   *self,
                            KkProgram  *program)
 {
   g_autoptr(GPtrArray) funding = g_ptr_array_new ();
+  /* A file may list thousands: finding one twice must not scan the list. */
+  g_autoptr(GHashTable) named = g_hash_table_new (NULL, NULL);
   JsonArray *codes;
   gsize mark;
 
@@ -475,7 +480,7 @@ kk_loader_program_funding (KkLoader   *self,
       source = g_hash_table_lookup (self->funding, code);
       if (source == NULL)
         return kk_loader_fail (self, NULL, _("there is no funding source “%s”"), code);
-      if (g_ptr_array_find (funding, source, NULL))
+      if (!g_hash_table_add (named, source))
         return kk_loader_fail (self, NULL, _("funding “%s” is named twice"), code);
       g_ptr_array_add (funding, source);
       kk_loader_leave (self, item_mark);
@@ -685,6 +690,8 @@ kk_loader_sheet_divisions (KkLoader   *self,
                            KkSheet    *sheet)
 {
   g_autoptr(GPtrArray) divisions = g_ptr_array_new ();
+  /* As for funding: a list of thousands must not be scanned for each. */
+  g_autoptr(GHashTable) named = g_hash_table_new (NULL, NULL);
   JsonArray *names;
   gsize mark;
 
@@ -699,7 +706,7 @@ kk_loader_sheet_divisions (KkLoader   *self,
 
       if (!kk_loader_division_ref (self, json_array_get_element (names, i), NULL, &division))
         return FALSE;
-      if (g_ptr_array_find (divisions, division, NULL))
+      if (!g_hash_table_add (named, division))
         return kk_loader_fail (self, NULL, _("division “%s” is named twice"),
                                kk_division_get_name (division));
       g_ptr_array_add (divisions, division);
@@ -836,10 +843,12 @@ kk_loader_check_version (KkLoader   *self,
     return kk_loader_fail (self, "version", _("must be written MAJOR.MINOR, not “%s”"), version);
   if (major > KK_PLAN_VERSION_MAJOR)
     {
+      g_autofree char *printable = kk_dup_printable (version);
+
       g_set_error (self->error, KK_PLAN_FILE_ERROR, KK_PLAN_FILE_ERROR_VERSION,
                    _("The plan was written in format version %s by a newer Keikaku; "
                      "this version reads format %d.x"),
-                   version, KK_PLAN_VERSION_MAJOR);
+                   printable, KK_PLAN_VERSION_MAJOR);
       return FALSE;
     }
   if (major < 1)
