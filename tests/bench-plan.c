@@ -106,7 +106,7 @@ bench_save (gpointer data)
   SaveData *save = data;
   g_autoptr(GError) error = NULL;
 
-  kk_plan_save_file (save->plan, save->file, NULL, &error);
+  kk_plan_save_file (save->plan, save->file, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
 }
 
@@ -189,7 +189,7 @@ write_synthetic_plan (guint        n_programs,
   g_autoptr(GError) error = NULL;
   g_autoptr(GFileInfo) info = NULL;
 
-  kk_plan_save_file (synthetic, file, NULL, &error);
+  kk_plan_save_file (synthetic, file, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, &error);
   g_assert_no_error (error);

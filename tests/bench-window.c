@@ -174,7 +174,7 @@ write_large_plan (const char *dir)
   GFile *file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
 
-  kk_plan_save_file (plan, file, NULL, &error);
+  kk_plan_save_file (plan, file, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   return file;
 }

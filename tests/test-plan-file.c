@@ -174,11 +174,11 @@ test_save_file_keeps_backup (void)
   g_autofree char *contents = NULL;
   gsize len;
 
-  g_assert_true (kk_plan_save_file (plan, file, NULL, &error));
+  g_assert_true (kk_plan_save_file (plan, file, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   kk_plan_edit (plan, kk_plan_find_program (plan, 1), "name", "新しい名前");
   g_assert_true (kk_plan_get_dirty (plan));
-  g_assert_true (kk_plan_save_file (plan, file, NULL, &error));
+  g_assert_true (kk_plan_save_file (plan, file, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_false (kk_plan_get_dirty (plan));
 
@@ -198,7 +198,7 @@ test_save_failure_leaves_plan_dirty (void)
   g_autoptr(GError) error = NULL;
 
   kk_plan_edit (plan, kk_plan_find_program (plan, 1), "budget", (gint64)1);
-  g_assert_false (kk_plan_save_file (plan, file, NULL, &error));
+  g_assert_false (kk_plan_save_file (plan, file, NULL, NULL, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_true (kk_plan_get_dirty (plan));
   g_assert_cmpint (kk_program_get_budget (kk_plan_find_program (plan, 1)), ==, 1);

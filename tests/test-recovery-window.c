@@ -16,29 +16,15 @@
 #include <signal.h>
 #include <sys/wait.h>
 
-#include "kk-application.h"
 #include "kk-plan-file.h"
 #include "kk-recovery.h"
+#include "kk-test-ui.h"
 #include "kk-window.h"
 
 #define EDITED_NAME "クラッシュ前に入力した事業名"
 #define EDITED_BUDGET 123456
 
 static char *state_dir;
-
-static KkApplication *
-application_new (void)
-{
-  g_autoptr(GError) error = NULL;
-  KkApplication *app = g_object_new (KK_TYPE_APPLICATION,
-                                     "application-id", "io.github.keikaku.Keikaku.Test",
-                                     "flags", G_APPLICATION_NON_UNIQUE,
-                                     NULL);
-
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  return app;
-}
 
 static void
 edit (KkPlan     *plan,
@@ -72,7 +58,7 @@ make_edits (KkPlan *plan)
 G_NORETURN static void
 run_session (void)
 {
-  g_autoptr(KkApplication) app = application_new ();
+  g_autoptr(KkApplication) app = kk_test_application_new ();
   g_autoptr(KkPlan) plan = kk_plan_load_default ();
   KkWindow *window = kk_window_new (app, plan, NULL);
 
@@ -94,19 +80,6 @@ wait_for_line (int         fd,
   g_io_channel_read_line (channel, &line, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (line, ==, expected);
-}
-
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (2000);
-    }
 }
 
 static void
@@ -132,21 +105,6 @@ kill_session_after_editing (const char *program)
   close (out);
 }
 
-static AdwMessageDialog *
-find_recovery_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
 static guint
 count_entries (void)
 {
@@ -170,14 +128,13 @@ test_sigkill_then_restore (gconstpointer data)
   kill_session_after_editing (data);
   g_assert_cmpuint (count_entries (), ==, 1);
 
-  app = application_new ();
+  app = kk_test_application_new ();
   g_application_activate (G_APPLICATION (app));
-  wait_ms (200);
-  dialog = find_recovery_dialog ();
+  kk_test_wait_ms (200);
+  dialog = kk_test_find_dialog (NULL);
   g_assert_nonnull (dialog);
-  g_assert_true (adw_message_dialog_has_response (dialog, "restore"));
-  adw_message_dialog_response (dialog, "restore");
-  wait_ms (200);
+  kk_test_respond (dialog, "restore");
+  kk_test_wait_ms (200);
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_true (KK_IS_WINDOW (window));
@@ -192,14 +149,14 @@ test_sigkill_then_restore (gconstpointer data)
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
 
   /* Discarding the restored changes leaves nothing to offer again. */
-  wait_ms (KK_RECOVERY_DELAY_MS + 500);
+  kk_test_wait_ms (KK_RECOVERY_DELAY_MS + 500);
   g_assert_cmpuint (count_entries (), ==, 1);
   gtk_window_close (window);
-  wait_ms (200);
-  dialog = find_recovery_dialog ();
+  kk_test_wait_ms (200);
+  dialog = kk_test_find_dialog (NULL);
   g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, "discard");
-  wait_ms (200);
+  kk_test_respond (dialog, "discard");
+  kk_test_wait_ms (200);
   g_assert_cmpuint (count_entries (), ==, 0);
 }
 

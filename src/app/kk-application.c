@@ -113,7 +113,7 @@ static void kk_application_offer_recovery (KkApplication *self,
                                            GtkWindow     *parent,
                                            GListModel    *entries);
 
-static void
+static KkWindow *
 kk_application_show_plan (KkApplication *self,
                           KkPlan        *plan,
                           GFile         *file)
@@ -131,6 +131,7 @@ kk_application_show_plan (KkApplication *self,
       self->recovery_offered = TRUE;
       kk_application_offer_recovery (self, GTK_WINDOW (window), entries);
     }
+  return window;
 }
 
 /* Returns the window of the restored plan, or @parent when it failed. */
@@ -291,6 +292,52 @@ kk_application_activate (GApplication *application)
   kk_application_show_plan (self, plan, NULL);
 }
 
+/* A file this clerk may not write opens read-only: Save goes to Save As. */
+static gboolean
+kk_file_is_writable (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  return info == NULL ||
+         !g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE) ||
+         g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE);
+}
+
+/* A plan of a newer major format is read as far as this version
+ * understands it, and said so in @newer_error: saving over it would lose
+ * what this version does not understand. */
+static KkPlan *
+kk_application_load (GFile   *file,
+                     char   **etag,
+                     GError **newer_error,
+                     GError **error)
+{
+  g_autoptr(GError) version_error = NULL;
+  KkPlan *plan = kk_plan_load_file_full (file, KK_PLAN_LOAD_DEFAULT, etag, NULL, &version_error);
+
+  if (plan != NULL)
+    return plan;
+  if (g_error_matches (version_error, KK_PLAN_FILE_ERROR, KK_PLAN_FILE_ERROR_VERSION))
+    plan = kk_plan_load_file_full (file, KK_PLAN_LOAD_NEWER_VERSION, etag, NULL, NULL);
+  g_propagate_error (plan ? newer_error : error, g_steal_pointer (&version_error));
+  return plan;
+}
+
+static void
+kk_application_explain_newer (KkWindow     *window,
+                              const GError *newer_error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Opened Read-Only"), NULL);
+
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s", newer_error->message,
+                                  _("You can read, print and export it here. Save As writes a "
+                                    "copy in this version's format; what only the newer version "
+                                    "understands is kept as it was."));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 kk_application_open (GApplication  *application,
                      GFile        **files,
@@ -302,15 +349,22 @@ kk_application_open (GApplication  *application,
   for (int i = 0; i < n_files; i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(KkPlan) plan = kk_plan_load_file (files[i], NULL, &error);
+      g_autoptr(GError) newer_error = NULL;
+      g_autofree char *etag = NULL;
+      g_autoptr(KkPlan) plan = kk_application_load (files[i], &etag, &newer_error, &error);
+      KkWindow *window;
 
-      if (plan != NULL)
+      if (plan == NULL)
         {
-          kk_application_show_plan (self, plan, files[i]);
+          kk_application_activate (application);
+          kk_application_show_load_error (self, files[i], error);
           continue;
         }
-      kk_application_activate (application);
-      kk_application_show_load_error (self, files[i], error);
+      window = kk_application_show_plan (self, plan, files[i]);
+      kk_window_set_file_state (window, etag,
+                                newer_error != NULL || !kk_file_is_writable (files[i]));
+      if (newer_error != NULL)
+        kk_application_explain_newer (window, newer_error);
     }
 }
 

@@ -33,6 +33,11 @@ struct _KkWindow
 
   KkPlan *plan;
   GFile *file;
+  /* The version of the file read or last saved, to see whether someone
+   * else saved over it since. */
+  char *etag;
+  /* Save goes to Save As: the file is not writable, or of a newer format. */
+  gboolean read_only;
   GSettings *settings;
   /* The clerk chose Save in the closing prompt: close once saved. */
   gboolean close_after_save;
@@ -77,9 +82,15 @@ static GParamSpec *properties[N_PROPS];
 static char *
 kk_window_dup_file_label (KkWindow *self)
 {
-  if (self->file != NULL)
-    return g_file_get_basename (self->file);
-  return g_strdup (kk_plan_get_organization (self->plan));
+  g_autofree char *name = NULL;
+
+  if (self->file == NULL)
+    return g_strdup (kk_plan_get_organization (self->plan));
+  name = g_file_get_basename (self->file);
+  if (self->read_only)
+    /* Translators: the file name of a plan opened read-only */
+    return g_strdup_printf (_("%s (read-only)"), name);
+  return g_steal_pointer (&name);
 }
 
 static void
@@ -437,12 +448,66 @@ kk_window_saved (KkWindow *self)
     kk_window_destroy_when_idle (self);
 }
 
+static void
+kk_window_conflict_response (KkWindow         *self,
+                             const char       *response,
+                             AdwMessageDialog *dialog)
+{
+  GApplication *application = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+
+  if (g_strcmp0 (response, "overwrite") == 0)
+    {
+      g_clear_pointer (&self->etag, g_free);
+      kk_window_save_to (self, self->file);
+      return;
+    }
+  self->close_after_save = FALSE;
+  if (g_strcmp0 (response, "save-as") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
+  else if (g_strcmp0 (response, "reload") == 0)
+    {
+      g_application_open (application, &self->file, 1, "");
+      kk_recovery_discard (self->recovery);
+      kk_window_destroy_when_idle (self);
+    }
+}
+
+/* Another clerk saved the file since it was opened here: theirs is not
+ * overwritten unless the clerk here says so. */
+static void
+kk_window_ask_about_conflict (KkWindow *self)
+{
+  g_autofree char *name = g_file_get_basename (self->file);
+  GtkWidget *dialog = adw_message_dialog_new (kk_window_get_front (self),
+                                              _("The Plan Changed on Disk"), NULL);
+
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("Someone saved “%s” after you opened it. Overwrite their "
+                                    "version with yours, save yours under another name, or "
+                                    "reload theirs and lose your changes."), name);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "reload", _("_Reload"),
+                                    "save-as", _("Save _As…"),
+                                    "overwrite", _("_Overwrite"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reload",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_swapped (dialog, "response", G_CALLBACK (kk_window_conflict_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /**
  * kk_window_save_to:
  * @file: where to save the plan
  *
  * Saves the plan to @file, which becomes the window's file. A failure is
- * shown to the clerk; the plan then stays as it was, unsaved.
+ * shown to the clerk; the plan then stays as it was, unsaved. Saving over
+ * the window's own file that someone else saved meanwhile asks first.
  *
  * Returns: %TRUE when the plan was saved
  */
@@ -451,19 +516,49 @@ kk_window_save_to (KkWindow *self,
                    GFile    *file)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *etag = NULL;
+  gboolean own_file;
 
   g_return_val_if_fail (KK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  if (!kk_plan_save_file (self->plan, file, NULL, &error))
+  own_file = self->file != NULL && g_file_equal (file, self->file);
+  if (!kk_plan_save_file (self->plan, file, own_file ? self->etag : NULL, &etag, NULL, &error))
     {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+        {
+          kk_window_ask_about_conflict (self);
+          return FALSE;
+        }
       self->close_after_save = FALSE;
       kk_window_show_file_error (self, _("Could Not Save the Plan"), file, error);
       return FALSE;
     }
+  g_free (self->etag);
+  self->etag = g_steal_pointer (&etag);
+  self->read_only = FALSE;
   kk_window_set_file (self, file);
   kk_window_saved (self);
   return TRUE;
+}
+
+/**
+ * kk_window_set_file_state:
+ * @etag: (nullable): the version of the window's file its plan was read
+ *   from
+ * @read_only: whether Save goes to Save As
+ */
+void
+kk_window_set_file_state (KkWindow   *self,
+                          const char *etag,
+                          gboolean    read_only)
+{
+  g_return_if_fail (KK_IS_WINDOW (self));
+
+  g_free (self->etag);
+  self->etag = g_strdup (etag);
+  self->read_only = read_only;
+  kk_window_update_title (self);
 }
 
 static void
@@ -536,7 +631,7 @@ kk_window_save (GtkWidget  *widget,
 {
   KkWindow *self = KK_WINDOW (widget);
 
-  if (self->file == NULL)
+  if (self->file == NULL || self->read_only)
     kk_window_save_as (widget, "win.save-as", NULL);
   else
     kk_window_save_to (self, self->file);
@@ -936,6 +1031,7 @@ kk_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), KK_TYPE_WINDOW);
   g_clear_object (&self->plan);
   g_clear_object (&self->file);
+  g_clear_pointer (&self->etag, g_free);
   g_clear_object (&self->settings);
   g_clear_object (&self->report);
   g_clear_object (&self->recovery);

@@ -27,6 +27,9 @@ GFile    *kk_window_get_file (KkWindow      *self);
 gboolean  kk_window_save_to  (KkWindow      *self,
                               GFile         *file);
 void      kk_window_destroy_when_idle (KkWindow *self);
+void      kk_window_set_file_state    (KkWindow      *self,
+                                       const char    *etag,
+                                       gboolean       read_only);
 KkProgramList   *kk_window_get_program_list   (KkWindow *self);
 KkProgramEditor *kk_window_get_program_editor (KkWindow *self);
 KkReport        *kk_window_get_report         (KkWindow *self);

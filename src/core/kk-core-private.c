@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "kk-core-private.h"
@@ -138,18 +139,128 @@ kk_dup_printable (const char *text)
   return g_string_free (out, FALSE);
 }
 
-/* Writes @bytes beside @file and renames them over it, so that a failure
- * (a full disk, a folder gone) leaves @file as it was. */
+/* The version of @file as GIO names it (its time of change), or NULL
+ * when it does not exist. */
+static char *
+kk_file_dup_etag (GFile        *file,
+                  GCancellable *cancellable)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                                 G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+
+  return info ? g_strdup (g_file_info_get_etag (info)) : NULL;
+}
+
+static guint
+kk_file_get_mode (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_UNIX_MODE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  if (info == NULL || !g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_UNIX_MODE))
+    return 0666;
+  return g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE) & 07777;
+}
+
+/* Writes whole or not at all: a failure leaves @path as it was. Says which
+ * file could not be written and why, without the name of the temporary
+ * file GLib writes first. */
+static gboolean
+kk_file_write_whole (const char  *path,
+                     const char  *data,
+                     gsize        len,
+                     guint        mode,
+                     GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *display = NULL;
+  const char *reason;
+
+  if (g_file_set_contents_full (path, data, len,
+                                G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                mode, &local_error))
+    return TRUE;
+  reason = strrchr (local_error->message, ':');
+  reason = reason ? reason + 1 + strspn (reason + 1, " ") : local_error->message;
+  display = g_filename_display_name (path);
+  g_set_error (error, G_IO_ERROR, g_io_error_from_file_error (local_error->code),
+               _("Could not write “%s”: %s"), display, reason);
+  return FALSE;
+}
+
+/* name~ beside @file, itself replaced whole, so that a failure leaves the
+ * earlier backup as it was. */
+static gboolean
+kk_file_back_up (const char    *path,
+                 guint          mode,
+                 GError       **error)
+{
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  if (!g_file_get_contents (path, &contents, &len, NULL))
+    return TRUE;
+  return kk_file_write_whole (backup, contents, len, mode, error);
+}
+
+static gboolean
+kk_file_check_etag (GFile         *file,
+                    const char    *etag,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autofree char *current = NULL;
+
+  if (etag == NULL)
+    return TRUE;
+  current = kk_file_dup_etag (file, cancellable);
+  if (g_strcmp0 (current, etag) == 0)
+    return TRUE;
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG,
+                       _("The file was changed by someone else"));
+  return FALSE;
+}
+
+/**
+ * kk_file_replace_bytes:
+ * @etag: (nullable): the version @file must still be, or %NULL for any
+ * @new_etag: (out) (optional): the version written
+ *
+ * Writes @bytes to a file beside @file, syncs it to disk and renames it over
+ * @file, so that a failure (a full disk, a folder gone) leaves @file as it
+ * was, and a crash leaves the old or the new text, whole: GIO's own
+ * replace writes a local file in place. With @make_backup the old text is
+ * written to name~ first, in the same way. A file GIO reaches through a
+ * network protocol rather than a path is left to GIO. When @file is no longer the version @etag names,
+ * nothing is written: %G_IO_ERROR_WRONG_ETAG.
+ *
+ * Returns: %TRUE on success
+ */
 gboolean
 kk_file_replace_bytes (GFile         *file,
                        GBytes        *bytes,
+                       const char    *etag,
                        gboolean       make_backup,
+                       char         **new_etag,
                        GCancellable  *cancellable,
                        GError       **error)
 {
+  g_autofree char *path = g_file_get_path (file);
   gsize len;
   const char *data = g_bytes_get_data (bytes, &len);
+  guint mode;
 
-  return g_file_replace_contents (file, data, len, NULL, make_backup, G_FILE_CREATE_NONE, NULL,
-                                  cancellable, error);
+  if (!kk_file_check_etag (file, etag, cancellable, error))
+    return FALSE;
+  if (path == NULL)
+    return g_file_replace_contents (file, data, len, NULL, make_backup, G_FILE_CREATE_NONE,
+                                    new_etag, cancellable, error);
+  mode = kk_file_get_mode (file);
+  if ((make_backup && !kk_file_back_up (path, mode, error)) ||
+      !kk_file_write_whole (path, data, len, mode, error))
+    return FALSE;
+  if (new_etag != NULL)
+    *new_etag = kk_file_dup_etag (file, cancellable);
+  return TRUE;
 }

@@ -52,7 +52,9 @@ gpointer   kk_object_copy       (gpointer   source);
 
 gboolean kk_file_replace_bytes (GFile         *file,
                                 GBytes        *bytes,
+                                const char    *etag,
                                 gboolean       make_backup,
+                                char         **new_etag,
                                 GCancellable  *cancellable,
                                 GError       **error);
 

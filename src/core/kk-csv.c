@@ -244,5 +244,5 @@ kk_csv_export_file (KkPlan        *plan,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   bytes = kk_csv_export (plan, table);
-  return kk_file_replace_bytes (file, bytes, FALSE, cancellable, error);
+  return kk_file_replace_bytes (file, bytes, NULL, FALSE, NULL, cancellable, error);
 }

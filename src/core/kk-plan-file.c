@@ -54,6 +54,7 @@ typedef struct
   GHashTable *pillars;
   GHashTable *divisions;
   GHashTable *programs;
+  KkPlanLoadFlags flags;
 } KkLoader;
 
 static gsize
@@ -841,7 +842,7 @@ kk_loader_check_version (KkLoader   *self,
     return FALSE;
   if (sscanf (version, "%u.%u%c", &major, &minor, &end) != 2)
     return kk_loader_fail (self, "version", _("must be written MAJOR.MINOR, not “%s”"), version);
-  if (major > KK_PLAN_VERSION_MAJOR)
+  if (major > KK_PLAN_VERSION_MAJOR && !(self->flags & KK_PLAN_LOAD_NEWER_VERSION))
     {
       g_autofree char *printable = kk_dup_printable (version);
 
@@ -929,15 +930,19 @@ kk_loader_load (KkLoader   *self,
 }
 
 /**
- * kk_plan_load_bytes:
+ * kk_plan_load_bytes_full:
+ * @flags: %KK_PLAN_LOAD_NEWER_VERSION to read a file of a newer major
+ *   version as far as this version understands it, keeping what it does
+ *   not; the caller then shows it read-only
  *
  * Reads a plan from the text of a plan file.
  *
  * Returns: (transfer full): the plan, or %NULL with @error set
  */
 KkPlan *
-kk_plan_load_bytes (GBytes  *bytes,
-                    GError **error)
+kk_plan_load_bytes_full (GBytes           *bytes,
+                         KkPlanLoadFlags   flags,
+                         GError          **error)
 {
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(KkPlan) plan = NULL;
@@ -989,6 +994,7 @@ kk_plan_load_bytes (GBytes  *bytes,
     .pillars = pillars,
     .divisions = divisions,
     .programs = programs,
+    .flags = flags,
   };
   if (!kk_loader_load (&loader, json_node_get_object (root)))
     return NULL;
@@ -997,23 +1003,61 @@ kk_plan_load_bytes (GBytes  *bytes,
 }
 
 /**
+ * kk_plan_load_bytes:
+ *
+ * Reads a plan of this major version from the text of a plan file.
+ *
+ * Returns: (transfer full): the plan, or %NULL with @error set
+ */
+KkPlan *
+kk_plan_load_bytes (GBytes  *bytes,
+                    GError **error)
+{
+  return kk_plan_load_bytes_full (bytes, KK_PLAN_LOAD_DEFAULT, error);
+}
+
+/**
+ * kk_plan_load_file_full:
+ * @flags: as for kk_plan_load_bytes_full()
+ * @etag: (out) (optional): the version of the file read, to detect a
+ *   change by someone else when saving over it
+ *
+ * Returns: (transfer full): the plan, or %NULL with @error set
+ */
+KkPlan *
+kk_plan_load_file_full (GFile            *file,
+                        KkPlanLoadFlags   flags,
+                        char            **etag,
+                        GCancellable     *cancellable,
+                        GError          **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *file_etag = NULL;
+  KkPlan *plan;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  bytes = g_file_load_bytes (file, cancellable, &file_etag, error);
+  if (bytes == NULL)
+    return NULL;
+  plan = kk_plan_load_bytes_full (bytes, flags, error);
+  if (plan != NULL && etag != NULL)
+    *etag = g_steal_pointer (&file_etag);
+  return plan;
+}
+
+/**
  * kk_plan_load_file:
  *
- * Returns: (transfer full): the plan in @file, or %NULL with @error set
+ * Returns: (transfer full): the plan of this major version in @file, or
+ *   %NULL with @error set
  */
 KkPlan *
 kk_plan_load_file (GFile         *file,
                    GCancellable  *cancellable,
                    GError       **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  bytes = g_file_load_bytes (file, cancellable, NULL, error);
-  if (bytes == NULL)
-    return NULL;
-  return kk_plan_load_bytes (bytes, error);
+  return kk_plan_load_file_full (file, KK_PLAN_LOAD_DEFAULT, NULL, cancellable, error);
 }
 
 /**
@@ -1289,16 +1333,24 @@ kk_plan_to_bytes (KkPlan *plan)
 
 /**
  * kk_plan_save_file:
+ * @etag: (nullable): the version of @file the plan was read from or last
+ *   saved to; %NULL to replace whatever is there
+ * @new_etag: (out) (optional): the version of @file now written
  *
- * Writes the plan to @file safely: the text goes to a file beside it, which
- * then replaces @file, whose previous version is kept as a backup (name~).
- * On success the plan is no longer dirty; on failure @file is as it was.
+ * Writes the plan to @file safely (kk_file_replace_bytes()): the text goes
+ * to a file beside it, synced to disk and renamed over @file, whose previous
+ * version is kept as a backup (name~). On success the plan is no longer dirty; on failure
+ * @file is as it was. When @file is no longer the version @etag names,
+ * someone else saved it meanwhile: nothing is written and @error is
+ * %G_IO_ERROR_WRONG_ETAG.
  *
  * Returns: %TRUE on success
  */
 gboolean
 kk_plan_save_file (KkPlan        *plan,
                    GFile         *file,
+                   const char    *etag,
+                   char         **new_etag,
                    GCancellable  *cancellable,
                    GError       **error)
 {
@@ -1308,7 +1360,7 @@ kk_plan_save_file (KkPlan        *plan,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   bytes = kk_plan_to_bytes (plan);
-  if (!kk_file_replace_bytes (file, bytes, TRUE, cancellable, error))
+  if (!kk_file_replace_bytes (file, bytes, etag, TRUE, new_etag, cancellable, error))
     return FALSE;
   kk_history_mark_saved (kk_plan_get_history (plan));
   return TRUE;

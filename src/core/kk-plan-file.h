@@ -30,6 +30,18 @@ typedef enum
   KK_PLAN_FILE_ERROR_TOO_LARGE,
 } KkPlanFileError;
 
+/**
+ * KkPlanLoadFlags:
+ * @KK_PLAN_LOAD_DEFAULT: read plans of this major version only
+ * @KK_PLAN_LOAD_NEWER_VERSION: read a plan of a newer major version too,
+ *   as far as this version understands it
+ */
+typedef enum
+{
+  KK_PLAN_LOAD_DEFAULT = 0,
+  KK_PLAN_LOAD_NEWER_VERSION = 1 << 0,
+} KkPlanLoadFlags;
+
 #define KK_PLAN_FORMAT "keikaku-plan"
 #define KK_PLAN_VERSION_MAJOR 1
 #define KK_PLAN_VERSION_MINOR 0
@@ -38,6 +50,14 @@ typedef enum
 GQuark   kk_plan_file_error_quark (void);
 KkPlan  *kk_plan_load_bytes       (GBytes        *bytes,
                                    GError       **error);
+KkPlan  *kk_plan_load_bytes_full  (GBytes           *bytes,
+                                   KkPlanLoadFlags   flags,
+                                   GError          **error);
+KkPlan  *kk_plan_load_file_full   (GFile            *file,
+                                   KkPlanLoadFlags   flags,
+                                   char            **etag,
+                                   GCancellable     *cancellable,
+                                   GError          **error);
 KkPlan  *kk_plan_load_file        (GFile         *file,
                                    GCancellable  *cancellable,
                                    GError       **error);
@@ -45,6 +65,8 @@ KkPlan  *kk_plan_load_default     (void);
 GBytes  *kk_plan_to_bytes         (KkPlan        *plan);
 gboolean kk_plan_save_file        (KkPlan        *plan,
                                    GFile         *file,
+                                   const char    *etag,
+                                   char         **new_etag,
                                    GCancellable  *cancellable,
                                    GError       **error);
 

@@ -882,5 +882,5 @@ kk_chart_export (KkChart        *self,
   bytes = kk_chart_render (self, format, width, height, error);
   if (bytes == NULL)
     return FALSE;
-  return kk_file_replace_bytes (file, bytes, FALSE, cancellable, error);
+  return kk_file_replace_bytes (file, bytes, NULL, FALSE, NULL, cancellable, error);
 }

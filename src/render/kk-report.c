@@ -561,7 +561,7 @@ kk_report_export_pdf (KkReport      *self,
   bytes = kk_report_render_pdf (self, paper_width, paper_height, cancellable, error);
   if (bytes == NULL)
     return FALSE;
-  return kk_file_replace_bytes (file, bytes, FALSE, cancellable, error);
+  return kk_file_replace_bytes (file, bytes, NULL, FALSE, NULL, cancellable, error);
 }
 
 /**

@@ -1,0 +1,78 @@
+/* kk-test-ui.c: what the window tests do as a clerk would
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "kk-test-ui.h"
+
+/* An application of its own, not the one a clerk may have running. */
+KkApplication *
+kk_test_application_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  KkApplication *app = g_object_new (KK_TYPE_APPLICATION,
+                                     "application-id", "io.github.keikaku.Keikaku.Test",
+                                     "flags", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN,
+                                     NULL);
+
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  return app;
+}
+
+/* Runs the main loop for @ms, as the clerk waits. */
+void
+kk_test_wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (2000);
+    }
+}
+
+/* Long enough for what an action starts to be drawn and settled. */
+void
+kk_test_run_until_idle (void)
+{
+  kk_test_wait_ms (100);
+}
+
+/**
+ * kk_test_find_dialog:
+ * @heading: (nullable): the dialog's heading; %NULL for any
+ *
+ * Returns: (transfer none) (nullable): the message dialog shown
+ */
+AdwMessageDialog *
+kk_test_find_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          (heading == NULL ||
+           g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* As a click on the response's button does: the response, then the dialog
+ * closes. */
+void
+kk_test_respond (AdwMessageDialog *dialog,
+                 const char       *response)
+{
+  g_assert_true (adw_message_dialog_has_response (dialog, response));
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}

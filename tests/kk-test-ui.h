@@ -1,0 +1,21 @@
+/* kk-test-ui.h: what the window tests do as a clerk would
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "kk-application.h"
+
+G_BEGIN_DECLS
+
+KkApplication    *kk_test_application_new (void);
+void              kk_test_wait_ms         (guint             ms);
+void              kk_test_run_until_idle  (void);
+AdwMessageDialog *kk_test_find_dialog     (const char       *heading);
+void              kk_test_respond         (AdwMessageDialog *dialog,
+                                           const char       *response);
+
+G_END_DECLS

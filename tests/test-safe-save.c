@@ -1,0 +1,311 @@
+/* test-safe-save.c: saving never loses the clerk's work or another's: a
+ * full disk, a file saved by someone else meanwhile, a file of a newer
+ * format
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/resource.h>
+
+#include "kk-plan-file.h"
+#include "kk-test-ui.h"
+#include "kk-window.h"
+
+static KkApplication *app;
+
+typedef struct
+{
+  char *dir;
+  GFile *file;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+
+  fixture->dir = g_dir_make_tmp ("keikaku-save-XXXXXX", NULL);
+  path = g_build_filename (fixture->dir, "令和6年度事業計画.json", NULL);
+  fixture->file = g_file_new_for_path (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_clear_object (&fixture->file);
+}
+
+static gboolean
+file_chooser_shown (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+rename_first_program (KkPlan     *plan,
+                      const char *name)
+{
+  g_autoptr(KkProgram) program = g_list_model_get_item (kk_plan_get_programs (plan), 0);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_set_string (g_value_init (&value, G_TYPE_STRING), name);
+  g_assert_true (kk_plan_edit_value (plan, program, "name", &value));
+}
+
+static GBytes *
+read_file (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = g_file_load_bytes (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return bytes;
+}
+
+/* Opens @file as a clerk does: through the application. */
+static KkWindow *
+open_through_application (GFile *file)
+{
+  GtkWindow *window;
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  kk_test_run_until_idle ();
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (KK_IS_WINDOW (window));
+  g_assert_true (g_file_equal (kk_window_get_file (KK_WINDOW (window)), file));
+  return KK_WINDOW (window);
+}
+
+static void
+destroy_every_window (void)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
+    gtk_window_destroy (windows->data);
+  kk_test_run_until_idle ();
+}
+
+/* Another clerk saves the plan, renamed, a minute later by the clock. */
+static void
+save_as_another_clerk (GFile      *file,
+                       const char *name)
+{
+  g_autoptr(KkPlan) theirs = kk_plan_load_file (file, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) later = g_date_time_new_now_utc ();
+
+  rename_first_program (theirs, name);
+  g_assert_true (kk_plan_save_file (theirs, file, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_attribute_uint64 (file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                              g_date_time_to_unix (later) + 60,
+                                              G_FILE_QUERY_INFO_NONE, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static KkWindow *
+open_saved_embedded_plan (Fixture *fixture)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (kk_plan_save_file (plan, fixture->file, NULL, NULL, NULL, &error));
+  return open_through_application (fixture->file);
+}
+
+/* Saving over a file someone saved meanwhile asks, and overwrites theirs
+ * only when told to. */
+static void
+test_conflict_overwrite (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  KkWindow *window = open_saved_embedded_plan (fixture);
+  KkPlan *plan = kk_window_get_plan (window);
+  g_autoptr(GBytes) theirs = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GBytes) ours = NULL;
+  AdwMessageDialog *dialog;
+
+  save_as_another_clerk (fixture->file, "他の職員が保存した事業名");
+  theirs = read_file (fixture->file);
+  rename_first_program (plan, "ここで入力した事業名");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  kk_test_run_until_idle ();
+  dialog = kk_test_find_dialog ("The Plan Changed on Disk");
+  g_assert_nonnull (dialog);
+  after = read_file (fixture->file);
+  g_assert_true (g_bytes_equal (after, theirs));
+  g_assert_true (kk_plan_get_dirty (plan));
+
+  kk_test_respond (dialog, "overwrite");
+  kk_test_run_until_idle ();
+  g_assert_false (kk_plan_get_dirty (plan));
+  g_clear_pointer (&after, g_bytes_unref);
+  after = read_file (fixture->file);
+  ours = kk_plan_to_bytes (plan);
+  g_assert_true (g_bytes_equal (after, ours));
+
+  /* Saved now by this window: the next save does not ask. */
+  rename_first_program (plan, "もう一度入力した事業名");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  kk_test_run_until_idle ();
+  g_assert_null (kk_test_find_dialog ("The Plan Changed on Disk"));
+  g_assert_false (kk_plan_get_dirty (plan));
+  destroy_every_window ();
+}
+
+/* Reloading gives their plan in a window, and this one goes. */
+static void
+test_conflict_reload (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  KkWindow *window = open_saved_embedded_plan (fixture);
+  AdwMessageDialog *dialog;
+  GList *windows;
+  g_autoptr(KkProgram) program = NULL;
+
+  save_as_another_clerk (fixture->file, "他の職員が保存した事業名");
+  rename_first_program (kk_window_get_plan (window), "捨てられる入力");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  kk_test_run_until_idle ();
+  dialog = kk_test_find_dialog ("The Plan Changed on Disk");
+  g_assert_nonnull (dialog);
+  kk_test_respond (dialog, "reload");
+  kk_test_run_until_idle ();
+
+  windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  g_assert_cmpuint (g_list_length (windows), ==, 1);
+  g_assert_true (windows->data != (gpointer)window);
+  program = g_list_model_get_item (kk_plan_get_programs (kk_window_get_plan (windows->data)), 0);
+  g_assert_cmpstr (kk_program_get_name (program), ==, "他の職員が保存した事業名");
+  destroy_every_window ();
+}
+
+/* The disk fills in the middle of the write, as a file size limit makes
+ * it: the old file is whole, nothing else is left, the plan is unsaved. */
+static void
+test_disk_full (Fixture       *fixture,
+                gconstpointer  data)
+{
+  KkWindow *window = open_saved_embedded_plan (fixture);
+  KkPlan *plan = kk_window_get_plan (window);
+  g_autoptr(GBytes) before = read_file (fixture->file);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GDir) dir = NULL;
+  struct rlimit limit;
+  struct rlimit full = { 4096, 0 };
+  const char *name;
+  guint n_files = 0;
+
+  rename_first_program (plan, "書けなかった事業名");
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  full.rlim_max = limit.rlim_max;
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &full), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  kk_test_run_until_idle ();
+
+  g_assert_nonnull (kk_test_find_dialog ("Could Not Save the Plan"));
+  g_assert_true (kk_plan_get_dirty (plan));
+  after = read_file (fixture->file);
+  g_assert_true (g_bytes_equal (after, before));
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    n_files++;
+  g_assert_cmpuint (n_files, ==, 1);
+  destroy_every_window ();
+}
+
+/* A plan written by a newer Keikaku opens, read-only, and says why; Save
+ * does not write over it. */
+static void
+test_newer_version_read_only (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  g_autoptr(GBytes) bytes = kk_plan_to_bytes (plan);
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_autofree char *version = g_strdup_printf ("\"version\": \"%d.%d\"", KK_PLAN_VERSION_MAJOR,
+                                              KK_PLAN_VERSION_MINOR);
+  g_autofree char *newer_version = g_strdup_printf ("\"version\": \"%d.0\"",
+                                                    KK_PLAN_VERSION_MAJOR + 1);
+  g_autoptr(GString) newer = g_string_new (text);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *path = g_file_get_path (fixture->file);
+  KkWindow *window;
+  AdwMessageDialog *dialog;
+
+  g_assert_cmpuint (g_string_replace (newer, version, newer_version, 1), ==, 1);
+  g_assert_true (g_file_set_contents (path, newer->str, newer->len, NULL));
+  before = read_file (fixture->file);
+
+  window = open_through_application (fixture->file);
+  dialog = kk_test_find_dialog ("Opened Read-Only");
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "newer"));
+  kk_test_respond (dialog, "close");
+  g_assert_cmpuint (g_list_model_get_n_items (kk_plan_get_programs (kk_window_get_plan (window))),
+                    ==, g_list_model_get_n_items (kk_plan_get_programs (plan)));
+
+  rename_first_program (kk_window_get_plan (window), "新しい版の計画への入力");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  kk_test_run_until_idle ();
+  g_assert_true (file_chooser_shown ());
+  after = read_file (fixture->file);
+  g_assert_true (g_bytes_equal (after, before));
+  destroy_every_window ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  app = kk_test_application_new ();
+
+  g_test_add ("/safe-save/conflict/overwrite", Fixture, NULL,
+              fixture_set_up, test_conflict_overwrite, fixture_tear_down);
+  g_test_add ("/safe-save/conflict/reload", Fixture, NULL,
+              fixture_set_up, test_conflict_reload, fixture_tear_down);
+  g_test_add ("/safe-save/disk-full", Fixture, NULL,
+              fixture_set_up, test_disk_full, fixture_tear_down);
+  g_test_add ("/safe-save/newer-version", Fixture, NULL,
+              fixture_set_up, test_newer_version_read_only, fixture_tear_down);
+
+  status = g_test_run ();
+  g_object_unref (app);
+  return status;
+}
