@@ -223,6 +223,8 @@ test_disk_full (Fixture       *fixture,
   g_autoptr(GDir) dir = NULL;
   struct rlimit limit;
   struct rlimit full = { 4096, 0 };
+  g_autofree char *plan_name = g_file_get_basename (fixture->file);
+  g_autofree char *lock_name = g_strconcat (".~lock.", plan_name, "#", NULL);
   const char *name;
   guint n_files = 0;
 
@@ -239,10 +241,14 @@ test_disk_full (Fixture       *fixture,
   g_assert_true (kk_plan_get_dirty (plan));
   after = read_file (fixture->file);
   g_assert_true (g_bytes_equal (after, before));
+  /* The plan and the lock that says it is open here: nothing else. */
   dir = g_dir_open (fixture->dir, 0, NULL);
   while ((name = g_dir_read_name (dir)) != NULL)
-    n_files++;
-  g_assert_cmpuint (n_files, ==, 1);
+    {
+      g_assert_true (g_str_equal (name, plan_name) || g_str_equal (name, lock_name));
+      n_files++;
+    }
+  g_assert_cmpuint (n_files, ==, 2);
   destroy_every_window ();
 }
 
@@ -287,6 +293,72 @@ test_newer_version_read_only (Fixture       *fixture,
   destroy_every_window ();
 }
 
+static char *
+dup_lock_path (Fixture *fixture)
+{
+  g_autofree char *name = g_file_get_basename (fixture->file);
+  g_autofree char *lock_name = g_strconcat (".~lock.", name, "#", NULL);
+
+  return g_build_filename (fixture->dir, lock_name, NULL);
+}
+
+/* Open here: the lock says so to other clerks, until the window goes. */
+static void
+test_lock_while_open (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *lock_path = dup_lock_path (fixture);
+  g_autofree char *contents = NULL;
+
+  open_saved_embedded_plan (fixture);
+  g_assert_true (g_file_get_contents (lock_path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, g_get_host_name ()));
+  destroy_every_window ();
+  g_assert_false (g_file_test (lock_path, G_FILE_TEST_EXISTS));
+}
+
+/* Another clerk has it open: who and where, then read-only on request;
+ * their lock and their file stay as they are. */
+static void
+test_locked_elsewhere (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  g_autofree char *lock_path = dup_lock_path (fixture);
+  const char *lock = "[Lock]\nUser=山田 花子\nHost=kikaku-pc-07\nProcess=4242\n"
+                     "Time=2024-04-01T09:30:00+09:00\n";
+  g_autofree char *lock_after = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  AdwMessageDialog *dialog;
+  GtkWindow *window;
+
+  g_assert_true (kk_plan_save_file (plan, fixture->file, NULL, NULL, NULL, NULL));
+  g_assert_true (g_file_set_contents (lock_path, lock, -1, NULL));
+  before = read_file (fixture->file);
+  g_application_open (G_APPLICATION (app), &fixture->file, 1, "");
+  kk_test_run_until_idle ();
+  dialog = kk_test_find_dialog ("The Plan Is Open Elsewhere");
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "山田 花子"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "kikaku-pc-07"));
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  kk_test_respond (dialog, "read-only");
+  kk_test_run_until_idle ();
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (KK_IS_WINDOW (window));
+  rename_first_program (kk_window_get_plan (KK_WINDOW (window)), "閲覧中の入力");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  kk_test_run_until_idle ();
+  g_assert_true (file_chooser_shown ());
+  after = read_file (fixture->file);
+  g_assert_true (g_bytes_equal (after, before));
+  destroy_every_window ();
+  g_assert_true (g_file_get_contents (lock_path, &lock_after, NULL, NULL));
+  g_assert_cmpstr (lock_after, ==, lock);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,6 +374,10 @@ main (int   argc,
               fixture_set_up, test_conflict_reload, fixture_tear_down);
   g_test_add ("/safe-save/disk-full", Fixture, NULL,
               fixture_set_up, test_disk_full, fixture_tear_down);
+  g_test_add ("/safe-save/lock/while-open", Fixture, NULL,
+              fixture_set_up, test_lock_while_open, fixture_tear_down);
+  g_test_add ("/safe-save/lock/elsewhere", Fixture, NULL,
+              fixture_set_up, test_locked_elsewhere, fixture_tear_down);
   g_test_add ("/safe-save/newer-version", Fixture, NULL,
               fixture_set_up, test_newer_version_read_only, fixture_tear_down);
 

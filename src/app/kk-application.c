@@ -11,6 +11,7 @@
 
 #include "kk-application.h"
 #include "kk-command-line.h"
+#include "kk-lock.h"
 #include "kk-plan-file.h"
 #include "kk-recovery.h"
 #include "kk-window.h"
@@ -339,6 +340,77 @@ kk_application_explain_newer (KkWindow     *window,
 }
 
 static void
+kk_application_open_file (KkApplication *self,
+                          GFile         *file,
+                          gboolean       read_only)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) newer_error = NULL;
+  g_autofree char *etag = NULL;
+  g_autoptr(KkPlan) plan = kk_application_load (file, &etag, &newer_error, &error);
+  KkWindow *window;
+
+  if (plan == NULL)
+    {
+      kk_application_activate (G_APPLICATION (self));
+      kk_application_show_load_error (self, file, error);
+      return;
+    }
+  window = kk_application_show_plan (self, plan, file);
+  kk_window_set_file_state (window, etag,
+                            read_only || newer_error != NULL || !kk_file_is_writable (file));
+  if (newer_error != NULL)
+    kk_application_explain_newer (window, newer_error);
+}
+
+static void
+kk_application_locked_response (AdwMessageDialog *dialog,
+                                const char       *response,
+                                KkApplication    *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
+
+  if (g_strcmp0 (response, "read-only") == 0)
+    kk_application_open_file (self, file, TRUE);
+  g_application_release (G_APPLICATION (self));
+}
+
+/* Another clerk has the plan open: say who, since when, and offer to read
+ * it without saving over their work. */
+static void
+kk_application_ask_about_lock (KkApplication *self,
+                               GFile         *file,
+                               KkLock        *lock)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *name = g_file_get_basename (file);
+  /* Translators: a g_date_time_format() format: when a plan was opened */
+  g_autofree char *since = g_date_time_format (kk_lock_get_time (lock), _("%Y-%m-%d %H:%M"));
+  const char *user = kk_lock_get_user (lock);
+  GtkWidget *dialog = adw_message_dialog_new (parent, _("The Plan Is Open Elsewhere"), NULL);
+
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("%s has had “%s” open on %s since %s. You can open it "
+                                    "read-only and save your changes under another name."),
+                                  user && *user ? user : _("Someone"), name,
+                                  kk_lock_get_host (lock) ? kk_lock_get_host (lock) : "?", since);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "read-only", _("Open _Read-Only"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "read-only",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "read-only");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (kk_application_locked_response),
+                           self, 0);
+  /* Without a window yet, the dialog alone keeps the application. */
+  g_application_hold (G_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 kk_application_open (GApplication  *application,
                      GFile        **files,
                      int            n_files,
@@ -348,23 +420,12 @@ kk_application_open (GApplication  *application,
 
   for (int i = 0; i < n_files; i++)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GError) newer_error = NULL;
-      g_autofree char *etag = NULL;
-      g_autoptr(KkPlan) plan = kk_application_load (files[i], &etag, &newer_error, &error);
-      KkWindow *window;
+      g_autoptr(KkLock) other = kk_lock_find_other (files[i]);
 
-      if (plan == NULL)
-        {
-          kk_application_activate (application);
-          kk_application_show_load_error (self, files[i], error);
-          continue;
-        }
-      window = kk_application_show_plan (self, plan, files[i]);
-      kk_window_set_file_state (window, etag,
-                                newer_error != NULL || !kk_file_is_writable (files[i]));
-      if (newer_error != NULL)
-        kk_application_explain_newer (window, newer_error);
+      if (other != NULL)
+        kk_application_ask_about_lock (self, files[i], other);
+      else
+        kk_application_open_file (self, files[i], FALSE);
     }
 }
 

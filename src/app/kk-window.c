@@ -17,6 +17,7 @@
 #include "kk-division-view.h"
 #include "kk-division.h"
 #include "kk-format.h"
+#include "kk-lock.h"
 #include "kk-name-dialog.h"
 #include "kk-pillar.h"
 #include "kk-plan-file.h"
@@ -36,8 +37,11 @@ struct _KkWindow
   /* The version of the file read or last saved, to see whether someone
    * else saved over it since. */
   char *etag;
-  /* Save goes to Save As: the file is not writable, or of a newer format. */
+  /* Save goes to Save As: the file is not writable, or of a newer format,
+   * or another clerk has it open. */
   gboolean read_only;
+  /* Says to other clerks that the plan is open here. */
+  KkLock *lock;
   GSettings *settings;
   /* The clerk chose Save in the closing prompt: close once saved. */
   gboolean close_after_save;
@@ -433,6 +437,9 @@ kk_window_set_file (KkWindow *self,
 {
   if (!g_set_object (&self->file, file))
     return;
+  g_clear_object (&self->lock);
+  if (file != NULL)
+    self->lock = kk_lock_new (file);
   if (self->recovery != NULL)
     kk_recovery_set_file (self->recovery, file);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
@@ -466,6 +473,7 @@ kk_window_conflict_response (KkWindow         *self,
     gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
   else if (g_strcmp0 (response, "reload") == 0)
     {
+      g_clear_object (&self->lock);
       g_application_open (application, &self->file, 1, "");
       kk_recovery_discard (self->recovery);
       kk_window_destroy_when_idle (self);
@@ -558,6 +566,8 @@ kk_window_set_file_state (KkWindow   *self,
   g_free (self->etag);
   self->etag = g_strdup (etag);
   self->read_only = read_only;
+  if (read_only)
+    g_clear_object (&self->lock);
   kk_window_update_title (self);
 }
 
@@ -1032,6 +1042,7 @@ kk_window_dispose (GObject *object)
   g_clear_object (&self->plan);
   g_clear_object (&self->file);
   g_clear_pointer (&self->etag, g_free);
+  g_clear_object (&self->lock);
   g_clear_object (&self->settings);
   g_clear_object (&self->report);
   g_clear_object (&self->recovery);
