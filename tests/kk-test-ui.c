@@ -76,3 +76,93 @@ kk_test_respond (AdwMessageDialog *dialog,
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
+
+/* The text a label or a list cell shows. */
+const char *
+kk_test_widget_text (GtkWidget *widget)
+{
+  const char *text = NULL;
+
+  if (GTK_IS_LABEL (widget))
+    text = gtk_label_get_text (GTK_LABEL (widget));
+  else if (GTK_IS_INSCRIPTION (widget))
+    text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+  return text ? text : "";
+}
+
+/* The first mapped label or cell below @widget whose text starts with @prefix. */
+GtkWidget *
+kk_test_find_label (GtkWidget  *widget,
+                    const char *prefix)
+{
+  if ((GTK_IS_LABEL (widget) || GTK_IS_INSCRIPTION (widget)) && gtk_widget_get_mapped (widget) &&
+      g_str_has_prefix (kk_test_widget_text (widget), prefix))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *label = kk_test_find_label (child, prefix);
+
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+GtkWidget *
+kk_test_find_named (GtkWidget  *widget,
+                    const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = kk_test_find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+kk_test_find_type (GtkWidget *widget,
+                   GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = kk_test_find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The first toplevel of @type, transient for @parent unless it is %NULL. */
+GtkWindow *
+kk_test_find_toplevel (GType      type,
+                       GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) &&
+          (parent == NULL || gtk_window_get_transient_for (toplevel) == parent))
+        return toplevel;
+    }
+  return NULL;
+}

@@ -17,5 +17,14 @@ void              kk_test_run_until_idle  (void);
 AdwMessageDialog *kk_test_find_dialog     (const char       *heading);
 void              kk_test_respond         (AdwMessageDialog *dialog,
                                            const char       *response);
+const char       *kk_test_widget_text     (GtkWidget        *widget);
+GtkWidget        *kk_test_find_label      (GtkWidget        *widget,
+                                           const char       *prefix);
+GtkWidget        *kk_test_find_named      (GtkWidget        *widget,
+                                           const char       *name);
+GtkWidget        *kk_test_find_type       (GtkWidget        *widget,
+                                           GType             type);
+GtkWindow        *kk_test_find_toplevel   (GType             type,
+                                           GtkWindow        *parent);
 
 G_END_DECLS

@@ -17,97 +17,10 @@
 #include "kk-report-page.h"
 #include "kk-report-preview.h"
 #include "kk-report-print.h"
+#include "kk-test-ui.h"
 #include "kk-window.h"
 
 static KkApplication *app;
-
-static void
-run_until_idle (void)
-{
-  for (guint i = 0; i < 50; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (2000);
-    }
-}
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* The first mapped label below @widget whose text starts with @prefix. */
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *prefix)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *label = find_label (child, prefix);
-
-      if (label != NULL)
-        return label;
-    }
-  return NULL;
-}
-
-/* The first toplevel of @type, transient for @parent unless it is %NULL. */
-static GtkWindow *
-find_toplevel (GType      type,
-               GtkWindow *parent)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) &&
-          (parent == NULL || gtk_window_get_transient_for (toplevel) == parent))
-        return toplevel;
-    }
-  return NULL;
-}
 
 static KkWindow *
 open_window (KkPlan *plan)
@@ -115,7 +28,7 @@ open_window (KkPlan *plan)
   KkWindow *window = kk_window_new (app, plan, NULL);
 
   gtk_window_present (GTK_WINDOW (window));
-  run_until_idle ();
+  kk_test_run_until_idle ();
   return window;
 }
 
@@ -225,8 +138,8 @@ test_export_pdf_writes_every_page (void)
   g_assert_true (kk_window_export_pdf (window, file));
   g_assert_cmpuint (window_n_pages (window), >, 1);
   g_assert_cmpuint (pdf_n_pages (path), ==, window_n_pages (window));
-  run_until_idle ();
-  g_assert_nonnull (find_label (GTK_WIDGET (window), "Exported “plan.pdf”"));
+  kk_test_run_until_idle ();
+  g_assert_nonnull (kk_test_find_label (GTK_WIDGET (window), "Exported “plan.pdf”"));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -264,9 +177,9 @@ test_export_pdf_failure_is_shown (void)
   GtkWindow *dialog;
 
   g_assert_false (kk_window_export_pdf (window, file));
-  run_until_idle ();
+  kk_test_run_until_idle ();
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
+  dialog = kk_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Could Not Export the PDF");
@@ -285,8 +198,8 @@ open_preview (KkWindow *window)
   GtkWindow *preview;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.print-preview", NULL);
-  run_until_idle ();
-  preview = find_toplevel (KK_TYPE_REPORT_PREVIEW, GTK_WINDOW (window));
+  kk_test_run_until_idle ();
+  preview = kk_test_find_toplevel (KK_TYPE_REPORT_PREVIEW, GTK_WINDOW (window));
   g_assert_nonnull (preview);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (preview)));
   return KK_REPORT_PREVIEW (preview);
@@ -295,7 +208,7 @@ open_preview (KkWindow *window)
 static guint
 preview_n_pages (KkReportPreview *preview)
 {
-  GtkListView *list = GTK_LIST_VIEW (find_named (GTK_WIDGET (preview), "pages"));
+  GtkListView *list = GTK_LIST_VIEW (kk_test_find_named (GTK_WIDGET (preview), "pages"));
 
   return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list)));
 }
@@ -309,7 +222,7 @@ assert_preview_shows (KkReportPreview *preview,
   g_autofree char *label = g_strdup_printf (n_pages == 1 ? "%u page" : "%u pages", n_pages);
 
   g_assert_cmpuint (preview_n_pages (preview), ==, n_pages);
-  g_assert_nonnull (find_label (GTK_WIDGET (preview), label));
+  g_assert_nonnull (kk_test_find_label (GTK_WIDGET (preview), label));
 }
 
 static void
@@ -325,7 +238,7 @@ test_preview_shows_the_pages (void)
   g_assert_cmpuint (preview_n_pages (preview), >, 10);
 
   /* Only the pages on screen are made. */
-  page = KK_REPORT_PAGE (find_type (GTK_WIDGET (preview), KK_TYPE_REPORT_PAGE));
+  page = KK_REPORT_PAGE (kk_test_find_type (GTK_WIDGET (preview), KK_TYPE_REPORT_PAGE));
   g_assert_nonnull (page);
   g_assert_cmpuint (kk_report_page_get_page (page), ==, 0);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (page)), >, 0);
@@ -333,8 +246,8 @@ test_preview_shows_the_pages (void)
                    gtk_widget_get_width (GTK_WIDGET (page)));
 
   gtk_window_close (GTK_WINDOW (preview));
-  run_until_idle ();
-  g_assert_null (find_toplevel (KK_TYPE_REPORT_PREVIEW, NULL));
+  kk_test_run_until_idle ();
+  g_assert_null (kk_test_find_toplevel (KK_TYPE_REPORT_PREVIEW, NULL));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -345,8 +258,8 @@ test_preview_follows_the_dropdowns (void)
   KkWindow *window = open_window (plan);
   KkReportPreview *preview = open_preview (window);
   KkReport *report = kk_window_get_report (window);
-  GtkDropDown *kind = GTK_DROP_DOWN (find_named (GTK_WIDGET (preview), "report-kind"));
-  GtkDropDown *division = GTK_DROP_DOWN (find_named (GTK_WIDGET (preview), "report-division"));
+  GtkDropDown *kind = GTK_DROP_DOWN (kk_test_find_named (GTK_WIDGET (preview), "report-kind"));
+  GtkDropDown *division = GTK_DROP_DOWN (kk_test_find_named (GTK_WIDGET (preview), "report-division"));
   g_autoptr(KkDivision) first = g_list_model_get_item (kk_plan_get_divisions (plan), 0);
   guint n_book = preview_n_pages (preview);
   guint n_all;
@@ -354,32 +267,32 @@ test_preview_follows_the_dropdowns (void)
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (division)));
 
   gtk_drop_down_set_selected (kind, KK_REPORT_KIND_BUDGET);
-  run_until_idle ();
+  kk_test_run_until_idle ();
   g_assert_cmpint (kk_report_get_kind (report), ==, KK_REPORT_KIND_BUDGET);
   assert_preview_shows (preview, window);
   g_assert_cmpuint (preview_n_pages (preview), <, n_book);
 
   gtk_drop_down_set_selected (kind, KK_REPORT_KIND_DIVISIONS);
-  run_until_idle ();
+  kk_test_run_until_idle ();
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (division)));
   assert_preview_shows (preview, window);
   n_all = preview_n_pages (preview);
 
   /* The first choice is every division; the plan's divisions follow. */
   gtk_drop_down_set_selected (division, 1);
-  run_until_idle ();
+  kk_test_run_until_idle ();
   g_assert_true (kk_report_get_division (report) == first);
   assert_preview_shows (preview, window);
   g_assert_cmpuint (preview_n_pages (preview), <, n_all);
 
   gtk_drop_down_set_selected (division, 0);
-  run_until_idle ();
+  kk_test_run_until_idle ();
   g_assert_null (kk_report_get_division (report));
   g_assert_cmpuint (preview_n_pages (preview), ==, n_all);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  run_until_idle ();
-  g_assert_null (find_toplevel (KK_TYPE_REPORT_PREVIEW, NULL));
+  kk_test_run_until_idle ();
+  g_assert_null (kk_test_find_toplevel (KK_TYPE_REPORT_PREVIEW, NULL));
 }
 
 /* A preview opened again shows the report chosen last. */
@@ -396,13 +309,13 @@ test_preview_opens_on_the_last_choice (void)
   kk_report_set_kind (report, KK_REPORT_KIND_DIVISIONS);
   kk_report_set_division (report, second);
   preview = open_preview (window);
-  division = GTK_DROP_DOWN (find_named (GTK_WIDGET (preview), "report-division"));
+  division = GTK_DROP_DOWN (kk_test_find_named (GTK_WIDGET (preview), "report-division"));
   g_assert_cmpuint (gtk_drop_down_get_selected (division), ==, 2);
-  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (find_named (GTK_WIDGET (preview),
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (kk_test_find_named (GTK_WIDGET (preview),
                                                                            "report-kind"))),
                     ==, KK_REPORT_KIND_DIVISIONS);
   assert_preview_shows (preview, window);
-  g_assert_nonnull (find_label (GTK_WIDGET (division), kk_division_get_name (second)));
+  g_assert_nonnull (kk_test_find_label (GTK_WIDGET (division), kk_division_get_name (second)));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -427,7 +340,7 @@ test_preview_follows_edits (void)
   g_signal_connect_swapped (kk_window_get_report (window), "changed",
                             G_CALLBACK (count_signal), &changes);
   kk_plan_edit (plan, G_OBJECT (program), "name", "名前を変えた事業");
-  run_until_idle ();
+  kk_test_run_until_idle ();
   g_assert_cmpuint (changes, >, 0);
   assert_preview_shows (preview, window);
 
@@ -439,13 +352,13 @@ test_preview_follows_edits (void)
 
       kk_plan_delete_program (plan, last);
     }
-  run_until_idle ();
+  kk_test_run_until_idle ();
   g_assert_cmpuint (preview_n_pages (preview), <, n_book);
   assert_preview_shows (preview, window);
 
   while (kk_history_get_can_undo (kk_plan_get_history (plan)))
     kk_history_undo (kk_plan_get_history (plan));
-  run_until_idle ();
+  kk_test_run_until_idle ();
   g_assert_cmpuint (preview_n_pages (preview), ==, n_book);
   assert_preview_shows (preview, window);
 
@@ -459,7 +372,7 @@ test_division_view_previews_one_division (void)
 {
   g_autoptr(KkPlan) plan = kk_plan_load_default ();
   KkWindow *window = open_window (plan);
-  AdwViewStack *stack = ADW_VIEW_STACK (find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  AdwViewStack *stack = ADW_VIEW_STACK (kk_test_find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
   g_autoptr(KkDivision) second = g_list_model_get_item (kk_plan_get_divisions (plan), 1);
   KkReport *report = kk_window_get_report (window);
   KkReportPreview *preview;
@@ -467,8 +380,8 @@ test_division_view_previews_one_division (void)
   GtkWidget *button;
 
   adw_view_stack_set_visible_child_name (stack, "divisions");
-  run_until_idle ();
-  group = find_type (GTK_WIDGET (window), ADW_TYPE_PREFERENCES_GROUP);
+  kk_test_run_until_idle ();
+  group = kk_test_find_type (GTK_WIDGET (window), ADW_TYPE_PREFERENCES_GROUP);
   g_assert_nonnull (group);
   group = gtk_widget_get_next_sibling (group);
   g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==,
@@ -476,13 +389,13 @@ test_division_view_previews_one_division (void)
   button = adw_preferences_group_get_header_suffix (ADW_PREFERENCES_GROUP (group));
   g_assert_true (GTK_IS_BUTTON (button));
   g_signal_emit_by_name (button, "clicked");
-  run_until_idle ();
+  kk_test_run_until_idle ();
 
-  preview = KK_REPORT_PREVIEW (find_toplevel (KK_TYPE_REPORT_PREVIEW, GTK_WINDOW (window)));
+  preview = KK_REPORT_PREVIEW (kk_test_find_toplevel (KK_TYPE_REPORT_PREVIEW, GTK_WINDOW (window)));
   g_assert_nonnull (preview);
   g_assert_cmpint (kk_report_get_kind (report), ==, KK_REPORT_KIND_DIVISIONS);
   g_assert_true (kk_report_get_division (report) == second);
-  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (find_named (GTK_WIDGET (preview),
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (kk_test_find_named (GTK_WIDGET (preview),
                                                                            "report-division"))),
                     ==, 2);
   assert_preview_shows (preview, window);
@@ -500,13 +413,13 @@ test_preview_notices (void)
   g_autofree char *path = make_temp_path ("budget.pdf");
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_named (GTK_WIDGET (preview), "report-kind")),
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (kk_test_find_named (GTK_WIDGET (preview), "report-kind")),
                               KK_REPORT_KIND_BUDGET);
   g_assert_true (kk_window_export_pdf (window, file));
-  run_until_idle ();
+  kk_test_run_until_idle ();
   g_assert_cmpuint (pdf_n_pages (path), ==, window_n_pages (window));
-  g_assert_nonnull (find_label (GTK_WIDGET (preview), "Exported “budget.pdf”"));
-  g_assert_null (find_label (GTK_WIDGET (window), "Exported"));
+  g_assert_nonnull (kk_test_find_label (GTK_WIDGET (preview), "Exported “budget.pdf”"));
+  g_assert_null (kk_test_find_label (GTK_WIDGET (window), "Exported"));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -527,19 +440,19 @@ test_preview_export_button (void)
   plan = kk_plan_load_default ();
   window = open_window (plan);
   preview = open_preview (window);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_named (GTK_WIDGET (preview), "report-kind")),
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (kk_test_find_named (GTK_WIDGET (preview), "report-kind")),
                               KK_REPORT_KIND_BUDGET);
   title = kk_report_dup_title (kk_window_get_report (window));
   expected = g_strconcat (title, ".pdf", NULL);
 
   gtk_widget_activate_action (GTK_WIDGET (preview), "preview.export-pdf", NULL);
-  run_until_idle ();
-  dialog = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, GTK_WINDOW (preview));
+  kk_test_run_until_idle ();
+  dialog = kk_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, GTK_WINDOW (preview));
   g_assert_nonnull (dialog);
   name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog));
   g_assert_cmpstr (name, ==, expected);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  run_until_idle ();
+  kk_test_run_until_idle ();
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -553,13 +466,13 @@ test_preview_print_button (void)
   GtkWindow *dialog;
 
   gtk_widget_activate_action (GTK_WIDGET (preview), "preview.print", NULL);
-  run_until_idle ();
-  dialog = find_toplevel (GTK_TYPE_DIALOG, GTK_WINDOW (preview));
+  kk_test_run_until_idle ();
+  dialog = kk_test_find_toplevel (GTK_TYPE_DIALOG, GTK_WINDOW (preview));
   g_assert_nonnull (dialog);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  run_until_idle ();
-  g_assert_null (find_toplevel (GTK_TYPE_DIALOG, NULL));
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
+  kk_test_run_until_idle ();
+  g_assert_null (kk_test_find_toplevel (GTK_TYPE_DIALOG, NULL));
+  g_assert_null (kk_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -607,11 +520,11 @@ test_page_setup_dialog_is_remembered (void)
   GtkWindow *dialog;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.page-setup", NULL);
-  run_until_idle ();
-  dialog = find_toplevel (GTK_TYPE_DIALOG, GTK_WINDOW (window));
+  kk_test_run_until_idle ();
+  dialog = kk_test_find_toplevel (GTK_TYPE_DIALOG, GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
-  run_until_idle ();
+  kk_test_run_until_idle ();
 
   saved = g_settings_get_value (settings, "page-setup");
   g_assert_cmpuint (g_variant_n_children (saved), >, 0);
@@ -723,9 +636,9 @@ test_print_from_the_window (void)
   g_autofree char *path = make_temp_path ("window.pdf");
 
   kk_window_print_report (window, GTK_PRINT_OPERATION_ACTION_EXPORT, path);
-  run_until_idle ();
+  kk_test_run_until_idle ();
   g_assert_cmpuint (pdf_n_pages (path), ==, window_n_pages (window));
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window)));
+  g_assert_null (kk_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window)));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -740,8 +653,8 @@ test_print_failure_is_shown (void)
   GtkWindow *dialog;
 
   kk_window_print_report (window, GTK_PRINT_OPERATION_ACTION_EXPORT, path);
-  run_until_idle ();
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
+  kk_test_run_until_idle ();
+  dialog = kk_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Could Not Print");
@@ -790,17 +703,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  app = g_object_new (KK_TYPE_APPLICATION,
-                      "application-id", "io.github.keikaku.Keikaku.Test",
-                      "flags", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN,
-                      NULL);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = kk_test_application_new ();
 
   g_test_add_func ("/print/export/every-page", test_export_pdf_writes_every_page);
   g_test_add_func ("/print/export/one-division", test_export_pdf_of_one_division);

@@ -14,105 +14,10 @@
 #include "kk-plan-file.h"
 #include "kk-search.h"
 #include "kk-totals.h"
+#include "kk-test-ui.h"
 #include "kk-window.h"
 
 static KkApplication *app;
-
-static void
-run_until_idle (void)
-{
-  for (guint i = 0; i < 50; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (2000);
-    }
-}
-
-/* The text a label or a list cell shows. */
-static const char *
-widget_text (GtkWidget *widget)
-{
-  const char *text = NULL;
-
-  if (GTK_IS_LABEL (widget))
-    text = gtk_label_get_text (GTK_LABEL (widget));
-  else if (GTK_IS_INSCRIPTION (widget))
-    text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
-  return text ? text : "";
-}
-
-/* The first mapped label or cell below @widget whose text starts with @prefix. */
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *prefix)
-{
-  if ((GTK_IS_LABEL (widget) || GTK_IS_INSCRIPTION (widget)) && gtk_widget_get_mapped (widget) &&
-      g_str_has_prefix (widget_text (widget), prefix))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *label = find_label (child, prefix);
-
-      if (label != NULL)
-        return label;
-    }
-  return NULL;
-}
-
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (2000);
-    }
-}
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static char *
 summary_for (GListModel *programs)
@@ -144,7 +49,7 @@ open_window_on_file (KkPlan *plan,
   KkWindow *window = kk_window_new (app, plan, file);
 
   gtk_window_present (GTK_WINDOW (window));
-  run_until_idle ();
+  kk_test_run_until_idle ();
   return window;
 }
 
@@ -154,7 +59,7 @@ open_window (KkPlan *plan)
   KkWindow *window = kk_window_new (app, plan, NULL);
 
   gtk_window_present (GTK_WINDOW (window));
-  run_until_idle ();
+  kk_test_run_until_idle ();
   return window;
 }
 
@@ -168,9 +73,9 @@ test_lists_every_program (void)
   GtkWidget *label;
 
   g_assert_cmpuint (g_list_model_get_n_items (programs), >, 0);
-  label = find_label (GTK_WIDGET (window), kk_program_get_name (first));
+  label = kk_test_find_label (GTK_WIDGET (window), kk_program_get_name (first));
   g_assert_nonnull (label);
-  g_assert_cmpstr (widget_text (label), ==, kk_program_get_name (first));
+  g_assert_cmpstr (kk_test_widget_text (label), ==, kk_program_get_name (first));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, kk_plan_get_title (plan));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -186,7 +91,7 @@ test_shows_totals (void)
   g_autofree char *expected = NULL;
 
   expected = g_strdup_printf ("%u programs · budget %s · ", totals.n_programs, budget);
-  g_assert_nonnull (find_label (GTK_WIDGET (window), expected));
+  g_assert_nonnull (kk_test_find_label (GTK_WIDGET (window), expected));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -210,7 +115,7 @@ test_sort_by_budget_puts_the_largest_first (void)
     }
 
   kk_program_list_sort_by (list, "budget", GTK_SORT_ASCENDING);
-  run_until_idle ();
+  kk_test_run_until_idle ();
   first = g_list_model_get_item (rows, 0);
   g_assert_cmpint (kk_program_get_budget (first), ==, largest);
   for (guint i = 1; i < g_list_model_get_n_items (rows); i++)
@@ -220,7 +125,7 @@ test_sort_by_budget_puts_the_largest_first (void)
 
       g_assert_cmpint (kk_program_get_budget (above), >=, kk_program_get_budget (below));
     }
-  g_assert_nonnull (find_label (GTK_WIDGET (window), kk_program_get_name (first)));
+  g_assert_nonnull (kk_test_find_label (GTK_WIDGET (window), kk_program_get_name (first)));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -232,7 +137,7 @@ test_search_narrows_the_rows (void)
   KkWindow *window = open_window (plan);
   KkProgramList *list = kk_window_get_program_list (window);
   GListModel *rows = kk_program_list_get_rows (list);
-  GtkWidget *search = find_type (GTK_WIDGET (list), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *search = kk_test_find_type (GTK_WIDGET (list), GTK_TYPE_SEARCH_ENTRY);
   g_autoptr(KkProgram) first = g_list_model_get_item (kk_plan_get_programs (plan), 0);
   g_autofree char *expected = NULL;
   g_auto(GStrv) words = kk_search_split_query ("事業承継");
@@ -251,16 +156,16 @@ test_search_narrows_the_rows (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
   g_assert_true (gtk_widget_has_focus (search) || gtk_widget_is_focus (gtk_root_get_focus (GTK_ROOT (window))));
   gtk_editable_set_text (GTK_EDITABLE (search), "事業承継");
-  wait_ms (400);
+  kk_test_wait_ms (400);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_matching);
   expected = summary_for (rows);
-  g_assert_nonnull (find_label (GTK_WIDGET (window), expected));
+  g_assert_nonnull (kk_test_find_label (GTK_WIDGET (window), expected));
 
   gtk_editable_set_text (GTK_EDITABLE (search), "");
-  wait_ms (400);
+  kk_test_wait_ms (400);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==,
                     g_list_model_get_n_items (kk_plan_get_programs (plan)));
-  g_assert_nonnull (find_label (GTK_WIDGET (window), kk_program_get_name (first)));
+  g_assert_nonnull (kk_test_find_label (GTK_WIDGET (window), kk_program_get_name (first)));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -272,7 +177,7 @@ select_program (KkWindow *window,
   KkProgram *program = kk_plan_find_program (kk_window_get_plan (window), number);
 
   kk_program_list_set_selected_program (kk_window_get_program_list (window), program);
-  run_until_idle ();
+  kk_test_run_until_idle ();
   g_assert_true (kk_program_editor_get_program (kk_window_get_program_editor (window)) == program);
   return program;
 }
@@ -283,31 +188,31 @@ test_typing_a_budget_updates_list_and_totals (void)
   g_autoptr(KkPlan) plan = kk_plan_load_default ();
   KkWindow *window = open_window (plan);
   KkProgram *program = select_program (window, 4);
-  GtkWidget *budget = find_named (GTK_WIDGET (window), "budget");
+  GtkWidget *budget = kk_test_find_named (GTK_WIDGET (window), "budget");
   gint64 original = kk_program_get_budget (program);
   g_autofree char *original_summary = summary_for (kk_plan_get_programs (plan));
   g_autofree char *summary = NULL;
 
   gtk_editable_set_text (GTK_EDITABLE (budget), "１２，３４５");
-  run_until_idle ();
+  kk_test_run_until_idle ();
   g_assert_cmpint (kk_program_get_budget (program), ==, 12345);
-  g_assert_nonnull (find_label (GTK_WIDGET (kk_window_get_program_list (window)), "12,345"));
+  g_assert_nonnull (kk_test_find_label (GTK_WIDGET (kk_window_get_program_list (window)), "12,345"));
   summary = summary_for (kk_plan_get_programs (plan));
   g_assert_cmpstr (summary, !=, original_summary);
-  g_assert_nonnull (find_label (GTK_WIDGET (window), summary));
+  g_assert_nonnull (kk_test_find_label (GTK_WIDGET (window), summary));
   g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  run_until_idle ();
+  kk_test_run_until_idle ();
   g_assert_cmpint (kk_program_get_budget (program), ==, original);
-  g_assert_nonnull (find_label (GTK_WIDGET (window), original_summary));
+  g_assert_nonnull (kk_test_find_label (GTK_WIDGET (window), original_summary));
   g_assert_false (kk_plan_get_dirty (plan));
   g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
-  run_until_idle ();
+  kk_test_run_until_idle ();
   g_assert_cmpint (kk_program_get_budget (program), ==, 12345);
-  g_assert_nonnull (find_label (GTK_WIDGET (window), summary));
+  g_assert_nonnull (kk_test_find_label (GTK_WIDGET (window), summary));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (budget)), ==, "12,345");
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -319,12 +224,12 @@ test_invalid_budget_changes_nothing (void)
   g_autoptr(KkPlan) plan = kk_plan_load_default ();
   KkWindow *window = open_window (plan);
   KkProgram *program = select_program (window, 4);
-  GtkWidget *budget = find_named (GTK_WIDGET (window), "budget");
-  GtkWidget *error = find_named (GTK_WIDGET (window), "budget-error");
+  GtkWidget *budget = kk_test_find_named (GTK_WIDGET (window), "budget");
+  GtkWidget *error = kk_test_find_named (GTK_WIDGET (window), "budget-error");
   gint64 original = kk_program_get_budget (program);
 
   gtk_editable_set_text (GTK_EDITABLE (budget), "12a");
-  run_until_idle ();
+  kk_test_run_until_idle ();
   g_assert_cmpint (kk_program_get_budget (program), ==, original);
   g_assert_false (kk_plan_get_dirty (plan));
   g_assert_true (gtk_widget_get_visible (error));
@@ -333,7 +238,7 @@ test_invalid_budget_changes_nothing (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (budget)), ==, "12a");
 
   gtk_editable_set_text (GTK_EDITABLE (budget), "12");
-  run_until_idle ();
+  kk_test_run_until_idle ();
   g_assert_cmpint (kk_program_get_budget (program), ==, 12);
   g_assert_false (gtk_widget_get_visible (error));
 
@@ -352,13 +257,13 @@ test_save_and_reopen (void)
   g_autoptr(GBytes) reopened_bytes = NULL;
 
   select_program (window, 2);
-  name = find_named (GTK_WIDGET (window), "name");
+  name = kk_test_find_named (GTK_WIDGET (window), "name");
   gtk_editable_set_text (GTK_EDITABLE (name), "販路開拓事業（改）");
-  run_until_idle ();
+  kk_test_run_until_idle ();
   g_assert_true (kk_plan_get_dirty (plan));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  run_until_idle ();
+  kk_test_run_until_idle ();
   g_assert_false (kk_plan_get_dirty (plan));
   g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
 
@@ -371,8 +276,6 @@ test_save_and_reopen (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
-
-static AdwMessageDialog *find_dialog_of (GtkWindow *window);
 
 static void
 test_add_duplicate_delete_program (void)
@@ -389,26 +292,26 @@ test_add_duplicate_delete_program (void)
 
   select_program (window, 5);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-program", NULL);
-  run_until_idle ();
+  kk_test_run_until_idle ();
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_rows + 1);
   added = kk_program_list_get_selected_program (list);
   g_assert_true (kk_program_editor_get_program (editor) == added);
   g_assert_cmpuint (kk_program_get_number (added), ==, n_rows + 1);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (GTK_WIDGET (window), "name"))),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (kk_test_find_named (GTK_WIDGET (window), "name"))),
                    ==, kk_program_get_name (added));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.duplicate-program", NULL);
-  run_until_idle ();
+  kk_test_run_until_idle ();
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_rows + 2);
   g_assert_true (kk_program_list_get_selected_program (list) != added);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-program", NULL);
-  run_until_idle ();
+  kk_test_run_until_idle ();
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_rows + 1);
 
   for (guint i = 0; i < 3; i++)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  run_until_idle ();
+  kk_test_run_until_idle ();
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_rows);
   undone = kk_plan_to_bytes (plan);
   g_assert_true (g_bytes_equal (original, undone));
@@ -428,12 +331,12 @@ test_rename_division (void)
   AdwMessageDialog *dialog;
   GtkWidget *entry;
 
-  g_assert_nonnull (find_label (GTK_WIDGET (kk_window_get_program_list (window)), old_name));
+  g_assert_nonnull (kk_test_find_label (GTK_WIDGET (kk_window_get_program_list (window)), old_name));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.rename-division", NULL);
-  run_until_idle ();
-  dialog = find_dialog_of (GTK_WINDOW (window));
+  kk_test_run_until_idle ();
+  dialog = ADW_MESSAGE_DIALOG (kk_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window)));
   g_assert_nonnull (dialog);
-  entry = find_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+  entry = kk_test_find_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, old_name);
 
   /* A name another division has is refused. */
@@ -445,13 +348,13 @@ test_rename_division (void)
   gtk_editable_set_text (GTK_EDITABLE (entry), "よろず支援課");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "apply"));
   adw_message_dialog_response (dialog, "apply");
-  run_until_idle ();
+  kk_test_run_until_idle ();
   g_assert_cmpstr (kk_division_get_name (first), ==, "よろず支援課");
-  g_assert_nonnull (find_label (GTK_WIDGET (kk_window_get_program_list (window)), "よろず支援課"));
-  g_assert_null (find_label (GTK_WIDGET (kk_window_get_program_list (window)), old_name));
+  g_assert_nonnull (kk_test_find_label (GTK_WIDGET (kk_window_get_program_list (window)), "よろず支援課"));
+  g_assert_null (kk_test_find_label (GTK_WIDGET (kk_window_get_program_list (window)), old_name));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  run_until_idle ();
+  kk_test_run_until_idle ();
   g_assert_cmpstr (kk_division_get_name (first), ==, old_name);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -479,31 +382,16 @@ test_editor_offers_new_divisions (void)
   guint n_divisions = g_list_model_get_n_items (kk_plan_get_divisions (plan));
 
   select_program (window, 1);
-  divisions = find_named (GTK_WIDGET (window), "sheet-divisions");
+  divisions = kk_test_find_named (GTK_WIDGET (window), "sheet-divisions");
   g_assert_cmpuint (count_type (divisions, GTK_TYPE_CHECK_BUTTON), ==, n_divisions);
   kk_plan_create_division (plan, "広報課");
-  run_until_idle ();
+  kk_test_run_until_idle ();
   g_assert_cmpuint (count_type (divisions, GTK_TYPE_CHECK_BUTTON), ==, n_divisions + 1);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  run_until_idle ();
+  kk_test_run_until_idle ();
   g_assert_cmpuint (count_type (divisions, GTK_TYPE_CHECK_BUTTON), ==, n_divisions);
 
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static AdwMessageDialog *
-find_dialog_of (GtkWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_window_get_transient_for (toplevel) == window)
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-  return NULL;
 }
 
 static void
@@ -515,25 +403,25 @@ test_closing_with_changes_asks (void)
   AdwMessageDialog *dialog;
 
   select_program (window, 1);
-  gtk_editable_set_text (GTK_EDITABLE (find_named (GTK_WIDGET (window), "budget")), "1");
-  run_until_idle ();
+  gtk_editable_set_text (GTK_EDITABLE (kk_test_find_named (GTK_WIDGET (window), "budget")), "1");
+  kk_test_run_until_idle ();
 
   gtk_window_close (GTK_WINDOW (window));
-  run_until_idle ();
+  kk_test_run_until_idle ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
-  dialog = find_dialog_of (GTK_WINDOW (window));
+  dialog = ADW_MESSAGE_DIALOG (kk_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window)));
   g_assert_nonnull (dialog);
 
   adw_message_dialog_response (dialog, "cancel");
-  run_until_idle ();
+  kk_test_run_until_idle ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_true (kk_plan_get_dirty (plan));
 
   gtk_window_close (GTK_WINDOW (window));
-  run_until_idle ();
-  dialog = find_dialog_of (GTK_WINDOW (window));
+  kk_test_run_until_idle ();
+  dialog = ADW_MESSAGE_DIALOG (kk_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window)));
   adw_message_dialog_response (dialog, "discard");
-  run_until_idle ();
+  kk_test_run_until_idle ();
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
 }
 
@@ -545,9 +433,9 @@ test_closing_unchanged_does_not_ask (void)
   g_autoptr(GtkWidget) guard = g_object_ref (GTK_WIDGET (window));
 
   gtk_window_close (GTK_WINDOW (window));
-  run_until_idle ();
+  kk_test_run_until_idle ();
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
-  g_assert_null (find_dialog_of (GTK_WINDOW (window)));
+  g_assert_null (ADW_MESSAGE_DIALOG (kk_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window))));
 }
 
 static GtkEventController *
@@ -569,11 +457,11 @@ find_controller (GtkWidget *widget,
 static KkChartView *
 show_charts (KkWindow *window)
 {
-  AdwViewStack *stack = ADW_VIEW_STACK (find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  AdwViewStack *stack = ADW_VIEW_STACK (kk_test_find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
 
   adw_view_stack_set_visible_child_name (stack, "charts");
-  run_until_idle ();
-  return KK_CHART_VIEW (find_type (GTK_WIDGET (window), KK_TYPE_CHART_VIEW));
+  kk_test_run_until_idle ();
+  return KK_CHART_VIEW (kk_test_find_type (GTK_WIDGET (window), KK_TYPE_CHART_VIEW));
 }
 
 static void
@@ -583,11 +471,11 @@ test_clicking_a_bar_selects_its_program (void)
   KkWindow *window = open_window (plan);
   KkChartView *view = show_charts (window);
   KkChart *chart = kk_chart_view_get_chart (view);
-  GtkWidget *area = find_named (GTK_WIDGET (view), "chart");
+  GtkWidget *area = kk_test_find_named (GTK_WIDGET (view), "chart");
   GtkEventController *click = find_controller (area, GTK_TYPE_GESTURE_CLICK);
   GtkEventController *keys = find_controller (area, GTK_TYPE_EVENT_CONTROLLER_KEY);
   KkProgramList *list = kk_window_get_program_list (window);
-  AdwViewStack *stack = ADW_VIEW_STACK (find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  AdwViewStack *stack = ADW_VIEW_STACK (kk_test_find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
   cairo_rectangle_t rect;
   gboolean handled;
 
@@ -596,17 +484,17 @@ test_clicking_a_bar_selects_its_program (void)
   g_assert_true (kk_chart_get_item_rect (chart, gtk_widget_get_width (area),
                                          gtk_widget_get_height (area), 2, &rect));
   g_signal_emit_by_name (click, "pressed", 1, rect.x + rect.width / 2, rect.y + rect.height / 2);
-  run_until_idle ();
+  kk_test_run_until_idle ();
   g_assert_true (kk_program_list_get_selected_program (list) == kk_chart_get_item_program (chart, 2));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "programs");
 
   /* The next bar, with the keyboard. */
   adw_view_stack_set_visible_child_name (stack, "charts");
-  run_until_idle ();
+  kk_test_run_until_idle ();
   g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Down, 0, 0, &handled);
   g_assert_true (handled);
   g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Return, 0, 0, &handled);
-  run_until_idle ();
+  kk_test_run_until_idle ();
   g_assert_true (kk_program_list_get_selected_program (list) == kk_chart_get_item_program (chart, 3));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -620,19 +508,19 @@ test_chart_of_one_kpi (void)
   KkChartView *view = show_charts (window);
   KkChart *chart = kk_chart_view_get_chart (view);
   GtkWidget *toolbar = gtk_widget_get_first_child (gtk_widget_get_first_child (GTK_WIDGET (view)));
-  GtkWidget *kind = find_type (toolbar, GTK_TYPE_DROP_DOWN);
+  GtkWidget *kind = kk_test_find_type (toolbar, GTK_TYPE_DROP_DOWN);
   GtkWidget *kpi_choice = gtk_widget_get_next_sibling (kind);
 
   g_assert_false (gtk_widget_get_visible (kpi_choice));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), KK_CHART_KIND_KPI);
-  run_until_idle ();
+  kk_test_run_until_idle ();
   g_assert_true (gtk_widget_get_visible (kpi_choice));
   g_assert_cmpint (kk_chart_get_kind (chart), ==, KK_CHART_KIND_KPI);
   g_assert_nonnull (kk_chart_get_kpi (chart));
   g_assert_cmpuint (kk_chart_get_n_items (chart), >, 0);
 
   gtk_drop_down_set_selected (GTK_DROP_DOWN (kpi_choice), 1);
-  run_until_idle ();
+  kk_test_run_until_idle ();
   g_assert_nonnull (kk_chart_get_kpi (chart));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -646,10 +534,10 @@ test_charts_follow_the_search (void)
   KkChartView *view = show_charts (window);
   KkChart *chart = kk_chart_view_get_chart (view);
   KkProgramList *list = kk_window_get_program_list (window);
-  GtkWidget *search = find_type (GTK_WIDGET (list), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *search = kk_test_find_type (GTK_WIDGET (list), GTK_TYPE_SEARCH_ENTRY);
 
   gtk_editable_set_text (GTK_EDITABLE (search), "事業承継");
-  wait_ms (400);
+  kk_test_wait_ms (400);
   g_assert_cmpuint (kk_chart_get_n_items (chart), ==,
                     g_list_model_get_n_items (kk_program_list_get_programs (list)));
   g_assert_cmpuint (kk_chart_get_n_items (chart), <,
@@ -667,7 +555,7 @@ test_new_plan_for_the_next_year (void)
   KkPlan *next = NULL;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-plan", NULL);
-  run_until_idle ();
+  kk_test_run_until_idle ();
   windows = gtk_application_get_windows (GTK_APPLICATION (app));
   for (GList *l = windows; l != NULL; l = l->next)
     if (KK_IS_WINDOW (l->data) && l->data != window)
@@ -710,14 +598,14 @@ test_reopens_the_last_file (void)
   KkWindow *reopened;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  run_until_idle ();
+  kk_test_run_until_idle ();
   last = g_settings_get_string (settings, "last-file");
   g_assert_cmpstr (last, ==, uri);
   gtk_window_destroy (GTK_WINDOW (window));
-  run_until_idle ();
+  kk_test_run_until_idle ();
 
   g_application_activate (G_APPLICATION (app));
-  run_until_idle ();
+  kk_test_run_until_idle ();
   reopened = find_window_on (file);
   g_assert_nonnull (reopened);
   g_assert_cmpstr (kk_program_get_name (kk_plan_find_program (kk_window_get_plan (reopened), 1)), ==,
@@ -734,7 +622,7 @@ test_forgets_a_last_file_that_is_gone (void)
 
   g_settings_set_string (settings, "last-file", "file:///nonexistent/plan.json");
   g_application_activate (G_APPLICATION (app));
-  run_until_idle ();
+  kk_test_run_until_idle ();
   windows = gtk_application_get_windows (GTK_APPLICATION (app));
   g_assert_nonnull (windows);
   g_assert_true (KK_IS_WINDOW (windows->data));
@@ -748,18 +636,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   /* Recent files and settings go to a directory of each test's own. */
   gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  app = g_object_new (KK_TYPE_APPLICATION,
-                      "application-id", "io.github.keikaku.Keikaku.Test",
-                      "flags", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN,
-                      NULL);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = kk_test_application_new ();
 
   g_test_add_func ("/window/lists-every-program", test_lists_every_program);
   g_test_add_func ("/window/shows-totals", test_shows_totals);
