@@ -11,39 +11,10 @@
 
 #include "kk-application.h"
 #include "kk-plan-file.h"
+#include "kk-test-ui.h"
 #include "kk-window.h"
 
 static KkApplication *app;
-
-static void
-run_until_idle (void)
-{
-  for (guint i = 0; i < 50; i++)
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (2000);
-    }
-}
-
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static gboolean
 has_label (GtkWidget  *widget,
@@ -75,9 +46,9 @@ test_window_is_japanese (void)
   g_autofree char *summary = NULL;
 
   gtk_window_present (GTK_WINDOW (window));
-  run_until_idle ();
+  kk_test_run_until_idle ();
 
-  page_model = adw_view_stack_get_pages (ADW_VIEW_STACK (find_type (GTK_WIDGET (window),
+  page_model = adw_view_stack_get_pages (ADW_VIEW_STACK (kk_test_find_type (GTK_WIDGET (window),
                                                                     ADW_TYPE_VIEW_STACK)));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (page_model)), ==, G_N_ELEMENTS (pages));
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
@@ -87,7 +58,7 @@ test_window_is_japanese (void)
       g_assert_cmpstr (adw_view_stack_page_get_title (page), ==, pages[i]);
     }
 
-  column_model = gtk_column_view_get_columns (GTK_COLUMN_VIEW (find_type (GTK_WIDGET (window),
+  column_model = gtk_column_view_get_columns (GTK_COLUMN_VIEW (kk_test_find_type (GTK_WIDGET (window),
                                                                           GTK_TYPE_COLUMN_VIEW)));
   g_assert_cmpuint (g_list_model_get_n_items (column_model), ==, G_N_ELEMENTS (columns));
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
