@@ -23,6 +23,7 @@
 #include "kk-application.h"
 #include "kk-plan-file.h"
 #include "kk-synthetic-plan.h"
+#include "kk-test-ui.h"
 #include "kk-window.h"
 
 #define RUNS 5
@@ -179,25 +180,6 @@ write_large_plan (const char *dir)
   return file;
 }
 
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 search_changed (GtkSearchEntry *entry,
                 gboolean       *changed)
@@ -213,7 +195,8 @@ measure_search (KkWindow *window)
     "事", "事業", "事業承", "事業承継", "事業承継支", "事業承継支援", "事業承継", "事業", "",
     "相", "相談", "相談件数", "", "経", "経営", "経営革新", "",
   };
-  GtkSearchEntry *entry = GTK_SEARCH_ENTRY (find_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY));
+  GtkWidget *search = kk_test_find_type (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  GtkSearchEntry *entry = GTK_SEARCH_ENTRY (search);
   double times[G_N_ELEMENTS (typed)];
   gboolean changed = FALSE;
 
