@@ -111,7 +111,8 @@ test_change_written_and_restored (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   gint64 start;
 
-  fixture->recovery = kk_recovery_new (fixture->folder, fixture->plan, file);
+  fixture->recovery = kk_recovery_new (fixture->folder, fixture->plan);
+  kk_recovery_set_file (fixture->recovery, file, "1711929600:123456");
   g_assert_false (kk_recovery_get_pending (fixture->recovery));
   g_assert_cmpuint (count_entries (fixture), ==, 0);
 
@@ -124,6 +125,7 @@ test_change_written_and_restored (Fixture       *fixture,
 
   entry = dup_only_entry (fixture);
   g_assert_true (g_file_equal (kk_recovery_entry_get_file (entry), file));
+  g_assert_cmpstr (kk_recovery_entry_get_etag (entry), ==, "1711929600:123456");
   g_assert_cmpint (g_date_time_compare (kk_recovery_entry_get_changed (entry), before), >=, 0);
   restored = kk_recovery_entry_load (entry, &error);
   g_assert_no_error (error);
@@ -139,7 +141,7 @@ test_saved_removes (Fixture       *fixture,
 {
   KkHistory *history = kk_plan_get_history (fixture->plan);
 
-  fixture->recovery = kk_recovery_new (fixture->folder, fixture->plan, NULL);
+  fixture->recovery = kk_recovery_new (fixture->folder, fixture->plan);
   rename_program (fixture, "保存される事業名");
   wait_for_writes (fixture->recovery);
   g_assert_cmpuint (count_entries (fixture), ==, 1);
@@ -164,7 +166,7 @@ test_later_change (Fixture       *fixture,
   g_autoptr(KkPlan) restored = NULL;
   g_autoptr(KkProgram) program = NULL;
 
-  fixture->recovery = kk_recovery_new (fixture->folder, fixture->plan, NULL);
+  fixture->recovery = kk_recovery_new (fixture->folder, fixture->plan);
   rename_program (fixture, "一回目");
   wait_for_writes (fixture->recovery);
   rename_program (fixture, "二回目");
@@ -175,6 +177,7 @@ test_later_change (Fixture       *fixture,
   program = g_list_model_get_item (kk_plan_get_programs (restored), 0);
   g_assert_cmpstr (kk_program_get_name (program), ==, "二回目");
   g_assert_null (kk_recovery_entry_get_file (entry));
+  g_assert_null (kk_recovery_entry_get_etag (entry));
 }
 
 static void
@@ -183,7 +186,7 @@ test_discard (Fixture       *fixture,
 {
   g_autoptr(KkRecoveryEntry) entry = NULL;
 
-  fixture->recovery = kk_recovery_new (fixture->folder, fixture->plan, NULL);
+  fixture->recovery = kk_recovery_new (fixture->folder, fixture->plan);
   rename_program (fixture, "捨てられる事業名");
   wait_for_writes (fixture->recovery);
   kk_recovery_discard (fixture->recovery);
@@ -193,7 +196,7 @@ test_discard (Fixture       *fixture,
 
   /* An entry found at start and discarded there is gone too. */
   g_clear_object (&fixture->recovery);
-  fixture->recovery = kk_recovery_new (fixture->folder, fixture->plan, NULL);
+  fixture->recovery = kk_recovery_new (fixture->folder, fixture->plan);
   rename_program (fixture, "起動時に捨てられる事業名");
   wait_for_writes (fixture->recovery);
   entry = dup_only_entry (fixture);
@@ -210,7 +213,7 @@ test_restored_watched (Fixture       *fixture,
   g_autoptr(KkPlan) restored = NULL;
   g_autoptr(KkRecovery) recovery = NULL;
 
-  fixture->recovery = kk_recovery_new (fixture->folder, fixture->plan, NULL);
+  fixture->recovery = kk_recovery_new (fixture->folder, fixture->plan);
   rename_program (fixture, "二度目の復元");
   wait_for_writes (fixture->recovery);
   entry = dup_only_entry (fixture);
@@ -218,7 +221,7 @@ test_restored_watched (Fixture       *fixture,
   kk_recovery_entry_discard (entry);
   g_clear_object (&fixture->recovery);
 
-  recovery = kk_recovery_new (fixture->folder, restored, NULL);
+  recovery = kk_recovery_new (fixture->folder, restored);
   g_assert_true (kk_recovery_get_pending (recovery));
   wait_for_writes (recovery);
   g_assert_cmpuint (count_entries (fixture), ==, 1);

@@ -156,6 +156,7 @@ kk_application_restore (KkApplication   *self,
     }
   /* The restored plan's window writes it aside anew at once. */
   window = kk_window_new (self, plan, kk_recovery_entry_get_file (entry));
+  kk_window_set_file_state (window, kk_recovery_entry_get_etag (entry), FALSE);
   gtk_window_present (GTK_WINDOW (window));
   kk_recovery_entry_discard (entry);
   /* The plan shown at the start gives way, unless it was edited already;

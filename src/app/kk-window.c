@@ -431,6 +431,14 @@ kk_window_rename_pillar (GtkWidget  *widget,
 /* ------------------------------------------------------------------------ */
 /* Saving                                                                   */
 
+/* What a restored plan must know of its file: which, and which version. */
+static void
+kk_window_describe_file_to_recovery (KkWindow *self)
+{
+  if (self->recovery != NULL)
+    kk_recovery_set_file (self->recovery, self->file, self->etag);
+}
+
 static void
 kk_window_set_file (KkWindow *self,
                     GFile    *file)
@@ -440,8 +448,7 @@ kk_window_set_file (KkWindow *self,
   g_clear_object (&self->lock);
   if (file != NULL)
     self->lock = kk_lock_new (file);
-  if (self->recovery != NULL)
-    kk_recovery_set_file (self->recovery, file);
+  kk_window_describe_file_to_recovery (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
 }
 
@@ -546,6 +553,7 @@ kk_window_save_to (KkWindow *self,
   self->etag = g_steal_pointer (&etag);
   self->read_only = FALSE;
   kk_window_set_file (self, file);
+  kk_window_describe_file_to_recovery (self);
   kk_window_saved (self);
   return TRUE;
 }
@@ -568,6 +576,7 @@ kk_window_set_file_state (KkWindow   *self,
   self->read_only = read_only;
   if (read_only)
     g_clear_object (&self->lock);
+  kk_window_describe_file_to_recovery (self);
   kk_window_update_title (self);
 }
 
@@ -1012,7 +1021,7 @@ kk_window_recovery_new (KkWindow *self)
 {
   g_autoptr(GFile) folder = kk_recovery_dup_default_folder ();
 
-  return kk_recovery_new (folder, self->plan, self->file);
+  return kk_recovery_new (folder, self->plan);
 }
 
 static void
@@ -1025,6 +1034,7 @@ kk_window_constructed (GObject *object)
   kk_program_list_set_plan (self->program_list, self->plan);
   self->report = kk_report_new (self->plan, KK_REPORT_KIND_BOOK);
   self->recovery = kk_window_recovery_new (self);
+  kk_window_describe_file_to_recovery (self);
   g_signal_connect_object (kk_plan_get_history (self->plan), "changed",
                            G_CALLBACK (kk_window_history_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (kk_plan_get_history (self->plan), "notify",

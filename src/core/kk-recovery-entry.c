@@ -3,7 +3,8 @@
  *
  * An entry is two files of the recovery folder: the plan as it was at its
  * last change, and a key file naming the plan's own file (none for a plan
- * never saved) and the time of that change.
+ * never saved), the version of that file it was based on, and the time of
+ * that change.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,6 +25,7 @@ struct _KkRecoveryEntry
   GFile *plan_file;
   GFile *info_file;
   GFile *file;
+  char *etag;
   GDateTime *changed;
 };
 
@@ -37,6 +39,7 @@ kk_recovery_entry_finalize (GObject *object)
   g_clear_object (&self->plan_file);
   g_clear_object (&self->info_file);
   g_clear_object (&self->file);
+  g_free (self->etag);
   g_clear_pointer (&self->changed, g_date_time_unref);
 
   G_OBJECT_CLASS (kk_recovery_entry_parent_class)->finalize (object);
@@ -77,6 +80,7 @@ kk_recovery_entry_read_info (KkRecoveryEntry  *self,
   uri = g_key_file_get_string (info, "Recovery", "File", NULL);
   if (uri != NULL && *uri != '\0')
     self->file = g_file_new_for_uri (uri);
+  self->etag = g_key_file_get_string (info, "Recovery", "Version", NULL);
   return TRUE;
 }
 
@@ -117,6 +121,19 @@ kk_recovery_entry_get_file (KkRecoveryEntry *self)
 {
   g_return_val_if_fail (KK_IS_RECOVERY_ENTRY (self), NULL);
   return self->file;
+}
+
+/**
+ * kk_recovery_entry_get_etag:
+ *
+ * Returns: (nullable): the version of the file the plan was read from or
+ *   last saved as
+ */
+const char *
+kk_recovery_entry_get_etag (KkRecoveryEntry *self)
+{
+  g_return_val_if_fail (KK_IS_RECOVERY_ENTRY (self), NULL);
+  return self->etag;
 }
 
 /**

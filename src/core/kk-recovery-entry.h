@@ -19,6 +19,7 @@ KkRecoveryEntry *kk_recovery_entry_new         (GFile            *plan_file,
                                                 GFile            *info_file,
                                                 GError          **error);
 GFile           *kk_recovery_entry_get_file    (KkRecoveryEntry  *self);
+const char      *kk_recovery_entry_get_etag    (KkRecoveryEntry  *self);
 GDateTime       *kk_recovery_entry_get_changed (KkRecoveryEntry  *self);
 char            *kk_recovery_entry_dup_title   (KkRecoveryEntry  *self);
 KkPlan          *kk_recovery_entry_load        (KkRecoveryEntry  *self,

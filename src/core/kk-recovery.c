@@ -32,6 +32,7 @@ struct _KkRecovery
   KkPlan *plan;
   KkHistory *history;
   GFile *file;
+  char *etag;
   char *plan_path;
   char *info_path;
   GDateTime *changed;
@@ -114,6 +115,8 @@ kk_recovery_dup_info (KkRecovery *self)
   g_autofree char *uri = self->file ? g_file_get_uri (self->file) : NULL;
 
   g_key_file_set_string (info, "Recovery", "File", uri ? uri : "");
+  if (self->etag != NULL)
+    g_key_file_set_string (info, "Recovery", "Version", self->etag);
   g_key_file_set_string (info, "Recovery", "Changed", changed);
   return g_key_file_to_data (info, NULL, NULL);
 }
@@ -218,6 +221,7 @@ kk_recovery_finalize (GObject *object)
 
   g_clear_object (&self->folder);
   g_clear_object (&self->file);
+  g_free (self->etag);
   g_clear_pointer (&self->changed, g_date_time_unref);
   g_free (self->plan_path);
   g_free (self->info_path);
@@ -257,15 +261,13 @@ kk_recovery_dup_default_folder (void)
  * kk_recovery_new:
  * @folder: where to write, a local folder made when first needed
  * @plan: the plan to watch
- * @file: (nullable): the file @plan was opened from, to name in the entry
  *
  * Returns: (transfer full): a recovery that writes @plan aside from its
  *   next change on, until disposed or discarded
  */
 KkRecovery *
 kk_recovery_new (GFile  *folder,
-                 KkPlan *plan,
-                 GFile  *file)
+                 KkPlan *plan)
 {
   KkRecovery *self;
   g_autofree char *id = g_uuid_string_random ();
@@ -273,13 +275,11 @@ kk_recovery_new (GFile  *folder,
 
   g_return_val_if_fail (G_IS_FILE (folder), NULL);
   g_return_val_if_fail (KK_IS_PLAN (plan), NULL);
-  g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
 
   self = g_object_new (KK_TYPE_RECOVERY, NULL);
   self->folder = g_object_ref (folder);
   self->plan = g_object_ref (plan);
   self->history = g_object_ref (kk_plan_get_history (plan));
-  self->file = file ? g_object_ref (file) : NULL;
   self->changed = g_date_time_new_now_local ();
   folder_path = g_file_get_path (folder);
   self->plan_path = g_strconcat (folder_path, G_DIR_SEPARATOR_S, id, PLAN_SUFFIX, NULL);
@@ -295,16 +295,23 @@ kk_recovery_new (GFile  *folder,
 
 /**
  * kk_recovery_set_file:
- * @file: (nullable): the file the plan is now saved to
+ * @file: (nullable): the file the plan was opened from or saved to, to name
+ *   in the entry
+ * @etag: (nullable): the version of @file the plan was read from or last
+ *   saved as, so that saving a restored plan still notices a change by
+ *   someone else
  */
 void
 kk_recovery_set_file (KkRecovery *self,
-                      GFile      *file)
+                      GFile      *file,
+                      const char *etag)
 {
   g_return_if_fail (KK_IS_RECOVERY (self));
   g_return_if_fail (file == NULL || G_IS_FILE (file));
 
   g_set_object (&self->file, file);
+  g_free (self->etag);
+  self->etag = g_strdup (etag);
 }
 
 /**

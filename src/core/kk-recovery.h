@@ -21,10 +21,10 @@ G_DECLARE_FINAL_TYPE (KkRecovery, kk_recovery, KK, RECOVERY, GObject)
 
 GFile      *kk_recovery_dup_default_folder (void);
 KkRecovery *kk_recovery_new                (GFile       *folder,
-                                            KkPlan      *plan,
-                                            GFile       *file);
+                                            KkPlan      *plan);
 void        kk_recovery_set_file           (KkRecovery  *self,
-                                            GFile       *file);
+                                            GFile       *file,
+                                            const char  *etag);
 gboolean    kk_recovery_get_pending        (KkRecovery  *self);
 void        kk_recovery_discard            (KkRecovery  *self);
 GListModel *kk_recovery_list_entries       (GFile       *folder);
