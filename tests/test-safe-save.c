@@ -68,6 +68,15 @@ file_chooser_shown (void)
   return FALSE;
 }
 
+/* The bar that says Save goes to Save As. */
+static gboolean
+read_only_bar_shown (KkWindow *window)
+{
+  GtkWidget *bar = kk_test_find_type (GTK_WIDGET (window), GTK_TYPE_INFO_BAR);
+
+  return bar != NULL && gtk_info_bar_get_revealed (GTK_INFO_BAR (bar));
+}
+
 static void
 rename_first_program (KkPlan     *plan,
                       const char *name)
@@ -154,6 +163,7 @@ test_conflict_overwrite (Fixture       *fixture,
   g_autoptr(GBytes) ours = NULL;
   AdwMessageDialog *dialog;
 
+  g_assert_false (read_only_bar_shown (window));
   save_as_another_clerk (fixture->file, "他の職員が保存した事業名");
   theirs = read_file (fixture->file);
   rename_first_program (plan, "ここで入力した事業名");
@@ -284,6 +294,7 @@ test_newer_version_read_only (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (kk_plan_get_programs (kk_window_get_plan (window))),
                     ==, g_list_model_get_n_items (kk_plan_get_programs (plan)));
 
+  g_assert_true (read_only_bar_shown (window));
   rename_first_program (kk_window_get_plan (window), "新しい版の計画への入力");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
   kk_test_run_until_idle ();
@@ -348,6 +359,7 @@ test_locked_elsewhere (Fixture       *fixture,
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_true (KK_IS_WINDOW (window));
+  g_assert_true (read_only_bar_shown (KK_WINDOW (window)));
   rename_first_program (kk_window_get_plan (KK_WINDOW (window)), "閲覧中の入力");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
   kk_test_run_until_idle ();

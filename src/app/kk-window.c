@@ -56,6 +56,7 @@ struct _KkWindow
 
   GMenu *recent_menu;
   AdwViewSwitcherTitle *switcher_title;
+  GtkInfoBar *read_only_bar;
   AdwToastOverlay *toast_overlay;
   AdwViewStack *view_stack;
   KkProgramList *program_list;
@@ -462,6 +463,17 @@ kk_window_saved (KkWindow *self)
     kk_window_destroy_when_idle (self);
 }
 
+/* A read-only plan does not hold its file's lock: it writes no file. */
+static void
+kk_window_set_read_only (KkWindow *self,
+                         gboolean  read_only)
+{
+  self->read_only = read_only;
+  if (read_only)
+    g_clear_object (&self->lock);
+  gtk_info_bar_set_revealed (self->read_only_bar, read_only);
+}
+
 static void
 kk_window_conflict_response (KkWindow         *self,
                              const char       *response,
@@ -551,7 +563,7 @@ kk_window_save_to (KkWindow *self,
     }
   g_free (self->etag);
   self->etag = g_steal_pointer (&etag);
-  self->read_only = FALSE;
+  kk_window_set_read_only (self, FALSE);
   kk_window_set_file (self, file);
   kk_window_describe_file_to_recovery (self);
   kk_window_saved (self);
@@ -573,9 +585,7 @@ kk_window_set_file_state (KkWindow   *self,
 
   g_free (self->etag);
   self->etag = g_strdup (etag);
-  self->read_only = read_only;
-  if (read_only)
-    g_clear_object (&self->lock);
+  kk_window_set_read_only (self, read_only);
   kk_window_describe_file_to_recovery (self);
   kk_window_update_title (self);
 }
@@ -1142,6 +1152,7 @@ kk_window_class_init (KkWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/kk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KkWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, KkWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, KkWindow, read_only_bar);
   gtk_widget_class_bind_template_child (widget_class, KkWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KkWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, KkWindow, program_list);
