@@ -515,13 +515,17 @@ kk_window_ask_about_conflict (KkWindow *self)
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
                                     "reload", _("_Reload"),
-                                    "save-as", _("Save _As…"),
                                     "overwrite", _("_Overwrite"),
+                                    "save-as", _("Save _As…"),
                                     NULL);
+  /* The last response takes the focus when the buttons stand in a column:
+   * Enter must not overwrite a colleague's work. */
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reload",
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
                                               ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save-as",
+                                              ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_swapped (dialog, "response", G_CALLBACK (kk_window_conflict_response), self);
