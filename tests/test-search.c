@@ -73,6 +73,31 @@ test_sheet_texts_divisions_and_partners (void)
   g_assert_cmpuint (count_matches (plan, "総務企画課"), ==, 2);
 }
 
+static gboolean
+query_implies (const char *query,
+               const char *other)
+{
+  g_auto(GStrv) words = kk_search_split_query (query);
+  g_auto(GStrv) other_words = kk_search_split_query (other);
+
+  return kk_search_words_imply ((const char * const *)words, (const char * const *)other_words);
+}
+
+/* The list only checks again the rows it shows when a query narrows. */
+static void
+test_narrowing_queries (void)
+{
+  g_assert_true (query_implies ("事業承継", "事業"));
+  g_assert_true (query_implies ("事業 相談", "事業"));
+  g_assert_true (query_implies ("事業", ""));
+  g_assert_false (query_implies ("事業", "事業承継"));
+  g_assert_false (query_implies ("", "事業"));
+  g_assert_false (query_implies ("事業", "相談"));
+  /* A voiced mark typed after a half-width kana makes a different letter:
+   * ガ does not have カ in it. */
+  g_assert_false (query_implies ("ｶﾞ", "ｶ"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -82,6 +107,7 @@ main (int   argc,
   g_test_add_func ("/search/widths-and-case", test_widths_and_case_fold);
   g_test_add_func ("/search/every-word", test_every_word_must_match);
   g_test_add_func ("/search/sheets", test_sheet_texts_divisions_and_partners);
+  g_test_add_func ("/search/narrowing", test_narrowing_queries);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include "kk-division.h"
 #include "kk-format.h"
 #include "kk-plan-file.h"
+#include "kk-row.h"
 #include "kk-search.h"
 #include "kk-totals.h"
 #include "kk-test-ui.h"
@@ -130,6 +131,16 @@ test_sort_by_budget_puts_the_largest_first (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+program_matches (KkProgram  *program,
+                 const char *query)
+{
+  g_autofree char *text = kk_program_dup_search_text (program);
+  g_auto(GStrv) words = kk_search_split_query (query);
+
+  return kk_search_text_matches (text, (const char * const *)words);
+}
+
 static void
 test_search_narrows_the_rows (void)
 {
@@ -140,15 +151,13 @@ test_search_narrows_the_rows (void)
   GtkWidget *search = kk_test_find_type (GTK_WIDGET (list), GTK_TYPE_SEARCH_ENTRY);
   g_autoptr(KkProgram) first = g_list_model_get_item (kk_plan_get_programs (plan), 0);
   g_autofree char *expected = NULL;
-  g_auto(GStrv) words = kk_search_split_query ("事業承継");
   guint n_matching = 0;
 
   for (guint i = 0; i < g_list_model_get_n_items (kk_plan_get_programs (plan)); i++)
     {
       g_autoptr(KkProgram) program = g_list_model_get_item (kk_plan_get_programs (plan), i);
-      g_autofree char *text = kk_program_dup_search_text (program);
 
-      n_matching += kk_search_text_matches (text, (const char * const *)words);
+      n_matching += program_matches (program, "事業承継");
     }
   g_assert_cmpuint (n_matching, >, 0);
   g_assert_cmpuint (n_matching, <, g_list_model_get_n_items (kk_plan_get_programs (plan)));
@@ -166,6 +175,95 @@ test_search_narrows_the_rows (void)
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==,
                     g_list_model_get_n_items (kk_plan_get_programs (plan)));
   g_assert_nonnull (kk_test_find_label (GTK_WIDGET (window), kk_program_get_name (first)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The program of the row the table shows selected. */
+static KkProgram *
+selected_row_program (KkProgramList *list)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (kk_test_find_type (GTK_WIDGET (list), GTK_TYPE_COLUMN_VIEW));
+  GtkSelectionModel *model = gtk_column_view_get_model (view);
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (model);
+  g_autoptr(KkRow) row = NULL;
+
+  if (gtk_bitset_is_empty (selected))
+    return NULL;
+  row = g_list_model_get_item (G_LIST_MODEL (model), gtk_bitset_get_minimum (selected));
+  return kk_row_get_program (row);
+}
+
+/* Whether a cell could show @name for another program's, whose name starts with it. */
+static gboolean
+name_begins_a_match (GListModel *programs,
+                     const char *name,
+                     const char *query)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (programs); i++)
+    {
+      g_autoptr(KkProgram) program = g_list_model_get_item (programs, i);
+
+      if (program_matches (program, query) && g_str_has_prefix (kk_program_get_name (program), name))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The rows stay in place while a search or a sort moves the programs below
+ * them: each must show the program now at its place, and the selection
+ * stay with the program the clerk selected. */
+static void
+test_rows_and_selection_follow_the_programs (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  GListModel *programs = kk_plan_get_programs (plan);
+  KkWindow *window = open_window (plan);
+  KkProgramList *list = kk_window_get_program_list (window);
+  GtkWidget *search = kk_test_find_type (GTK_WIDGET (list), GTK_TYPE_SEARCH_ENTRY);
+  const char *query = "事業承継";
+  g_autoptr(KkProgram) kept = NULL;
+  g_autoptr(KkProgram) hidden = NULL;
+  guint kept_position = 0;
+  guint n_matching = 0;
+
+  /* The last match moves up once the search drops the programs before it;
+   * a program it drops must leave no cell behind. */
+  for (guint i = 0; i < g_list_model_get_n_items (programs); i++)
+    {
+      g_autoptr(KkProgram) program = g_list_model_get_item (programs, i);
+
+      if (program_matches (program, query))
+        {
+          g_set_object (&kept, program);
+          kept_position = i;
+          n_matching++;
+        }
+      else if (hidden == NULL && !name_begins_a_match (programs, kk_program_get_name (program), query))
+        hidden = g_object_ref (program);
+    }
+  g_assert_nonnull (kept);
+  g_assert_nonnull (hidden);
+  g_assert_cmpuint (kept_position, >=, n_matching);
+
+  kk_program_list_set_selected_program (list, kept);
+  gtk_editable_set_text (GTK_EDITABLE (search), query);
+  kk_test_wait_ms (400);
+  g_assert_true (kk_program_list_get_selected_program (list) == kept);
+  g_assert_true (selected_row_program (list) == kept);
+  g_assert_nonnull (kk_test_find_label (GTK_WIDGET (list), kk_program_get_name (kept)));
+  g_assert_null (kk_test_find_label (GTK_WIDGET (list), kk_program_get_name (hidden)));
+
+  kk_program_list_sort_by (list, "budget", GTK_SORT_DESCENDING);
+  kk_test_wait_ms (200);
+  g_assert_true (kk_program_list_get_selected_program (list) == kept);
+  g_assert_true (selected_row_program (list) == kept);
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "存在しない言葉");
+  kk_test_wait_ms (400);
+  g_assert_null (kk_program_list_get_selected_program (list));
+  g_assert_null (selected_row_program (list));
+  g_assert_null (kk_test_find_label (GTK_WIDGET (list), kk_program_get_name (kept)));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -647,6 +745,7 @@ main (int   argc,
   g_test_add_func ("/window/shows-totals", test_shows_totals);
   g_test_add_func ("/window/sort-by-budget", test_sort_by_budget_puts_the_largest_first);
   g_test_add_func ("/window/search", test_search_narrows_the_rows);
+  g_test_add_func ("/window/rows-follow-programs", test_rows_and_selection_follow_the_programs);
   g_test_add_func ("/window/editor/budget", test_typing_a_budget_updates_list_and_totals);
   g_test_add_func ("/window/editor/invalid-budget", test_invalid_budget_changes_nothing);
   g_test_add_func ("/window/save-and-reopen", test_save_and_reopen);

@@ -1,9 +1,11 @@
 /* kk-program-list.c: the programs of a plan as a table to search, filter and sort
  *
- * The rows are the plan's programs through a filter model (search and the
- * drop-downs), a sort model (the column headers) and a single selection. An
- * edit neither re-filters nor re-sorts, so that the row being edited stays
- * where it is; the cells and the totals below follow every edit at once.
+ * The programs go through a filter model (search and the drop-downs) and a
+ * sort model (the column headers); the table shows them as rows that keep
+ * their places (KkRowModel), in a single selection that follows its program
+ * when the rows change what they show. An edit neither re-filters nor
+ * re-sorts, so that the row being edited stays where it is; the cells and
+ * the totals below follow every edit at once.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +21,8 @@
 #include "kk-funding.h"
 #include "kk-pillar.h"
 #include "kk-program-list.h"
+#include "kk-row.h"
+#include "kk-row-model.h"
 #include "kk-search.h"
 #include "kk-totals.h"
 
@@ -29,11 +33,23 @@ struct _KkProgramList
   KkPlan *plan;
   GtkFilterListModel *filtered;
   GtkSortListModel *sorted;
+  KkRowModel *rows;
   GtkSingleSelection *selection;
+  KkProgram *selected;
+  /* While the rows take their new programs, the selection waits. */
+  gboolean rows_moving;
   GtkFilter *filter;
   GStrv search_words;
+  /* The drop-downs' choices, NULL for all. */
+  KkPillar *pillar;
+  KkDivision *division;
+  KkFunding *funding;
   /* Folded search texts by program, dropped whenever the plan changes. */
   GHashTable *search_texts;
+  /* The programs the filter let through when it last looked at each: the
+   * totals sum the plan's programs found in it, much faster than walking
+   * the filter model, which looks each row up again. */
+  GHashTable *shown;
 
   GtkSearchEntry *search_entry;
   GtkDropDown *pillar_filter;
@@ -147,7 +163,7 @@ static void
 kk_cell_refresh (GtkListItem *item)
 {
   const KkColumn *column = g_object_get_data (G_OBJECT (item), "kk-column");
-  KkProgram *program = gtk_list_item_get_item (item);
+  KkProgram *program = kk_row_get_program (gtk_list_item_get_item (item));
   GtkWidget *cell = gtk_list_item_get_child (item);
   g_autofree char *text = column->text (program);
 
@@ -198,20 +214,46 @@ kk_cell_setup (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, cell);
 }
 
+/* The cell keeps a reference to the program it watches: the row may drop
+ * that program, the last reference to a deleted one, before telling. */
+static void
+kk_cell_stop_watching (GtkListItem *item)
+{
+  KkProgram *watched = g_object_get_data (G_OBJECT (item), "kk-program");
+
+  if (watched == NULL)
+    return;
+  g_signal_handlers_disconnect_by_func (watched, kk_cell_refresh, item);
+  g_object_set_data (G_OBJECT (item), "kk-program", NULL);
+}
+
+/* Shows the row's program and follows its edits. */
+static void
+kk_cell_show_program (GtkListItem *item)
+{
+  KkProgram *program = kk_row_get_program (gtk_list_item_get_item (item));
+
+  kk_cell_stop_watching (item);
+  g_signal_connect_swapped (program, "notify", G_CALLBACK (kk_cell_refresh), item);
+  g_object_set_data_full (G_OBJECT (item), "kk-program", g_object_ref (program), g_object_unref);
+  kk_cell_refresh (item);
+}
+
 static void
 kk_cell_bind (GtkSignalListItemFactory *factory,
               GtkListItem              *item)
 {
-  g_signal_connect_swapped (gtk_list_item_get_item (item), "notify",
-                            G_CALLBACK (kk_cell_refresh), item);
-  kk_cell_refresh (item);
+  g_signal_connect_swapped (gtk_list_item_get_item (item), "notify::program",
+                            G_CALLBACK (kk_cell_show_program), item);
+  kk_cell_show_program (item);
 }
 
 static void
 kk_cell_unbind (GtkSignalListItemFactory *factory,
                 GtkListItem              *item)
 {
-  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), kk_cell_refresh, item);
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), kk_cell_show_program, item);
+  kk_cell_stop_watching (item);
 }
 
 static GtkSorter *
@@ -335,33 +377,75 @@ kk_program_list_match (gpointer item,
 {
   KkProgramList *self = user_data;
   KkProgram *program = item;
-  g_autoptr(KkPillar) pillar = kk_drop_down_get_choice (self->pillar_filter,
-                                                        kk_plan_get_pillars (self->plan));
-  g_autoptr(KkDivision) division = kk_drop_down_get_choice (self->division_filter,
-                                                            kk_plan_get_divisions (self->plan));
-  g_autoptr(KkFunding) funding = kk_drop_down_get_choice (self->funding_filter,
-                                                          kk_plan_get_funding_sources (self->plan));
+  gboolean match;
 
-  return (pillar == NULL || kk_program_get_pillar (program) == pillar) &&
-         (division == NULL || kk_program_get_lead_division (program) == division) &&
-         (funding == NULL || kk_program_has_funding (program, funding)) &&
-         kk_program_list_matches_status (self, program) &&
-         kk_program_list_matches_search (self, program);
+  match = (self->pillar == NULL || kk_program_get_pillar (program) == self->pillar) &&
+          (self->division == NULL || kk_program_get_lead_division (program) == self->division) &&
+          (self->funding == NULL || kk_program_has_funding (program, self->funding)) &&
+          kk_program_list_matches_status (self, program) &&
+          kk_program_list_matches_search (self, program);
+  if (match)
+    g_hash_table_add (self->shown, program);
+  else
+    g_hash_table_remove (self->shown, program);
+  return match;
+}
+
+static gboolean
+kk_program_list_is_shown (KkProgram *program,
+                          gpointer   user_data)
+{
+  KkProgramList *self = user_data;
+
+  return g_hash_table_contains (self->shown, program);
+}
+
+/* The filter asks for them once per program: read them once per change. */
+static void
+kk_program_list_read_choices (KkProgramList *self)
+{
+  g_clear_object (&self->pillar);
+  g_clear_object (&self->division);
+  g_clear_object (&self->funding);
+  if (self->plan == NULL)
+    return;
+  self->pillar = kk_drop_down_get_choice (self->pillar_filter, kk_plan_get_pillars (self->plan));
+  self->division = kk_drop_down_get_choice (self->division_filter,
+                                            kk_plan_get_divisions (self->plan));
+  self->funding = kk_drop_down_get_choice (self->funding_filter,
+                                           kk_plan_get_funding_sources (self->plan));
 }
 
 static void
 kk_program_list_filter_changed (KkProgramList *self)
 {
+  kk_program_list_read_choices (self);
   if (self->plan != NULL)
     gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* A query that only grows checks again the programs shown, not all. */
+static GtkFilterChange
+kk_search_change (const char * const *old_words,
+                  const char * const *new_words)
+{
+  if (kk_search_words_imply (new_words, old_words))
+    return GTK_FILTER_CHANGE_MORE_STRICT;
+  if (kk_search_words_imply (old_words, new_words))
+    return GTK_FILTER_CHANGE_LESS_STRICT;
+  return GTK_FILTER_CHANGE_DIFFERENT;
 }
 
 static void
 kk_program_list_search_changed (KkProgramList *self)
 {
-  g_clear_pointer (&self->search_words, g_strfreev);
+  g_auto(GStrv) old_words = g_steal_pointer (&self->search_words);
+
   self->search_words = kk_search_split_query (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  kk_program_list_filter_changed (self);
+  if (self->plan != NULL)
+    gtk_filter_changed (self->filter,
+                        kk_search_change ((const char * const *)old_words,
+                                          (const char * const *)self->search_words));
 }
 
 /* Keeps the choice made, as long as there still is one at its place. */
@@ -405,8 +489,13 @@ kk_program_list_fill_filters (KkProgramList *self)
 static void
 kk_program_list_update_summary (KkProgramList *self)
 {
-  KkTotals totals = kk_totals_for_programs (G_LIST_MODEL (self->filtered), NULL, NULL);
-  g_autofree char *text = kk_totals_dup_summary (&totals);
+  KkTotals totals = { 0 };
+  g_autofree char *text = NULL;
+
+  if (self->plan != NULL)
+    totals = kk_totals_for_programs (kk_plan_get_programs (self->plan),
+                                     kk_program_list_is_shown, self);
+  text = kk_totals_dup_summary (&totals);
 
   gtk_label_set_text (self->summary_label, text);
 }
@@ -417,7 +506,10 @@ kk_program_list_plan_changed (KkProgramList *self,
 {
   g_hash_table_remove_all (self->search_texts);
   if (kk_plan_is_choice (self->plan, object))
-    kk_program_list_fill_filters (self);
+    {
+      kk_program_list_fill_filters (self);
+      kk_program_list_read_choices (self);
+    }
   kk_program_list_update_summary (self);
 }
 
@@ -436,7 +528,46 @@ kk_program_list_sort_changed (KkProgramList *self)
 static void
 kk_program_list_selection_changed (KkProgramList *self)
 {
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_PROGRAM]);
+  KkRow *row = gtk_single_selection_get_selected_item (self->selection);
+  KkProgram *program = row != NULL ? kk_row_get_program (row) : NULL;
+
+  if (self->rows_moving)
+    return;
+  if (g_set_object (&self->selected, program))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_PROGRAM]);
+}
+
+static guint
+kk_program_list_find_row (KkProgramList *self,
+                          KkProgram     *program)
+{
+  GListModel *programs = G_LIST_MODEL (self->sorted);
+
+  for (guint i = 0; program != NULL && i < g_list_model_get_n_items (programs); i++)
+    {
+      g_autoptr(KkProgram) row_program = g_list_model_get_item (programs, i);
+
+      if (row_program == program)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+kk_program_list_rows_moving (KkProgramList *self)
+{
+  self->rows_moving = TRUE;
+}
+
+/* The selected row is the selected program's, wherever it went; none
+ * when the filter took it away. */
+static void
+kk_program_list_rows_moved (KkProgramList *self)
+{
+  self->rows_moving = FALSE;
+  gtk_single_selection_set_selected (self->selection,
+                                     kk_program_list_find_row (self, self->selected));
+  kk_program_list_selection_changed (self);
 }
 
 static void
@@ -444,11 +575,20 @@ kk_program_list_dispose (GObject *object)
 {
   KkProgramList *self = KK_PROGRAM_LIST (object);
 
+  /* The column view clears its sorting when disposed: the rows move
+   * then, with nothing left to select. */
+  if (self->sorted != NULL)
+    g_signal_handlers_disconnect_by_data (self->sorted, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), KK_TYPE_PROGRAM_LIST);
   g_clear_object (&self->selection);
+  g_clear_object (&self->selected);
+  g_clear_object (&self->rows);
   g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
+  g_clear_object (&self->pillar);
+  g_clear_object (&self->division);
+  g_clear_object (&self->funding);
   g_clear_object (&self->plan);
 
   G_OBJECT_CLASS (kk_program_list_parent_class)->dispose (object);
@@ -461,6 +601,7 @@ kk_program_list_finalize (GObject *object)
 
   g_clear_pointer (&self->search_words, g_strfreev);
   g_clear_pointer (&self->search_texts, g_hash_table_unref);
+  g_clear_pointer (&self->shown, g_hash_table_unref);
 
   G_OBJECT_CLASS (kk_program_list_parent_class)->finalize (object);
 }
@@ -479,7 +620,7 @@ kk_program_list_get_property (GObject    *object,
       g_value_set_object (value, self->plan);
       break;
     case PROP_SELECTED_PROGRAM:
-      g_value_set_object (value, kk_program_list_get_selected_program (self));
+      g_value_set_object (value, self->selected);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -570,7 +711,9 @@ kk_program_list_init (KkProgramList *self)
   GtkSorter *sorter;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->search_words = g_new0 (char *, 1);
   self->search_texts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->shown = g_hash_table_new (NULL, NULL);
   kk_program_list_add_columns (self);
   kk_program_list_add_shortcuts (self);
 
@@ -579,7 +722,13 @@ kk_program_list_init (KkProgramList *self)
   sorter = gtk_column_view_get_sorter (self->column_view);
   self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
                                           g_object_ref (sorter));
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  /* Around the rows' own handler: see kk_program_list_rows_moved(). */
+  g_signal_connect_swapped (self->sorted, "items-changed",
+                            G_CALLBACK (kk_program_list_rows_moving), self);
+  self->rows = kk_row_model_new (G_LIST_MODEL (self->sorted));
+  g_signal_connect_swapped (self->sorted, "items-changed",
+                            G_CALLBACK (kk_program_list_rows_moved), self);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
@@ -613,6 +762,7 @@ kk_program_list_set_plan (KkProgramList *self,
                                           kk_program_list_plan_changed, self);
   g_set_object (&self->plan, plan);
   g_hash_table_remove_all (self->search_texts);
+  g_hash_table_remove_all (self->shown);
   if (plan != NULL)
     {
       kk_program_list_fill_filters (self);
@@ -620,6 +770,7 @@ kk_program_list_set_plan (KkProgramList *self,
                                G_CALLBACK (kk_program_list_plan_changed), self,
                                G_CONNECT_SWAPPED);
     }
+  kk_program_list_read_choices (self);
   gtk_filter_list_model_set_model (self->filtered, plan ? kk_plan_get_programs (plan) : NULL);
   kk_program_list_update_summary (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
@@ -629,30 +780,21 @@ KkProgram *
 kk_program_list_get_selected_program (KkProgramList *self)
 {
   g_return_val_if_fail (KK_IS_PROGRAM_LIST (self), NULL);
-  return gtk_single_selection_get_selected_item (self->selection);
+  return self->selected;
 }
 
 void
 kk_program_list_set_selected_program (KkProgramList *self,
                                       KkProgram     *program)
 {
-  GListModel *rows;
+  guint position;
 
   g_return_if_fail (KK_IS_PROGRAM_LIST (self));
 
-  rows = G_LIST_MODEL (self->sorted);
-  for (guint i = 0; program != NULL && i < g_list_model_get_n_items (rows); i++)
-    {
-      g_autoptr(KkProgram) row = g_list_model_get_item (rows, i);
-
-      if (row == program)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          kk_column_view_scroll_to (self->column_view, i);
-          return;
-        }
-    }
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  position = kk_program_list_find_row (self, program);
+  gtk_single_selection_set_selected (self->selection, position);
+  if (position != GTK_INVALID_LIST_POSITION)
+    kk_column_view_scroll_to (self->column_view, position);
 }
 
 /**

@@ -136,3 +136,29 @@ kk_search_text_matches (const char         *search_text,
       return FALSE;
   return TRUE;
 }
+
+/**
+ * kk_search_words_imply:
+ * @words: from kk_search_split_query()
+ * @other: from kk_search_split_query()
+ *
+ * Tells whether each text that has all of @words has all of @other: a
+ * search that only grows its words finds no text the search before missed.
+ *
+ * Returns: whether each word of @other is part of a word of @words
+ */
+gboolean
+kk_search_words_imply (const char * const *words,
+                       const char * const *other)
+{
+  for (guint i = 0; other[i] != NULL; i++)
+    {
+      guint j = 0;
+
+      while (words[j] != NULL && strstr (words[j], other[i]) == NULL)
+        j++;
+      if (words[j] == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}

@@ -14,5 +14,7 @@ char     *kk_program_dup_search_text (KkProgram  *program);
 GStrv     kk_search_split_query       (const char *query);
 gboolean  kk_search_text_matches     (const char         *search_text,
                                       const char * const *words);
+gboolean  kk_search_words_imply      (const char * const *words,
+                                      const char * const *other);
 
 G_END_DECLS

@@ -1,0 +1,125 @@
+/* kk-row.c: one line of the program list, showing whichever program is at its place
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "Keikaku"
+
+#include "config.h"
+
+#include "kk-row.h"
+
+struct _KkRow
+{
+  GObject parent_instance;
+
+  KkProgram *program;
+};
+
+G_DEFINE_FINAL_TYPE (KkRow, kk_row, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PROGRAM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+kk_row_dispose (GObject *object)
+{
+  KkRow *self = KK_ROW (object);
+
+  g_clear_object (&self->program);
+
+  G_OBJECT_CLASS (kk_row_parent_class)->dispose (object);
+}
+
+static void
+kk_row_get_property (GObject    *object,
+                     guint       prop_id,
+                     GValue     *value,
+                     GParamSpec *pspec)
+{
+  KkRow *self = KK_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROGRAM:
+      g_value_set_object (value, self->program);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kk_row_set_property (GObject      *object,
+                     guint         prop_id,
+                     const GValue *value,
+                     GParamSpec   *pspec)
+{
+  KkRow *self = KK_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROGRAM:
+      kk_row_set_program (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kk_row_class_init (KkRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = kk_row_dispose;
+  object_class->get_property = kk_row_get_property;
+  object_class->set_property = kk_row_set_property;
+
+  /**
+   * KkRow:program:
+   *
+   * The program the row shows.
+   */
+  properties[PROP_PROGRAM] =
+    g_param_spec_object ("program", NULL, NULL, KK_TYPE_PROGRAM,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+kk_row_init (KkRow *self)
+{
+}
+
+KkRow *
+kk_row_new (KkProgram *program)
+{
+  g_return_val_if_fail (KK_IS_PROGRAM (program), NULL);
+
+  return g_object_new (KK_TYPE_ROW, "program", program, NULL);
+}
+
+KkProgram *
+kk_row_get_program (KkRow *self)
+{
+  g_return_val_if_fail (KK_IS_ROW (self), NULL);
+  return self->program;
+}
+
+void
+kk_row_set_program (KkRow     *self,
+                    KkProgram *program)
+{
+  g_return_if_fail (KK_IS_ROW (self));
+  g_return_if_fail (KK_IS_PROGRAM (program));
+
+  if (g_set_object (&self->program, program))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRAM]);
+}
