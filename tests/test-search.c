@@ -45,6 +45,58 @@ test_widths_and_case_fold (void)
   g_assert_false (program_matches (program, "存在しない言葉"));
 }
 
+/* What kk_search_normalize() promises, the slow way round. */
+static char *
+fold_slowly (const char *text)
+{
+  g_autofree char *normalized = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+  g_autofree char *folded = g_utf8_casefold (normalized, -1);
+  GString *result = g_string_new (NULL);
+
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_string_append_unichar (result, c >= 0x30A1 && c <= 0x30F6 ? c - 0x60 : c);
+    }
+  return g_string_free (result, FALSE);
+}
+
+static void
+assert_folds_as_normalization (const char *text)
+{
+  g_autofree char *fast = kk_search_normalize (text);
+  g_autofree char *slow = fold_slowly (text);
+
+  g_assert_cmpstr (fast, ==, slow);
+}
+
+/* Every character, alone and beside the neighbours it might combine with,
+ * folds as full NFKC and case folding would have it. */
+static void
+test_every_character_folds_as_normalization (void)
+{
+  static const char * const contexts[] = {
+    "%s", "か%s", "%s\u3099", "ｶ%sﾞ", "A%sZ", "漢%s字", "%s\u0301", "\u1100%s\u1161",
+  };
+
+  for (gunichar c = 1; c < 0x30000; c++)
+    {
+      char utf8[7] = { 0 };
+
+      if (!g_unichar_validate (c))
+        continue;
+      g_unichar_to_utf8 (c, utf8);
+      for (guint i = 0; i < G_N_ELEMENTS (contexts); i++)
+        {
+          g_autofree char *text = g_strdup_printf (contexts[i], utf8);
+
+          assert_folds_as_normalization (text);
+        }
+    }
+  assert_folds_as_normalization ("ﾓﾉﾂﾞｸﾘ（１）ＡＢＣ　がギ\u30AB\u3099ヴ①㈱ｱｲｳ");
+}
+
 static void
 test_every_word_must_match (void)
 {
@@ -105,6 +157,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/search/widths-and-case", test_widths_and_case_fold);
+  g_test_add_func ("/search/folding", test_every_character_folds_as_normalization);
   g_test_add_func ("/search/every-word", test_every_word_must_match);
   g_test_add_func ("/search/sheets", test_sheet_texts_divisions_and_partners);
   g_test_add_func ("/search/narrowing", test_narrowing_queries);
