@@ -316,6 +316,66 @@ test_typing_a_budget_updates_list_and_totals (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static guint
+search_rows (KkProgramList *list,
+             const char    *query)
+{
+  GtkWidget *search = kk_test_find_type (GTK_WIDGET (list), GTK_TYPE_SEARCH_ENTRY);
+
+  gtk_editable_set_text (GTK_EDITABLE (search), query);
+  kk_test_wait_ms (400);
+  return g_list_model_get_n_items (kk_program_list_get_rows (list));
+}
+
+static guint
+count_sharing_sheet (KkPlan  *plan,
+                     KkSheet *sheet)
+{
+  GListModel *programs = kk_plan_get_programs (plan);
+  guint count = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (programs); i++)
+    {
+      g_autoptr(KkProgram) program = g_list_model_get_item (programs, i);
+
+      count += kk_program_get_sheet (program) == sheet;
+    }
+  return count;
+}
+
+/* What a clerk just typed into a name or a sheet text is found by the next
+ * search, after earlier searches went over the whole plan. */
+static void
+test_search_finds_what_was_just_typed (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkWindow *window = open_window (plan);
+  KkProgramList *list = kk_window_get_program_list (window);
+  GtkWidget *editor = GTK_WIDGET (kk_window_get_program_editor (window));
+  GtkWidget *name = kk_test_find_named (editor, "name");
+  GtkWidget *purpose = kk_test_find_named (editor, "purpose");
+  KkProgram *program;
+  g_autofree char *renamed = NULL;
+
+  g_assert_cmpuint (search_rows (list, "ｶｲｾﾞﾝ"), ==, 0);
+  g_assert_cmpuint (search_rows (list, ""), ==, g_list_model_get_n_items (kk_plan_get_programs (plan)));
+  program = select_program (window, 4);
+  renamed = g_strconcat (kk_program_get_name (program), "カイゼン", NULL);
+
+  gtk_editable_set_text (GTK_EDITABLE (name), renamed);
+  kk_test_run_until_idle ();
+  g_assert_cmpstr (kk_program_get_name (program), ==, renamed);
+  g_assert_cmpuint (search_rows (list, "ｶｲｾﾞﾝ"), ==, 1);
+  g_assert_nonnull (kk_test_find_label (GTK_WIDGET (list), renamed));
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (purpose)), "羊羹の販路開拓", -1);
+  kk_test_run_until_idle ();
+  g_assert_cmpuint (search_rows (list, "羊羹"), ==,
+                    count_sharing_sheet (plan, kk_program_get_sheet (program)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_invalid_budget_changes_nothing (void)
 {
@@ -745,6 +805,7 @@ main (int   argc,
   g_test_add_func ("/window/shows-totals", test_shows_totals);
   g_test_add_func ("/window/sort-by-budget", test_sort_by_budget_puts_the_largest_first);
   g_test_add_func ("/window/search", test_search_narrows_the_rows);
+  g_test_add_func ("/window/search/after-typing", test_search_finds_what_was_just_typed);
   g_test_add_func ("/window/rows-follow-programs", test_rows_and_selection_follow_the_programs);
   g_test_add_func ("/window/editor/budget", test_typing_a_budget_updates_list_and_totals);
   g_test_add_func ("/window/editor/invalid-budget", test_invalid_budget_changes_nothing);

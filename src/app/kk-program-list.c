@@ -19,11 +19,13 @@
 #include "kk-division.h"
 #include "kk-format.h"
 #include "kk-funding.h"
+#include "kk-kpi-value.h"
 #include "kk-pillar.h"
 #include "kk-program-list.h"
 #include "kk-row.h"
 #include "kk-row-model.h"
 #include "kk-search.h"
+#include "kk-sheet.h"
 #include "kk-totals.h"
 
 struct _KkProgramList
@@ -500,11 +502,33 @@ kk_program_list_update_summary (KkProgramList *self)
   gtk_label_set_text (self->summary_label, text);
 }
 
+static gboolean
+kk_search_text_shows (gpointer key,
+                      gpointer value,
+                      gpointer object)
+{
+  KkProgram *program = key;
+
+  return (gpointer)program == object || (gpointer)kk_program_get_sheet (program) == object;
+}
+
+/* Typing into a field of one program keeps the texts of the other thousands,
+ * which a large plan's next search would otherwise fold all over again. */
+static void
+kk_program_list_forget_search_texts (KkProgramList *self,
+                                     GObject       *object)
+{
+  if (KK_IS_PROGRAM (object) || KK_IS_SHEET (object))
+    g_hash_table_foreach_remove (self->search_texts, kk_search_text_shows, object);
+  else if (!KK_IS_KPI_VALUE (object))
+    g_hash_table_remove_all (self->search_texts);
+}
+
 static void
 kk_program_list_plan_changed (KkProgramList *self,
                               GObject       *object)
 {
-  g_hash_table_remove_all (self->search_texts);
+  kk_program_list_forget_search_texts (self, object);
   if (kk_plan_is_choice (self->plan, object))
     {
       kk_program_list_fill_filters (self);
