@@ -14,6 +14,7 @@
 #include "kk-plan-file.h"
 #include "kk-row.h"
 #include "kk-search.h"
+#include "kk-synthetic-plan.h"
 #include "kk-totals.h"
 #include "kk-test-ui.h"
 #include "kk-window.h"
@@ -264,6 +265,27 @@ test_rows_and_selection_follow_the_programs (void)
   g_assert_null (kk_program_list_get_selected_program (list));
   g_assert_null (selected_row_program (list));
   g_assert_null (kk_test_find_label (GTK_WIDGET (list), kk_program_get_name (kept)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The list keeps rows off screen, unmapped, ready for scrolling: an edit
+ * made while a program's row is away shows once the row comes into view. */
+static void
+test_rows_off_screen_catch_up (void)
+{
+  g_autoptr(KkPlan) plan = kk_synthetic_plan_new (300, 7);
+  KkWindow *window = open_window (plan);
+  KkProgramList *list = kk_window_get_program_list (window);
+  g_autoptr(KkProgram) program = g_list_model_get_item (kk_plan_get_programs (plan), 150);
+
+  g_assert_null (kk_test_find_label (GTK_WIDGET (list), kk_program_get_name (program)));
+  kk_plan_edit (plan, program, "budget", (gint64) 4321987);
+  kk_test_run_until_idle ();
+
+  kk_program_list_set_selected_program (list, program);
+  kk_test_run_until_idle ();
+  g_assert_nonnull (kk_test_find_label (GTK_WIDGET (list), "4,321,987"));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -806,6 +828,7 @@ main (int   argc,
   g_test_add_func ("/window/sort-by-budget", test_sort_by_budget_puts_the_largest_first);
   g_test_add_func ("/window/search", test_search_narrows_the_rows);
   g_test_add_func ("/window/search/after-typing", test_search_finds_what_was_just_typed);
+  g_test_add_func ("/window/rows-off-screen", test_rows_off_screen_catch_up);
   g_test_add_func ("/window/rows-follow-programs", test_rows_and_selection_follow_the_programs);
   g_test_add_func ("/window/editor/budget", test_typing_a_budget_updates_list_and_totals);
   g_test_add_func ("/window/editor/invalid-budget", test_invalid_budget_changes_nothing);

@@ -162,18 +162,32 @@ static const KkColumn kk_columns[] = {
 };
 
 static void
-kk_cell_refresh (GtkListItem *item)
+kk_cell_mark_decrease (GtkWidget *cell,
+                       gboolean   decrease)
 {
-  const KkColumn *column = g_object_get_data (G_OBJECT (item), "kk-column");
-  KkProgram *program = kk_row_get_program (gtk_list_item_get_item (item));
-  GtkWidget *cell = gtk_list_item_get_child (item);
-  g_autofree char *text = column->text (program);
-
-  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
-  if (column->text == kk_cell_difference && kk_program_get_difference (program) < 0)
+  if (decrease)
     gtk_widget_add_css_class (cell, "error");
   else
     gtk_widget_remove_css_class (cell, "error");
+}
+
+/* The list keeps up to 200 rows around those on screen, unmapped: their
+ * cells catch up when they come into view, not at each key of a search. */
+static void
+kk_cell_refresh (GtkListItem *item)
+{
+  const KkColumn *column = g_object_get_data (G_OBJECT (item), "kk-column");
+  GtkWidget *cell = gtk_list_item_get_child (item);
+  KkProgram *program;
+  g_autofree char *text = NULL;
+
+  if (!gtk_widget_get_mapped (cell) || gtk_list_item_get_item (item) == NULL)
+    return;
+  program = kk_row_get_program (gtk_list_item_get_item (item));
+  text = column->text (program);
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
+  if (column->text == kk_cell_difference)
+    kk_cell_mark_decrease (cell, kk_program_get_difference (program) < 0);
 }
 
 /* Long names are cut short in narrow columns; the tooltip has them whole.
@@ -213,6 +227,7 @@ kk_cell_setup (GtkSignalListItemFactory *factory,
       g_signal_connect (cell, "query-tooltip", G_CALLBACK (kk_cell_query_tooltip), NULL);
     }
   g_object_set_data (G_OBJECT (item), "kk-column", (gpointer)column);
+  g_signal_connect_swapped (cell, "map", G_CALLBACK (kk_cell_refresh), item);
   gtk_list_item_set_child (item, cell);
 }
 
