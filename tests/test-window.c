@@ -83,6 +83,28 @@ test_lists_every_program (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Under any interface language the cells are as tall as the Japanese they
+ * show: an English desktop's fonts would size them for Latin text and cut
+ * the kanji short. */
+static void
+test_japanese_cells_are_not_clipped (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkWindow *window = open_window (plan);
+  KkProgram *program = kk_plan_find_program (plan, 1);
+  GtkWidget *cell = kk_test_find_label (GTK_WIDGET (window), kk_program_get_name (program));
+  g_autoptr(PangoLayout) layout = NULL;
+  int text_height;
+
+  g_assert_true (GTK_IS_INSCRIPTION (cell));
+  layout = pango_layout_new (gtk_widget_get_pango_context (cell));
+  pango_layout_set_text (layout, kk_program_get_name (program), -1);
+  pango_layout_get_pixel_size (layout, NULL, &text_height);
+  g_assert_cmpint (gtk_widget_get_height (cell), >=, text_height);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_shows_totals (void)
 {
@@ -828,6 +850,7 @@ main (int   argc,
   g_test_add_func ("/window/sort-by-budget", test_sort_by_budget_puts_the_largest_first);
   g_test_add_func ("/window/search", test_search_narrows_the_rows);
   g_test_add_func ("/window/search/after-typing", test_search_finds_what_was_just_typed);
+  g_test_add_func ("/window/japanese-cells", test_japanese_cells_are_not_clipped);
   g_test_add_func ("/window/rows-off-screen", test_rows_off_screen_catch_up);
   g_test_add_func ("/window/rows-follow-programs", test_rows_and_selection_follow_the_programs);
   g_test_add_func ("/window/editor/budget", test_typing_a_budget_updates_list_and_totals);

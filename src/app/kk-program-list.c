@@ -153,7 +153,7 @@ static const KkColumn kk_columns[] = {
   { "number", N_("No."), 1.0, 48, kk_cell_number, FALSE, "number", NULL },
   { "name", N_("Program"), 0.0, -1, kk_cell_name, FALSE, "name", NULL },
   { "pillar", N_("Pillar"), 0.0, 110, kk_cell_pillar, FALSE, "pillar", "number" },
-  { "funding", N_("Funding"), 0.0, 56, kk_cell_funding, FALSE, "funding-label", NULL },
+  { "funding", N_("Funding"), 0.0, 64, kk_cell_funding, FALSE, "funding-label", NULL },
   { "budget", N_("Budget"), 1.0, 88, kk_cell_budget, TRUE, "budget", NULL },
   { "previous-budget", N_("Last Year"), 1.0, 88, kk_cell_previous_budget, TRUE, "previous-budget", NULL },
   { "difference", N_("Change"), 1.0, 80, kk_cell_difference, TRUE, "difference", NULL },
@@ -216,6 +216,11 @@ kk_cell_setup (GtkSignalListItemFactory *factory,
 {
   GtkWidget *cell = gtk_inscription_new (NULL);
 
+  /* Plan data is Japanese whatever the interface's language: Japanese forms
+   * of the kanji, and lines as tall as Japanese fonts need, GtkInscription
+   * sizing its line by the fonts of its context's language. */
+  pango_context_set_language (gtk_widget_get_pango_context (cell),
+                              pango_language_from_string ("ja"));
   gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), column->xalign);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
