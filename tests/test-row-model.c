@@ -8,27 +8,7 @@
 #include "kk-plan-file.h"
 #include "kk-row.h"
 #include "kk-row-model.h"
-
-typedef struct
-{
-  guint calls;
-  guint position;
-  guint removed;
-  guint added;
-} Change;
-
-static void
-record_change (GListModel *model,
-               guint       position,
-               guint       removed,
-               guint       added,
-               Change     *change)
-{
-  change->calls++;
-  change->position = position;
-  change->removed = removed;
-  change->added = added;
-}
+#include "kk-test-model.h"
 
 static KkProgram *
 row_program (KkRowModel *rows,
@@ -65,9 +45,9 @@ test_rows_take_the_programs_at_their_places (void)
   g_autoptr(KkProgram) second = g_list_model_get_item (G_LIST_MODEL (store), 1);
   g_autoptr(KkProgram) other = g_list_model_get_item (kk_plan_get_programs (plan), 7);
   g_autoptr(KkRow) first_again = NULL;
-  Change change = { 0 };
+  KkTestChange change = { 0 };
 
-  g_signal_connect (rows, "items-changed", G_CALLBACK (record_change), &change);
+  kk_test_record_changes (G_LIST_MODEL (rows), &change);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 5);
   g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (rows)) == KK_TYPE_ROW);
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (rows), 5));

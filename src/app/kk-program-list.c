@@ -20,6 +20,7 @@
 #include "kk-format.h"
 #include "kk-funding.h"
 #include "kk-kpi-value.h"
+#include "kk-list-cache.h"
 #include "kk-pillar.h"
 #include "kk-program-list.h"
 #include "kk-row.h"
@@ -33,6 +34,8 @@ struct _KkProgramList
   AdwBin parent_instance;
 
   KkPlan *plan;
+  /* The plan's programs, which each key of a search reads one by one. */
+  KkListCache *programs;
   GtkFilterListModel *filtered;
   GtkSortListModel *sorted;
   KkRowModel *rows;
@@ -515,7 +518,7 @@ kk_program_list_update_summary (KkProgramList *self)
   g_autofree char *text = NULL;
 
   if (self->plan != NULL)
-    totals = kk_totals_for_programs (kk_plan_get_programs (self->plan),
+    totals = kk_totals_for_programs (G_LIST_MODEL (self->programs),
                                      kk_program_list_is_shown, self);
   text = kk_totals_dup_summary (&totals);
 
@@ -629,6 +632,7 @@ kk_program_list_dispose (GObject *object)
   g_clear_object (&self->rows);
   g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);
+  g_clear_object (&self->programs);
   g_clear_object (&self->filter);
   g_clear_object (&self->pillar);
   g_clear_object (&self->division);
@@ -805,6 +809,9 @@ kk_program_list_set_plan (KkProgramList *self,
     g_signal_handlers_disconnect_by_func (kk_plan_get_history (self->plan),
                                           kk_program_list_plan_changed, self);
   g_set_object (&self->plan, plan);
+  g_clear_object (&self->programs);
+  if (plan != NULL)
+    self->programs = kk_list_cache_new (kk_plan_get_programs (plan));
   g_hash_table_remove_all (self->search_texts);
   g_hash_table_remove_all (self->shown);
   if (plan != NULL)
@@ -815,7 +822,7 @@ kk_program_list_set_plan (KkProgramList *self,
                                G_CONNECT_SWAPPED);
     }
   kk_program_list_read_choices (self);
-  gtk_filter_list_model_set_model (self->filtered, plan ? kk_plan_get_programs (plan) : NULL);
+  gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->programs));
   kk_program_list_update_summary (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }
