@@ -107,6 +107,40 @@ test_row_notifies_a_new_program (void)
   g_assert_true (kk_row_get_program (row) == two);
 }
 
+static void
+counted (gpointer  object,
+         guint    *count)
+{
+  (*count)++;
+}
+
+/* A row tells its cells when what they show may have changed: another
+ * program, or an edit of its own program, and not of the one it left. */
+static void
+test_row_tells_of_changes (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkProgram *one = kk_plan_find_program (plan, 1);
+  KkProgram *two = kk_plan_find_program (plan, 2);
+  KkRow *row = kk_row_new (one);
+  guint count = 0;
+
+  g_signal_connect (row, "changed", G_CALLBACK (counted), &count);
+  kk_program_set_budget (one, kk_program_get_budget (one) + 1);
+  g_assert_cmpuint (count, >, 0);
+  count = 0;
+  kk_row_set_program (row, two);
+  g_assert_cmpuint (count, ==, 1);
+  count = 0;
+  kk_program_set_budget (one, kk_program_get_budget (one) + 1);
+  g_assert_cmpuint (count, ==, 0);
+  kk_program_set_name (two, "新しい名前");
+  g_assert_cmpuint (count, ==, 1);
+
+  g_object_unref (row);
+  kk_program_set_name (two, "もう一つの名前");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -115,6 +149,7 @@ main (int   argc,
 
   g_test_add_func ("/row-model/places", test_rows_take_the_programs_at_their_places);
   g_test_add_func ("/row-model/row-notifies", test_row_notifies_a_new_program);
+  g_test_add_func ("/row-model/row-changed", test_row_tells_of_changes);
 
   return g_test_run ();
 }

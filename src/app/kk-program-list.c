@@ -239,46 +239,20 @@ kk_cell_setup (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, cell);
 }
 
-/* The cell keeps a reference to the program it watches: the row may drop
- * that program, the last reference to a deleted one, before telling. */
-static void
-kk_cell_stop_watching (GtkListItem *item)
-{
-  KkProgram *watched = g_object_get_data (G_OBJECT (item), "kk-program");
-
-  if (watched == NULL)
-    return;
-  g_signal_handlers_disconnect_by_func (watched, kk_cell_refresh, item);
-  g_object_set_data (G_OBJECT (item), "kk-program", NULL);
-}
-
-/* Shows the row's program and follows its edits. */
-static void
-kk_cell_show_program (GtkListItem *item)
-{
-  KkProgram *program = kk_row_get_program (gtk_list_item_get_item (item));
-
-  kk_cell_stop_watching (item);
-  g_signal_connect_swapped (program, "notify", G_CALLBACK (kk_cell_refresh), item);
-  g_object_set_data_full (G_OBJECT (item), "kk-program", g_object_ref (program), g_object_unref);
-  kk_cell_refresh (item);
-}
-
 static void
 kk_cell_bind (GtkSignalListItemFactory *factory,
               GtkListItem              *item)
 {
-  g_signal_connect_swapped (gtk_list_item_get_item (item), "notify::program",
-                            G_CALLBACK (kk_cell_show_program), item);
-  kk_cell_show_program (item);
+  g_signal_connect_swapped (gtk_list_item_get_item (item), "changed",
+                            G_CALLBACK (kk_cell_refresh), item);
+  kk_cell_refresh (item);
 }
 
 static void
 kk_cell_unbind (GtkSignalListItemFactory *factory,
                 GtkListItem              *item)
 {
-  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), kk_cell_show_program, item);
-  kk_cell_stop_watching (item);
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), kk_cell_refresh, item);
 }
 
 static GtkSorter *

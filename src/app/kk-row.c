@@ -26,11 +26,32 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+kk_row_program_changed (KkRow *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+kk_row_stop_watching (KkRow *self)
+{
+  if (self->program != NULL)
+    g_signal_handlers_disconnect_by_func (self->program, kk_row_program_changed, self);
+}
+
 static void
 kk_row_dispose (GObject *object)
 {
   KkRow *self = KK_ROW (object);
 
+  kk_row_stop_watching (self);
   g_clear_object (&self->program);
 
   G_OBJECT_CLASS (kk_row_parent_class)->dispose (object);
@@ -91,6 +112,17 @@ kk_row_class_init (KkRowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * KkRow::changed:
+   *
+   * Emitted when the row shows another program, or a property of its
+   * program changed: what the row's cells show may have changed. Cells
+   * connect to their row once, whichever program comes to it.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -120,6 +152,11 @@ kk_row_set_program (KkRow     *self,
   g_return_if_fail (KK_IS_ROW (self));
   g_return_if_fail (KK_IS_PROGRAM (program));
 
-  if (g_set_object (&self->program, program))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRAM]);
+  if (self->program == program)
+    return;
+  kk_row_stop_watching (self);
+  g_set_object (&self->program, program);
+  g_signal_connect_swapped (program, "notify", G_CALLBACK (kk_row_program_changed), self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRAM]);
+  kk_row_program_changed (self);
 }
