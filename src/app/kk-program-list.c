@@ -49,7 +49,7 @@ struct _KkProgramList
   KkPillar *pillar;
   KkDivision *division;
   KkFunding *funding;
-  /* Folded search texts by program, dropped whenever the plan changes. */
+  /* Folded search texts by program, dropped when an edit changes them. */
   GHashTable *search_texts;
   /* The programs the filter let through when it last looked at each: the
    * totals sum the plan's programs found in it, much faster than walking
@@ -500,7 +500,7 @@ kk_program_list_update_summary (KkProgramList *self)
 }
 
 static gboolean
-kk_search_text_shows (gpointer key,
+kk_search_text_depends_on (gpointer key,
                       gpointer value,
                       gpointer object)
 {
@@ -516,7 +516,7 @@ kk_program_list_forget_search_texts (KkProgramList *self,
                                      GObject       *object)
 {
   if (KK_IS_PROGRAM (object) || KK_IS_SHEET (object))
-    g_hash_table_foreach_remove (self->search_texts, kk_search_text_shows, object);
+    g_hash_table_foreach_remove (self->search_texts, kk_search_text_depends_on, object);
   else if (!KK_IS_KPI_VALUE (object))
     g_hash_table_remove_all (self->search_texts);
 }
