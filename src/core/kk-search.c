@@ -56,12 +56,6 @@ kk_search_append_normalized (GString    *result,
     kk_search_append_folded (result, g_utf8_get_char (p));
 }
 
-static gboolean
-kk_search_is_stable_at (const char *p)
-{
-  return *p != '\0' && kk_search_is_stable (g_utf8_get_char (p));
-}
-
 /**
  * kk_search_normalize:
  *
@@ -72,24 +66,29 @@ kk_search_normalize (const char *text)
 {
   GString *result = g_string_sized_new (strlen (text));
   const char *p = text;
+  gunichar c = g_utf8_get_char (p);
 
-  while (*p != '\0')
+  /* The final NUL counts as stable, as it combines with nothing. */
+  while (c != 0)
     {
       const char *next = g_utf8_next_char (p);
+      gunichar following = g_utf8_get_char (next);
       const char *end = next;
 
-      if (kk_search_is_stable_at (p) && (*next == '\0' || kk_search_is_stable_at (next)))
+      if (kk_search_is_stable (c) && kk_search_is_stable (following))
         {
-          kk_search_append_folded (result, g_utf8_get_char (p));
+          kk_search_append_folded (result, c);
           p = next;
+          c = following;
           continue;
         }
       /* What follows may combine with p (か and a voiced mark), so both go
        * the slow way, up to the next stable character, which starts afresh. */
-      while (*end != '\0' && !kk_search_is_stable_at (end))
+      while (!kk_search_is_stable (g_utf8_get_char (end)))
         end = g_utf8_next_char (end);
       kk_search_append_normalized (result, p, end - p);
       p = end;
+      c = g_utf8_get_char (p);
     }
   return g_string_free (result, FALSE);
 }
