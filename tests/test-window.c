@@ -14,6 +14,7 @@
 #include "kk-plan-file.h"
 #include "kk-row.h"
 #include "kk-search.h"
+#include "kk-sheet.h"
 #include "kk-synthetic-plan.h"
 #include "kk-totals.h"
 #include "kk-test-ui.h"
@@ -154,6 +155,19 @@ test_sort_by_budget_puts_the_largest_first (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Types @query into the list's search, as a clerk would, and returns how
+ * many rows it leaves. */
+static guint
+search_for (KkProgramList *list,
+            const char    *query)
+{
+  GtkWidget *search = kk_test_find_type (GTK_WIDGET (list), GTK_TYPE_SEARCH_ENTRY);
+
+  gtk_editable_set_text (GTK_EDITABLE (search), query);
+  kk_test_wait_ms (400);
+  return g_list_model_get_n_items (kk_program_list_get_rows (list));
+}
+
 static gboolean
 program_matches (KkProgram  *program,
                  const char *query)
@@ -187,14 +201,12 @@ test_search_narrows_the_rows (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
   g_assert_true (gtk_widget_has_focus (search) || gtk_widget_is_focus (gtk_root_get_focus (GTK_ROOT (window))));
-  gtk_editable_set_text (GTK_EDITABLE (search), "事業承継");
-  kk_test_wait_ms (400);
+  search_for (list, "事業承継");
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_matching);
   expected = summary_for (rows);
   g_assert_nonnull (kk_test_find_label (GTK_WIDGET (window), expected));
 
-  gtk_editable_set_text (GTK_EDITABLE (search), "");
-  kk_test_wait_ms (400);
+  search_for (list, "");
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==,
                     g_list_model_get_n_items (kk_plan_get_programs (plan)));
   g_assert_nonnull (kk_test_find_label (GTK_WIDGET (window), kk_program_get_name (first)));
@@ -243,7 +255,6 @@ test_rows_and_selection_follow_the_programs (void)
   GListModel *programs = kk_plan_get_programs (plan);
   KkWindow *window = open_window (plan);
   KkProgramList *list = kk_window_get_program_list (window);
-  GtkWidget *search = kk_test_find_type (GTK_WIDGET (list), GTK_TYPE_SEARCH_ENTRY);
   const char *query = "事業承継";
   g_autoptr(KkProgram) kept = NULL;
   g_autoptr(KkProgram) hidden = NULL;
@@ -270,8 +281,7 @@ test_rows_and_selection_follow_the_programs (void)
   g_assert_cmpuint (kept_position, >=, n_matching);
 
   kk_program_list_set_selected_program (list, kept);
-  gtk_editable_set_text (GTK_EDITABLE (search), query);
-  kk_test_wait_ms (400);
+  search_for (list, query);
   g_assert_true (kk_program_list_get_selected_program (list) == kept);
   g_assert_true (selected_row_program (list) == kept);
   g_assert_nonnull (kk_test_find_label (GTK_WIDGET (list), kk_program_get_name (kept)));
@@ -282,8 +292,7 @@ test_rows_and_selection_follow_the_programs (void)
   g_assert_true (kk_program_list_get_selected_program (list) == kept);
   g_assert_true (selected_row_program (list) == kept);
 
-  gtk_editable_set_text (GTK_EDITABLE (search), "存在しない言葉");
-  kk_test_wait_ms (400);
+  search_for (list, "存在しない言葉");
   g_assert_null (kk_program_list_get_selected_program (list));
   g_assert_null (selected_row_program (list));
   g_assert_null (kk_test_find_label (GTK_WIDGET (list), kk_program_get_name (kept)));
@@ -360,33 +369,6 @@ test_typing_a_budget_updates_list_and_totals (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static guint
-search_rows (KkProgramList *list,
-             const char    *query)
-{
-  GtkWidget *search = kk_test_find_type (GTK_WIDGET (list), GTK_TYPE_SEARCH_ENTRY);
-
-  gtk_editable_set_text (GTK_EDITABLE (search), query);
-  kk_test_wait_ms (400);
-  return g_list_model_get_n_items (kk_program_list_get_rows (list));
-}
-
-static guint
-count_sharing_sheet (KkPlan  *plan,
-                     KkSheet *sheet)
-{
-  GListModel *programs = kk_plan_get_programs (plan);
-  guint count = 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (programs); i++)
-    {
-      g_autoptr(KkProgram) program = g_list_model_get_item (programs, i);
-
-      count += kk_program_get_sheet (program) == sheet;
-    }
-  return count;
-}
-
 /* What a clerk just typed into a name or a sheet text is found by the next
  * search, after earlier searches went over the whole plan. */
 static void
@@ -401,21 +383,21 @@ test_search_finds_what_was_just_typed (void)
   KkProgram *program;
   g_autofree char *renamed = NULL;
 
-  g_assert_cmpuint (search_rows (list, "ｶｲｾﾞﾝ"), ==, 0);
-  g_assert_cmpuint (search_rows (list, ""), ==, g_list_model_get_n_items (kk_plan_get_programs (plan)));
+  g_assert_cmpuint (search_for (list, "ｶｲｾﾞﾝ"), ==, 0);
+  g_assert_cmpuint (search_for (list, ""), ==, g_list_model_get_n_items (kk_plan_get_programs (plan)));
   program = select_program (window, 4);
   renamed = g_strconcat (kk_program_get_name (program), "カイゼン", NULL);
 
   gtk_editable_set_text (GTK_EDITABLE (name), renamed);
   kk_test_run_until_idle ();
   g_assert_cmpstr (kk_program_get_name (program), ==, renamed);
-  g_assert_cmpuint (search_rows (list, "ｶｲｾﾞﾝ"), ==, 1);
+  g_assert_cmpuint (search_for (list, "ｶｲｾﾞﾝ"), ==, 1);
   g_assert_nonnull (kk_test_find_label (GTK_WIDGET (list), renamed));
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (purpose)), "羊羹の販路開拓", -1);
   kk_test_run_until_idle ();
-  g_assert_cmpuint (search_rows (list, "羊羹"), ==,
-                    count_sharing_sheet (plan, kk_program_get_sheet (program)));
+  g_assert_cmpuint (search_for (list, "羊羹"), ==,
+                    g_list_model_get_n_items (kk_sheet_get_programs (kk_program_get_sheet (program))));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -736,10 +718,8 @@ test_charts_follow_the_search (void)
   KkChartView *view = show_charts (window);
   KkChart *chart = kk_chart_view_get_chart (view);
   KkProgramList *list = kk_window_get_program_list (window);
-  GtkWidget *search = kk_test_find_type (GTK_WIDGET (list), GTK_TYPE_SEARCH_ENTRY);
 
-  gtk_editable_set_text (GTK_EDITABLE (search), "事業承継");
-  kk_test_wait_ms (400);
+  search_for (list, "事業承継");
   g_assert_cmpuint (kk_chart_get_n_items (chart), ==,
                     g_list_model_get_n_items (kk_program_list_get_programs (list)));
   g_assert_cmpuint (kk_chart_get_n_items (chart), <,
