@@ -501,8 +501,8 @@ kk_program_list_update_summary (KkProgramList *self)
 
 static gboolean
 kk_search_text_depends_on (gpointer key,
-                      gpointer value,
-                      gpointer object)
+                           gpointer value,
+                           gpointer object)
 {
   KkProgram *program = key;
 
