@@ -298,6 +298,41 @@ test_achievement_in_plan (void)
   g_assert_cmpfloat_with_epsilon (ratio, 643.0 / 500.0, 1e-12);
 }
 
+/* 【16】 sets plans (計画), not targets: its actuals are measured against
+ * them, and a year with actuals of its own gets its achievement too. */
+static void
+test_achievement_against_plan (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkSheet *sheet = kk_program_get_sheet (kk_plan_find_program (plan, 16));
+  g_autoptr(KkKpi) kpi = g_list_model_get_item (kk_sheet_get_kpis (sheet), 0);
+  g_autoptr(KkKpiValue) target = kk_kpi_value_new (2024, KK_KPI_KIND_TARGET);
+  g_autoptr(KkKpiValue) plan_2024 = kk_kpi_value_new (2024, KK_KPI_KIND_PLAN);
+  g_autoptr(KkKpiValue) actual = kk_kpi_value_new (2024, KK_KPI_KIND_ACTUAL);
+  double ratio = 0;
+
+  /* 特許: R5年度計画 2件, 実績 2件 */
+  g_assert_cmpstr (kk_kpi_get_name (kpi), ==, "特許");
+  g_assert_true (kk_kpi_find_goal (kpi, 2023) == kk_kpi_find_value (kpi, 2023, KK_KPI_KIND_PLAN));
+  g_assert_true (kk_kpi_get_achievement (kpi, 2023, &ratio));
+  g_assert_cmpfloat_with_epsilon (ratio, 1.0, 1e-12);
+  g_assert_false (kk_kpi_get_achievement (kpi, 2024, &ratio));
+
+  kk_kpi_value_set_value (plan_2024, 4);
+  kk_kpi_value_set_value (actual, 3);
+  kk_kpi_append_value (kpi, plan_2024);
+  kk_kpi_append_value (kpi, actual);
+  g_assert_true (kk_kpi_get_achievement (kpi, 2024, &ratio));
+  g_assert_cmpfloat_with_epsilon (ratio, 0.75, 1e-12);
+
+  /* A target, where the year has one, is what the actual is measured against. */
+  kk_kpi_value_set_value (target, 6);
+  kk_kpi_append_value (kpi, target);
+  g_assert_true (kk_kpi_find_goal (kpi, 2024) == target);
+  g_assert_true (kk_kpi_get_achievement (kpi, 2024, &ratio));
+  g_assert_cmpfloat_with_epsilon (ratio, 0.5, 1e-12);
+}
+
 static void
 count_notify (GObject    *object,
               GParamSpec *pspec,
@@ -692,6 +727,7 @@ main (int   argc,
   g_test_add_func ("/model/shared-sheets", test_shared_sheets);
   g_test_add_func ("/model/kpi/achievement", test_achievement);
   g_test_add_func ("/model/kpi/achievement-in-plan", test_achievement_in_plan);
+  g_test_add_func ("/model/kpi/achievement-against-plan", test_achievement_against_plan);
   g_test_add_func ("/model/notify/only-on-change", test_notify_only_on_change);
   g_test_add_func ("/model/edit/undo-redo", test_edit_undo_redo);
   g_test_add_func ("/model/edit/unchanged", test_edit_unchanged_records_nothing);

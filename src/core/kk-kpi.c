@@ -329,13 +329,37 @@ kk_kpi_find_value (KkKpi     *self,
 }
 
 /**
+ * kk_kpi_find_goal:
+ *
+ * The figure an actual of @fiscal_year is measured against: its target
+ * (目標), or its plan (計画) where the year has no target, as 【16】 sets
+ * plans rather than targets.
+ *
+ * Returns: (transfer none) (nullable): the target or plan of that year
+ */
+KkKpiValue *
+kk_kpi_find_goal (KkKpi *self,
+                  int    fiscal_year)
+{
+  KkKpiValue *target;
+
+  g_return_val_if_fail (KK_IS_KPI (self), NULL);
+
+  target = kk_kpi_find_value (self, fiscal_year, KK_KPI_KIND_TARGET);
+  return target ? target : kk_kpi_find_value (self, fiscal_year, KK_KPI_KIND_PLAN);
+}
+
+/**
  * kk_kpi_get_achievement:
- * @ratio: (out): 1.0 when the target is exactly met
+ * @ratio: (out): 1.0 when the goal is exactly met
  *
- * Achievement is the actual of @fiscal_year against its target. For an
- * at-most KPI a smaller actual is better, so the ratio is inverted.
+ * Achievement is the actual of @fiscal_year against its goal (see
+ * kk_kpi_find_goal()), for any year: last year's as the plan reports it,
+ * this year's where the plan already has actuals. The window, the charts and
+ * the reports all compute it here. For an at-most KPI a smaller actual is
+ * better, so the ratio is inverted.
  *
- * Returns: %FALSE when the year lacks a target or an actual, or the ratio
+ * Returns: %FALSE when the year lacks a goal or an actual, or the ratio
  * would divide by zero
  */
 gboolean
@@ -343,7 +367,7 @@ kk_kpi_get_achievement (KkKpi  *self,
                         int     fiscal_year,
                         double *ratio)
 {
-  KkKpiValue *target;
+  KkKpiValue *goal;
   KkKpiValue *actual;
   double numerator;
   double denominator;
@@ -351,13 +375,13 @@ kk_kpi_get_achievement (KkKpi  *self,
   g_return_val_if_fail (KK_IS_KPI (self), FALSE);
   g_return_val_if_fail (ratio != NULL, FALSE);
 
-  target = kk_kpi_find_value (self, fiscal_year, KK_KPI_KIND_TARGET);
+  goal = kk_kpi_find_goal (self, fiscal_year);
   actual = kk_kpi_find_value (self, fiscal_year, KK_KPI_KIND_ACTUAL);
-  if (target == NULL || actual == NULL)
+  if (goal == NULL || actual == NULL)
     return FALSE;
 
   numerator = kk_kpi_value_get_value (actual);
-  denominator = kk_kpi_value_get_value (target);
+  denominator = kk_kpi_value_get_value (goal);
   if (self->comparator == KK_COMPARATOR_AT_MOST)
     {
       double swap = numerator;

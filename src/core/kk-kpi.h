@@ -39,6 +39,8 @@ void          kk_kpi_append_value    (KkKpi        *self,
 KkKpiValue   *kk_kpi_find_value      (KkKpi        *self,
                                       int           fiscal_year,
                                       KkKpiKind     kind);
+KkKpiValue   *kk_kpi_find_goal       (KkKpi        *self,
+                                      int           fiscal_year);
 gboolean      kk_kpi_get_achievement (KkKpi        *self,
                                       int           fiscal_year,
                                       double       *ratio);

@@ -803,7 +803,7 @@ kk_chart_data_add_achievement (KkChartData *data,
                                int          fiscal_year,
                                double       ratio)
 {
-  KkKpiValue *target = kk_kpi_find_value (kpi, fiscal_year, KK_KPI_KIND_TARGET);
+  KkKpiValue *target = kk_kpi_find_goal (kpi, fiscal_year);
   KkKpiValue *actual = kk_kpi_find_value (kpi, fiscal_year, KK_KPI_KIND_ACTUAL);
   const char *unit = kk_kpi_get_unit (kpi);
   g_autofree char *numbers = kk_sheet_dup_numbers_label (sheet, "・");
@@ -814,7 +814,9 @@ kk_chart_data_add_achievement (KkChartData *data,
   g_autofree char *actual_text = kk_dup_figure_as_of (actual, unit);
   g_autofree char *actual_cell = kk_dup_figure (kk_kpi_value_get_value (actual), "");
   g_autofree char *percent = kk_dup_percent (ratio);
-  g_autofree char *target_line = g_strdup_printf (_("Target for %s: %s"), year, target_text);
+  g_autofree char *target_line = kk_kpi_value_get_kind (target) == KK_KPI_KIND_PLAN
+                                 ? g_strdup_printf (_("Plan for %s: %s"), year, target_text)
+                                 : g_strdup_printf (_("Target for %s: %s"), year, target_text);
   g_autofree char *actual_line = g_strdup_printf (_("Actual: %s"), actual_text);
   g_autofree char *achievement_line = g_strdup_printf (_("Achievement: %s"), percent);
   KkChartColor color = ratio >= 1 ? KK_CHART_COLOR_BLUE : KK_CHART_COLOR_ORANGE;
@@ -828,7 +830,7 @@ kk_chart_data_add_achievement (KkChartData *data,
                              NULL);
 }
 
-/* Adds the sheet's KPIs that have last year's target and actual; returns
+/* Adds the sheet's KPIs that have last year's goal and actual; returns
  * how many have not. */
 static guint
 kk_chart_data_add_sheet_achievements (KkChartData *data,
