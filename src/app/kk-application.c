@@ -11,6 +11,7 @@
 
 #include "kk-application.h"
 #include "kk-command-line.h"
+#include "kk-document.h"
 #include "kk-lock.h"
 #include "kk-plan-file.h"
 #include "kk-recovery.h"
@@ -115,11 +116,11 @@ static void kk_application_offer_recovery (KkApplication *self,
                                            GListModel    *entries);
 
 static KkWindow *
-kk_application_show_plan (KkApplication *self,
-                          KkPlan        *plan,
-                          GFile         *file)
+kk_application_show_document (KkApplication *self,
+                              KkDocument    *document)
 {
-  KkWindow *window = kk_window_new (self, plan, file);
+  KkWindow *window = kk_window_new_for_document (self, document);
+  GFile *file = kk_document_get_file (document);
 
   if (file != NULL)
     kk_application_remember_file (self, file);
@@ -143,6 +144,7 @@ kk_application_restore (KkApplication   *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(KkPlan) plan = kk_recovery_entry_load (entry, &error);
+  g_autoptr(KkDocument) document = NULL;
   KkWindow *window;
 
   if (plan == NULL)
@@ -155,8 +157,9 @@ kk_application_restore (KkApplication   *self,
       return parent;
     }
   /* The restored plan's window writes it aside anew at once. */
-  window = kk_window_new (self, plan, kk_recovery_entry_get_file (entry));
-  kk_window_set_file_state (window, kk_recovery_entry_get_etag (entry), FALSE);
+  document = kk_document_new (plan, kk_recovery_entry_get_file (entry));
+  kk_document_set_file_state (document, kk_recovery_entry_get_etag (entry), FALSE);
+  window = kk_window_new_for_document (self, document);
   gtk_window_present (GTK_WINDOW (window));
   kk_recovery_entry_discard (entry);
   /* The plan shown at the start gives way, unless it was edited already;
@@ -282,6 +285,7 @@ kk_application_activate (GApplication *application)
   KkApplication *self = KK_APPLICATION (application);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   g_autoptr(KkPlan) plan = NULL;
+  g_autoptr(KkDocument) document = NULL;
 
   if (window != NULL)
     {
@@ -291,39 +295,8 @@ kk_application_activate (GApplication *application)
   if (kk_application_reopen_last_file (self))
     return;
   plan = kk_plan_load_default ();
-  kk_application_show_plan (self, plan, NULL);
-}
-
-/* A file this clerk may not write opens read-only: Save goes to Save As. */
-static gboolean
-kk_file_is_writable (GFile *file)
-{
-  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE,
-                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
-
-  return info == NULL ||
-         !g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE) ||
-         g_file_info_get_attribute_boolean (info, G_FILE_ATTRIBUTE_ACCESS_CAN_WRITE);
-}
-
-/* A plan of a newer major format is read as far as this version
- * understands it, and said so in @newer_error: saving over it would lose
- * what this version does not understand. */
-static KkPlan *
-kk_application_load (GFile   *file,
-                     char   **etag,
-                     GError **newer_error,
-                     GError **error)
-{
-  g_autoptr(GError) version_error = NULL;
-  KkPlan *plan = kk_plan_load_file_full (file, KK_PLAN_LOAD_DEFAULT, etag, NULL, &version_error);
-
-  if (plan != NULL)
-    return plan;
-  if (g_error_matches (version_error, KK_PLAN_FILE_ERROR, KK_PLAN_FILE_ERROR_VERSION))
-    plan = kk_plan_load_file_full (file, KK_PLAN_LOAD_NEWER_VERSION, etag, NULL, NULL);
-  g_propagate_error (plan ? newer_error : error, g_steal_pointer (&version_error));
-  return plan;
+  document = kk_document_new (plan, NULL);
+  kk_application_show_document (self, document);
 }
 
 static void
@@ -347,19 +320,16 @@ kk_application_open_file (KkApplication *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) newer_error = NULL;
-  g_autofree char *etag = NULL;
-  g_autoptr(KkPlan) plan = kk_application_load (file, &etag, &newer_error, &error);
+  g_autoptr(KkDocument) document = kk_document_load (file, read_only, &newer_error, NULL, &error);
   KkWindow *window;
 
-  if (plan == NULL)
+  if (document == NULL)
     {
       kk_application_activate (G_APPLICATION (self));
       kk_application_show_load_error (self, file, error);
       return;
     }
-  window = kk_application_show_plan (self, plan, file);
-  kk_window_set_file_state (window, etag,
-                            read_only || newer_error != NULL || !kk_file_is_writable (file));
+  window = kk_application_show_document (self, document);
   if (newer_error != NULL)
     kk_application_explain_newer (window, newer_error);
 }

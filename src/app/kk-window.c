@@ -1,7 +1,7 @@
 /* kk-window.c: the main window, showing one plan
  *
- * The window owns the plan and the file it came from; the views below it
- * only show and edit the plan. Saving never closes anything before the file
+ * The window shows a document: a plan and the file it lives in; the views
+ * below it only show and edit the plan. Saving never closes anything before the file
  * is safely written, and closing with unsaved changes always asks.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -16,14 +16,13 @@
 #include "kk-chart-view.h"
 #include "kk-division-view.h"
 #include "kk-division.h"
+#include "kk-document.h"
 #include "kk-format.h"
-#include "kk-lock.h"
 #include "kk-name-dialog.h"
 #include "kk-pillar.h"
 #include "kk-plan-file.h"
 #include "kk-program-editor.h"
 #include "kk-program-list.h"
-#include "kk-recovery.h"
 #include "kk-report-preview.h"
 #include "kk-report-print.h"
 #include "kk-window.h"
@@ -32,23 +31,15 @@ struct _KkWindow
 {
   AdwApplicationWindow parent_instance;
 
+  KkDocument *document;
+  /* The document's plan, which the views edit. */
   KkPlan *plan;
-  GFile *file;
-  /* The version of the file read or last saved, to see whether someone
-   * else saved over it since. */
-  char *etag;
-  /* Save goes to Save As: the file is not writable, or of a newer format,
-   * or another clerk has it open. */
-  gboolean read_only;
-  /* Says to other clerks that the plan is open here. */
-  KkLock *lock;
   GSettings *settings;
   /* The clerk chose Save in the closing prompt: close once saved. */
   gboolean close_after_save;
   /* What Print, Print Preview and Export PDF put out: the report last
    * chosen in the preview, on the paper last set up. */
   KkReport *report;
-  KkRecovery *recovery;
   GtkPageSetup *page_setup;
   GtkPrintSettings *print_settings;
   /* The print preview while it is open. */
@@ -74,8 +65,7 @@ G_DEFINE_FINAL_TYPE (KkWindow, kk_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
-  PROP_PLAN,
-  PROP_FILE,
+  PROP_DOCUMENT,
   N_PROPS
 };
 
@@ -87,12 +77,13 @@ static GParamSpec *properties[N_PROPS];
 static char *
 kk_window_dup_file_label (KkWindow *self)
 {
+  GFile *file = kk_document_get_file (self->document);
   g_autofree char *name = NULL;
 
-  if (self->file == NULL)
+  if (file == NULL)
     return g_strdup (kk_plan_get_organization (self->plan));
-  name = g_file_get_basename (self->file);
-  if (self->read_only)
+  name = g_file_get_basename (file);
+  if (kk_document_get_read_only (self->document))
     /* Translators: the file name of a plan opened read-only */
     return g_strdup_printf (_("%s (read-only)"), name);
   return g_steal_pointer (&name);
@@ -432,47 +423,26 @@ kk_window_rename_pillar (GtkWidget  *widget,
 /* ------------------------------------------------------------------------ */
 /* Saving                                                                   */
 
-/* What a restored plan must know of its file: which, and which version. */
-static void
-kk_window_describe_file_to_recovery (KkWindow *self)
-{
-  if (self->recovery != NULL)
-    kk_recovery_set_file (self->recovery, self->file, self->etag);
-}
-
-static void
-kk_window_set_file (KkWindow *self,
-                    GFile    *file)
-{
-  if (!g_set_object (&self->file, file))
-    return;
-  g_clear_object (&self->lock);
-  if (file != NULL)
-    self->lock = kk_lock_new (file);
-  kk_window_describe_file_to_recovery (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
-}
-
 static void
 kk_window_saved (KkWindow *self)
 {
   kk_application_remember_file (KK_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
-                                self->file);
+                                kk_document_get_file (self->document));
   kk_window_update_title (self);
   if (self->close_after_save)
     kk_window_destroy_when_idle (self);
 }
 
-/* A read-only plan does not hold its file's lock: it writes no file. */
 static void
-kk_window_set_read_only (KkWindow *self,
-                         gboolean  read_only)
+kk_window_read_only_changed (KkWindow *self)
 {
-  self->read_only = read_only;
-  if (read_only)
-    g_clear_object (&self->lock);
-  gtk_info_bar_set_revealed (self->read_only_bar, read_only);
+  gtk_info_bar_set_revealed (self->read_only_bar, kk_document_get_read_only (self->document));
+  kk_window_update_title (self);
 }
+
+static gboolean kk_window_save_over (KkWindow *self,
+                                     GFile    *file,
+                                     gboolean  overwrite);
 
 static void
 kk_window_conflict_response (KkWindow         *self,
@@ -480,11 +450,11 @@ kk_window_conflict_response (KkWindow         *self,
                              AdwMessageDialog *dialog)
 {
   GApplication *application = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  GFile *file = kk_document_get_file (self->document);
 
   if (g_strcmp0 (response, "overwrite") == 0)
     {
-      g_clear_pointer (&self->etag, g_free);
-      kk_window_save_to (self, self->file);
+      kk_window_save_over (self, file, TRUE);
       return;
     }
   self->close_after_save = FALSE;
@@ -492,9 +462,9 @@ kk_window_conflict_response (KkWindow         *self,
     gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
   else if (g_strcmp0 (response, "reload") == 0)
     {
-      g_clear_object (&self->lock);
-      g_application_open (application, &self->file, 1, "");
-      kk_recovery_discard (self->recovery);
+      kk_document_unlock (self->document);
+      g_application_open (application, &file, 1, "");
+      kk_document_discard (self->document);
       kk_window_destroy_when_idle (self);
     }
 }
@@ -504,7 +474,7 @@ kk_window_conflict_response (KkWindow         *self,
 static void
 kk_window_ask_about_conflict (KkWindow *self)
 {
-  g_autofree char *name = g_file_get_basename (self->file);
+  g_autofree char *name = g_file_get_basename (kk_document_get_file (self->document));
   GtkWidget *dialog = adw_message_dialog_new (kk_window_get_front (self),
                                               _("The Plan Changed on Disk"), NULL);
 
@@ -532,6 +502,28 @@ kk_window_ask_about_conflict (KkWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static gboolean
+kk_window_save_over (KkWindow *self,
+                     GFile    *file,
+                     gboolean  overwrite)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!kk_document_save (self->document, file, overwrite, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+        {
+          kk_window_ask_about_conflict (self);
+          return FALSE;
+        }
+      self->close_after_save = FALSE;
+      kk_window_show_file_error (self, _("Could Not Save the Plan"), file, error);
+      return FALSE;
+    }
+  kk_window_saved (self);
+  return TRUE;
+}
+
 /**
  * kk_window_save_to:
  * @file: where to save the plan
@@ -546,52 +538,10 @@ gboolean
 kk_window_save_to (KkWindow *self,
                    GFile    *file)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *etag = NULL;
-  gboolean own_file;
-
   g_return_val_if_fail (KK_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  own_file = self->file != NULL && g_file_equal (file, self->file);
-  if (!kk_plan_save_file (self->plan, file, own_file ? self->etag : NULL, &etag, NULL, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
-        {
-          kk_window_ask_about_conflict (self);
-          return FALSE;
-        }
-      self->close_after_save = FALSE;
-      kk_window_show_file_error (self, _("Could Not Save the Plan"), file, error);
-      return FALSE;
-    }
-  g_free (self->etag);
-  self->etag = g_steal_pointer (&etag);
-  kk_window_set_read_only (self, FALSE);
-  kk_window_set_file (self, file);
-  kk_window_describe_file_to_recovery (self);
-  kk_window_saved (self);
-  return TRUE;
-}
-
-/**
- * kk_window_set_file_state:
- * @etag: (nullable): the version of the window's file its plan was read
- *   from
- * @read_only: whether Save goes to Save As
- */
-void
-kk_window_set_file_state (KkWindow   *self,
-                          const char *etag,
-                          gboolean    read_only)
-{
-  g_return_if_fail (KK_IS_WINDOW (self));
-
-  g_free (self->etag);
-  self->etag = g_strdup (etag);
-  kk_window_set_read_only (self, read_only);
-  kk_window_describe_file_to_recovery (self);
-  kk_window_update_title (self);
+  return kk_window_save_over (self, file, FALSE);
 }
 
 static void
@@ -651,8 +601,9 @@ kk_window_save_as (GtkWidget  *widget,
   GtkFileChooserNative *chooser;
 
   chooser = kk_window_save_chooser_new (self, _("Save Plan"), filter, name);
-  if (self->file != NULL)
-    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), self->file, NULL);
+  if (kk_document_get_file (self->document) != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), kk_document_get_file (self->document),
+                               NULL);
   g_signal_connect_swapped (chooser, "response", G_CALLBACK (kk_window_save_as_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
@@ -663,11 +614,12 @@ kk_window_save (GtkWidget  *widget,
                 GVariant   *parameter)
 {
   KkWindow *self = KK_WINDOW (widget);
+  GFile *file = kk_document_get_file (self->document);
 
-  if (self->file == NULL || self->read_only)
+  if (file == NULL || kk_document_get_read_only (self->document))
     kk_window_save_as (widget, "win.save-as", NULL);
   else
-    kk_window_save_to (self, self->file);
+    kk_window_save_to (self, file);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -984,7 +936,7 @@ kk_window_close_response (KkWindow          *self,
 {
   if (g_strcmp0 (response, "discard") == 0)
     {
-      kk_recovery_discard (self->recovery);
+      kk_document_discard (self->document);
       kk_window_destroy_when_idle (self);
     }
   else if (g_strcmp0 (response, "save") == 0)
@@ -1028,16 +980,6 @@ kk_window_close_request (GtkWindow *window)
 /* ------------------------------------------------------------------------ */
 /* The object                                                               */
 
-/* Every change is written aside until saved or discarded, so that a crash
- * loses none. */
-static KkRecovery *
-kk_window_recovery_new (KkWindow *self)
-{
-  g_autoptr(GFile) folder = kk_recovery_dup_default_folder ();
-
-  return kk_recovery_new (folder, self->plan);
-}
-
 static void
 kk_window_constructed (GObject *object)
 {
@@ -1045,10 +987,14 @@ kk_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (kk_window_parent_class)->constructed (object);
 
+  self->plan = g_object_ref (kk_document_get_plan (self->document));
+  g_signal_connect_object (self->document, "notify::read-only",
+                           G_CALLBACK (kk_window_read_only_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::file", G_CALLBACK (kk_window_update_title),
+                           self, G_CONNECT_SWAPPED);
+  kk_window_read_only_changed (self);
   kk_program_list_set_plan (self->program_list, self->plan);
   self->report = kk_report_new (self->plan, KK_REPORT_KIND_BOOK);
-  self->recovery = kk_window_recovery_new (self);
-  kk_window_describe_file_to_recovery (self);
   g_signal_connect_object (kk_plan_get_history (self->plan), "changed",
                            G_CALLBACK (kk_window_history_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (kk_plan_get_history (self->plan), "notify",
@@ -1064,12 +1010,9 @@ kk_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), KK_TYPE_WINDOW);
   g_clear_object (&self->plan);
-  g_clear_object (&self->file);
-  g_clear_pointer (&self->etag, g_free);
-  g_clear_object (&self->lock);
+  g_clear_object (&self->document);
   g_clear_object (&self->settings);
   g_clear_object (&self->report);
-  g_clear_object (&self->recovery);
   g_clear_object (&self->page_setup);
   g_clear_object (&self->print_settings);
   g_clear_weak_pointer (&self->preview);
@@ -1087,11 +1030,8 @@ kk_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_PLAN:
-      g_value_set_object (value, self->plan);
-      break;
-    case PROP_FILE:
-      g_value_set_object (value, self->file);
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1108,11 +1048,8 @@ kk_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_PLAN:
-      self->plan = g_value_dup_object (value);
-      break;
-    case PROP_FILE:
-      kk_window_set_file (self, g_value_get_object (value));
+    case PROP_DOCUMENT:
+      self->document = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1133,22 +1070,14 @@ kk_window_class_init (KkWindowClass *klass)
   window_class->close_request = kk_window_close_request;
 
   /**
-   * KkWindow:plan:
+   * KkWindow:document:
    *
-   * The plan the window shows.
+   * The document the window shows: its plan, and the file the plan lives
+   * in.
    */
-  properties[PROP_PLAN] =
-    g_param_spec_object ("plan", NULL, NULL, KK_TYPE_PLAN,
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, KK_TYPE_DOCUMENT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-
-  /**
-   * KkWindow:file:
-   *
-   * The file the plan was opened from or last saved to, or %NULL.
-   */
-  properties[PROP_FILE] =
-    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1241,19 +1170,55 @@ kk_window_init (KkWindow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 }
 
+/**
+ * kk_window_new:
+ * @plan: the plan to show
+ * @file: (nullable): the file @plan was read from, writable
+ *
+ * Returns: (transfer none): a window of a new document of @plan in @file
+ */
 KkWindow *
 kk_window_new (KkApplication *application,
                KkPlan        *plan,
                GFile         *file)
 {
+  g_autoptr(KkDocument) document = NULL;
+
   g_return_val_if_fail (KK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (KK_IS_PLAN (plan), NULL);
 
+  document = kk_document_new (plan, file);
+  return kk_window_new_for_document (application, document);
+}
+
+/**
+ * kk_window_new_for_document:
+ *
+ * Returns: (transfer none): a window showing @document
+ */
+KkWindow *
+kk_window_new_for_document (KkApplication *application,
+                            KkDocument    *document)
+{
+  g_return_val_if_fail (KK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (KK_IS_DOCUMENT (document), NULL);
+
   return g_object_new (KK_TYPE_WINDOW,
                        "application", application,
-                       "plan", plan,
-                       "file", file,
+                       "document", document,
                        NULL);
+}
+
+/**
+ * kk_window_get_document:
+ *
+ * Returns: (transfer none): the document the window shows
+ */
+KkDocument *
+kk_window_get_document (KkWindow *self)
+{
+  g_return_val_if_fail (KK_IS_WINDOW (self), NULL);
+  return self->document;
 }
 
 /**
@@ -1291,7 +1256,7 @@ GFile *
 kk_window_get_file (KkWindow *self)
 {
   g_return_val_if_fail (KK_IS_WINDOW (self), NULL);
-  return self->file;
+  return kk_document_get_file (self->document);
 }
 
 /**

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "kk-application.h"
+#include "kk-document.h"
 #include "kk-plan.h"
 #include "kk-program-editor.h"
 #include "kk-program-list.h"
@@ -19,17 +20,17 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (KkWindow, kk_window, KK, WINDOW, AdwApplicationWindow)
 
-KkWindow *kk_window_new      (KkApplication *application,
-                              KkPlan        *plan,
-                              GFile         *file);
-KkPlan   *kk_window_get_plan (KkWindow      *self);
-GFile    *kk_window_get_file (KkWindow      *self);
-gboolean  kk_window_save_to  (KkWindow      *self,
-                              GFile         *file);
-void      kk_window_destroy_when_idle (KkWindow *self);
-void      kk_window_set_file_state    (KkWindow      *self,
-                                       const char    *etag,
-                                       gboolean       read_only);
+KkWindow   *kk_window_new              (KkApplication *application,
+                                        KkPlan        *plan,
+                                        GFile         *file);
+KkWindow   *kk_window_new_for_document (KkApplication *application,
+                                        KkDocument    *document);
+KkDocument *kk_window_get_document     (KkWindow      *self);
+KkPlan     *kk_window_get_plan         (KkWindow      *self);
+GFile      *kk_window_get_file         (KkWindow      *self);
+gboolean    kk_window_save_to          (KkWindow      *self,
+                                        GFile         *file);
+void        kk_window_destroy_when_idle (KkWindow *self);
 KkProgramList   *kk_window_get_program_list   (KkWindow *self);
 KkProgramEditor *kk_window_get_program_editor (KkWindow *self);
 KkReport        *kk_window_get_report         (KkWindow *self);

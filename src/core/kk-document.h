@@ -1,0 +1,39 @@
+/* kk-document.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "kk-plan.h"
+
+G_BEGIN_DECLS
+
+#define KK_TYPE_DOCUMENT (kk_document_get_type ())
+
+G_DECLARE_FINAL_TYPE (KkDocument, kk_document, KK, DOCUMENT, GObject)
+
+KkDocument *kk_document_new            (KkPlan       *plan,
+                                        GFile        *file);
+KkDocument *kk_document_load           (GFile        *file,
+                                        gboolean      read_only,
+                                        GError      **newer_error,
+                                        GCancellable *cancellable,
+                                        GError      **error);
+KkPlan     *kk_document_get_plan       (KkDocument   *self);
+GFile      *kk_document_get_file       (KkDocument   *self);
+const char *kk_document_get_etag       (KkDocument   *self);
+gboolean    kk_document_get_read_only  (KkDocument   *self);
+void        kk_document_set_file_state (KkDocument   *self,
+                                        const char   *etag,
+                                        gboolean      read_only);
+gboolean    kk_document_save           (KkDocument   *self,
+                                        GFile        *file,
+                                        gboolean      overwrite,
+                                        GError      **error);
+void        kk_document_unlock         (KkDocument   *self);
+void        kk_document_discard        (KkDocument   *self);
+
+G_END_DECLS
