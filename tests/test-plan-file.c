@@ -110,6 +110,32 @@ test_round_trip_kpi_figures (void)
   g_assert_cmpstr (kk_kpi_value_get_as_of (dated), ==, "2024-01-31");
 }
 
+/* Version 1.1 added a KPI's printed label and the notes under the table. */
+static void
+test_round_trip_label_and_notes (void)
+{
+  g_autoptr(GBytes) bytes = load_fixture ("small.json");
+  g_autoptr(KkPlan) plan = kk_plan_load_bytes (bytes, NULL);
+  KkSheet *sheet = kk_program_get_sheet (kk_plan_find_program (plan, 1));
+  g_autoptr(KkKpi) labelled = g_list_model_get_item (kk_sheet_get_kpis (sheet), 0);
+  g_autoptr(KkKpi) unlabelled = g_list_model_get_item (kk_sheet_get_kpis (sheet), 1);
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(KkPlan) again = NULL;
+  g_autoptr(KkKpi) relabelled = NULL;
+
+  g_assert_cmpstr (kk_kpi_get_label (labelled), ==, "(1)");
+  g_assert_null (kk_kpi_get_label (unlabelled));
+  g_assert_cmpstr (kk_sheet_get_targets_notes (sheet), ==, "※(1)の実績は令和6年1月31日現在");
+
+  kk_kpi_set_label (unlabelled, "(2)");
+  saved = kk_plan_to_bytes (plan);
+  again = kk_plan_load_bytes (saved, NULL);
+  sheet = kk_program_get_sheet (kk_plan_find_program (again, 1));
+  relabelled = g_list_model_get_item (kk_sheet_get_kpis (sheet), 1);
+  g_assert_cmpstr (kk_kpi_get_label (relabelled), ==, "(2)");
+  g_assert_null (kk_sheet_get_targets_notes (kk_program_get_sheet (kk_plan_find_program (again, 2))));
+}
+
 static void
 test_unknown_members_kept (void)
 {
@@ -122,7 +148,7 @@ test_unknown_members_kept (void)
   g_autoptr(GError) error = NULL;
   const char *out;
 
-  g_string_replace (text, "\"version\": \"1.0\",", "\"version\": \"1.3\",", 1);
+  g_string_replace (text, "\"version\": \"1.1\",", "\"version\": \"1.3\",", 1);
   g_string_replace (text, "\"issued\": \"2024-03\",",
                     "\"issued\": \"2024-03\",\n  \"approved_by\": {\"board\": [1, 2.5, null, true]},", 1);
   g_string_replace (text, "\"name\": \"設備事業\",", "\"name\": \"設備事業\",\n      \"color\": \"赤\",", 1);
@@ -225,6 +251,7 @@ main (int   argc,
   g_test_add_func ("/plan-file/round-trip/fixture-byte-identical", test_fixture_byte_identical);
   g_test_add_func ("/plan-file/round-trip/edited", test_round_trip_equal);
   g_test_add_func ("/plan-file/round-trip/kpi-figures", test_round_trip_kpi_figures);
+  g_test_add_func ("/plan-file/round-trip/label-and-notes", test_round_trip_label_and_notes);
   g_test_add_func ("/plan-file/round-trip/unknown-members", test_unknown_members_kept);
   g_test_add_func ("/plan-file/load/escapes", test_escapes_are_read);
   g_test_add_func ("/plan-file/save/backup", test_save_file_keeps_backup);

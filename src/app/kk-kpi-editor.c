@@ -39,6 +39,7 @@ typedef struct
 
 static const KkKpiTextField kk_kpi_text_fields[] = {
   { "name", N_("Na_me"), "kpi-name", N_("A KPI needs a name"), FALSE },
+  { "label", N_("_Number as printed, such as (1)"), "kpi-label", NULL, TRUE },
   { "group", N_("_Group heading, shared with other KPIs"), "kpi-group", NULL, TRUE },
   { "unit", N_("Un_it"), "kpi-unit", NULL, FALSE },
   { "note", N_("R_emark on the KPI"), "kpi-note", NULL, TRUE },

@@ -39,6 +39,7 @@ static const KkTextField kk_text_fields[] = {
   { "purpose", N_("P_urpose"), FALSE },
   { "overview", N_("_Overview"), FALSE },
   { "targets-text", N_("_Targets, where no figure is set"), FALSE },
+  { "targets-notes", N_("Targets: _notes under the table"), FALSE },
   { "activities", N_("_Activities"), FALSE },
   { "partners", N_("_Related bodies, one a line"), TRUE },
 };

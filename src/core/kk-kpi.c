@@ -12,6 +12,7 @@
 struct _KkKpi
 {
   GObject parent_instance;
+  char *label;
   char *name;
   char *group;
   char *unit;
@@ -24,6 +25,7 @@ G_DEFINE_FINAL_TYPE (KkKpi, kk_kpi, G_TYPE_OBJECT)
 
 enum {
   PROP_0,
+  PROP_LABEL,
   PROP_NAME,
   PROP_GROUP,
   PROP_UNIT,
@@ -50,6 +52,7 @@ kk_kpi_finalize (GObject *object)
 {
   KkKpi *self = (KkKpi *)object;
 
+  g_clear_pointer (&self->label, g_free);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->group, g_free);
   g_clear_pointer (&self->unit, g_free);
@@ -68,6 +71,9 @@ kk_kpi_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_LABEL:
+      g_value_set_string (value, self->label);
+      break;
     case PROP_NAME:
       g_value_set_string (value, self->name);
       break;
@@ -101,6 +107,9 @@ kk_kpi_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_LABEL:
+      kk_kpi_set_label (self, g_value_get_string (value));
+      break;
     case PROP_NAME:
       kk_kpi_set_name (self, g_value_get_string (value));
       break;
@@ -130,6 +139,16 @@ kk_kpi_class_init (KkKpiClass *klass)
   object_class->finalize = kk_kpi_finalize;
   object_class->get_property = kk_kpi_get_property;
   object_class->set_property = kk_kpi_set_property;
+
+  /**
+   * KkKpi:label:
+   *
+   * The KPI's number as the plan prints it before the name, e.g. (1), 1
+   * or ①, so that notes can refer to it; %NULL when it has none.
+   */
+  properties[PROP_LABEL] =
+    g_param_spec_string ("label", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
    * KkKpi:name:
@@ -201,6 +220,21 @@ kk_kpi_new (const char *name,
             const char *unit)
 {
   return g_object_new (KK_TYPE_KPI, "name", name, "unit", unit, NULL);
+}
+
+const char *
+kk_kpi_get_label (KkKpi *self)
+{
+  g_return_val_if_fail (KK_IS_KPI (self), NULL);
+  return self->label;
+}
+
+void
+kk_kpi_set_label (KkKpi      *self,
+                  const char *label)
+{
+  g_return_if_fail (KK_IS_KPI (self));
+  kk_update_string (self, &self->label, label, properties[PROP_LABEL]);
 }
 
 const char *

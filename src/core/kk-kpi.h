@@ -18,6 +18,9 @@ G_DECLARE_FINAL_TYPE (KkKpi, kk_kpi, KK, KPI, GObject)
 
 KkKpi        *kk_kpi_new             (const char   *name,
                                       const char   *unit);
+const char   *kk_kpi_get_label       (KkKpi        *self);
+void          kk_kpi_set_label       (KkKpi        *self,
+                                      const char   *label);
 const char   *kk_kpi_get_name        (KkKpi        *self);
 void          kk_kpi_set_name        (KkKpi        *self,
                                       const char   *name);

@@ -611,15 +611,16 @@ kk_loader_load_kpi (KkLoader   *self,
                     KkSheet    *sheet)
 {
   static const char * const known[] = {
-    "name", "group", "unit", "comparator", "note", "values", NULL
+    "label", "name", "group", "unit", "comparator", "note", "values", NULL
   };
   g_autoptr(KkKpi) kpi = NULL;
-  const char *name, *group, *unit, *note;
+  const char *label, *name, *group, *unit, *note;
   int comparator;
   JsonArray *values;
   gsize mark;
 
-  if (!kk_loader_name (self, object, "name", &name) ||
+  if (!kk_loader_string (self, object, "label", FALSE, &label) ||
+      !kk_loader_name (self, object, "name", &name) ||
       !kk_loader_string (self, object, "group", FALSE, &group) ||
       !kk_loader_string (self, object, "unit", TRUE, &unit) ||
       !kk_loader_enum (self, object, "comparator", KK_TYPE_COMPARATOR, &comparator) ||
@@ -628,6 +629,7 @@ kk_loader_load_kpi (KkLoader   *self,
     return FALSE;
 
   kpi = kk_kpi_new (name, unit);
+  kk_kpi_set_label (kpi, label);
   kk_kpi_set_group (kpi, group);
   kk_kpi_set_comparator (kpi, comparator);
   kk_kpi_set_note (kpi, note);
@@ -779,17 +781,18 @@ kk_loader_load_sheet (KkLoader   *self,
                       JsonObject *object)
 {
   static const char * const known[] = {
-    "programs", "purpose", "overview", "targets_text", "kpis", "activities",
+    "programs", "purpose", "overview", "targets_text", "kpis", "targets_notes", "activities",
     "divisions", "partners", NULL
   };
   g_autoptr(KkSheet) sheet = kk_sheet_new ();
-  const char *purpose, *overview, *targets_text, *activities;
+  const char *purpose, *overview, *targets_text, *targets_notes, *activities;
 
   if (!kk_loader_sheet_programs (self, object, sheet) ||
       !kk_loader_string (self, object, "purpose", TRUE, &purpose) ||
       !kk_loader_string (self, object, "overview", TRUE, &overview) ||
       !kk_loader_string (self, object, "targets_text", FALSE, &targets_text) ||
       !kk_loader_sheet_kpis (self, object, sheet) ||
+      !kk_loader_string (self, object, "targets_notes", FALSE, &targets_notes) ||
       !kk_loader_string (self, object, "activities", TRUE, &activities) ||
       !kk_loader_sheet_divisions (self, object, sheet) ||
       !kk_loader_sheet_partners (self, object, sheet))
@@ -798,6 +801,7 @@ kk_loader_load_sheet (KkLoader   *self,
   kk_sheet_set_purpose (sheet, purpose);
   kk_sheet_set_overview (sheet, overview);
   kk_sheet_set_targets_text (sheet, targets_text);
+  kk_sheet_set_targets_notes (sheet, targets_notes);
   kk_sheet_set_activities (sheet, activities);
   kk_loader_keep_unknown (object, known, sheet);
   kk_plan_add_sheet (self->plan, sheet);
@@ -1238,6 +1242,7 @@ kk_write_kpi (KkJsonWriter *writer,
   KkKpi *kpi = item;
 
   kk_json_writer_begin_object (writer);
+  kk_write_optional_string (writer, "label", kk_kpi_get_label (kpi));
   kk_write_string (writer, "name", kk_kpi_get_name (kpi));
   kk_write_optional_string (writer, "group", kk_kpi_get_group (kpi));
   kk_write_string (writer, "unit", kk_kpi_get_unit (kpi));
@@ -1270,6 +1275,7 @@ kk_write_sheet (KkJsonWriter *writer,
   kk_write_string (writer, "overview", kk_sheet_get_overview (sheet));
   kk_write_optional_string (writer, "targets_text", kk_sheet_get_targets_text (sheet));
   kk_write_list (writer, "kpis", kk_sheet_get_kpis (sheet), kk_write_kpi);
+  kk_write_optional_string (writer, "targets_notes", kk_sheet_get_targets_notes (sheet));
   kk_write_string (writer, "activities", kk_sheet_get_activities (sheet));
   kk_json_writer_member (writer, "divisions");
   kk_json_writer_begin_array (writer);

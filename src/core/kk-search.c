@@ -114,6 +114,7 @@ kk_append_sheet (GString *text,
   kk_append_line (text, kk_sheet_get_purpose (sheet));
   kk_append_line (text, kk_sheet_get_overview (sheet));
   kk_append_line (text, kk_sheet_get_targets_text (sheet));
+  kk_append_line (text, kk_sheet_get_targets_notes (sheet));
   kk_append_line (text, kk_sheet_get_activities (sheet));
   for (guint i = 0; i < divisions->len; i++)
     kk_append_line (text, kk_division_get_name (g_ptr_array_index (divisions, i)));

@@ -19,6 +19,7 @@ struct _KkSheet
   char *purpose;
   char *overview;
   char *targets_text;
+  char *targets_notes;
   char *activities;
   GPtrArray *divisions;
   char **partners;
@@ -33,6 +34,7 @@ enum {
   PROP_PURPOSE,
   PROP_OVERVIEW,
   PROP_TARGETS_TEXT,
+  PROP_TARGETS_NOTES,
   PROP_ACTIVITIES,
   PROP_DIVISIONS,
   PROP_PARTNERS,
@@ -51,6 +53,7 @@ kk_sheet_text_field (KkSheet *self,
     case PROP_PURPOSE: return &self->purpose;
     case PROP_OVERVIEW: return &self->overview;
     case PROP_TARGETS_TEXT: return &self->targets_text;
+    case PROP_TARGETS_NOTES: return &self->targets_notes;
     case PROP_ACTIVITIES: return &self->activities;
     default: return NULL;
     }
@@ -104,6 +107,7 @@ kk_sheet_get_property (GObject    *object,
     case PROP_PURPOSE:
     case PROP_OVERVIEW:
     case PROP_TARGETS_TEXT:
+    case PROP_TARGETS_NOTES:
     case PROP_ACTIVITIES:
       g_value_set_string (value, *kk_sheet_text_field (self, prop_id));
       break;
@@ -134,6 +138,7 @@ kk_sheet_set_property (GObject      *object,
     case PROP_PURPOSE:
     case PROP_OVERVIEW:
     case PROP_TARGETS_TEXT:
+    case PROP_TARGETS_NOTES:
     case PROP_ACTIVITIES:
       kk_sheet_set_text (self, prop_id, g_value_get_string (value));
       break;
@@ -188,6 +193,15 @@ kk_sheet_class_init (KkSheetClass *klass)
    * The prose of 成果目標値 that is not a figure, or %NULL.
    */
   properties[PROP_TARGETS_TEXT] = g_param_spec_string ("targets-text", NULL, NULL, NULL, rw);
+
+  /**
+   * KkSheet:targets-notes:
+   *
+   * The prose of 成果目標値 printed under the KPI table, or %NULL: its
+   * footnotes (※…, 注1…) and what follows the table. The texts keep the
+   * source's order around the table, so that a note can refer to its rows.
+   */
+  properties[PROP_TARGETS_NOTES] = g_param_spec_string ("targets-notes", NULL, NULL, NULL, rw);
 
   /**
    * KkSheet:activities:
@@ -348,6 +362,21 @@ kk_sheet_set_targets_text (KkSheet    *self,
 {
   g_return_if_fail (KK_IS_SHEET (self));
   kk_sheet_set_text (self, PROP_TARGETS_TEXT, targets_text);
+}
+
+const char *
+kk_sheet_get_targets_notes (KkSheet *self)
+{
+  g_return_val_if_fail (KK_IS_SHEET (self), NULL);
+  return self->targets_notes;
+}
+
+void
+kk_sheet_set_targets_notes (KkSheet    *self,
+                            const char *targets_notes)
+{
+  g_return_if_fail (KK_IS_SHEET (self));
+  kk_sheet_set_text (self, PROP_TARGETS_NOTES, targets_notes);
 }
 
 const char *

@@ -32,6 +32,9 @@ void                kk_sheet_set_overview     (KkSheet            *self,
 const char         *kk_sheet_get_targets_text (KkSheet            *self);
 void                kk_sheet_set_targets_text (KkSheet            *self,
                                                const char         *targets_text);
+const char         *kk_sheet_get_targets_notes (KkSheet           *self);
+void                kk_sheet_set_targets_notes (KkSheet           *self,
+                                               const char         *targets_notes);
 const char         *kk_sheet_get_activities   (KkSheet            *self);
 void                kk_sheet_set_activities   (KkSheet            *self,
                                                const char         *activities);

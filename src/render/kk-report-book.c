@@ -323,13 +323,16 @@ kk_report_book_add_targets (KkReportDocument *document,
 {
   GListModel *kpis = kk_sheet_get_kpis (sheet);
   const char *text = kk_sheet_get_targets_text (sheet);
+  const char *notes = kk_sheet_get_targets_notes (sheet);
   gboolean has_text = text != NULL && *text != '\0';
 
   kk_report_add_heading (document, _("Targets"));
-  if (has_text || g_list_model_get_n_items (kpis) == 0)
+  if (has_text || (g_list_model_get_n_items (kpis) == 0 && notes == NULL))
     kk_report_add_paragraph (document, has_text ? text : "—");
   if (g_list_model_get_n_items (kpis) > 0)
     kk_report_add_table (document, kk_report_book_kpi_table_new (kpis));
+  if (notes != NULL && *notes != '\0')
+    kk_report_add_paragraph (document, notes);
 }
 
 /* 担当課 and 関係機関等, side by side, as the sheet ends. */
