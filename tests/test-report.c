@@ -7,11 +7,15 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "kk-format.h"
 #include "kk-plan-file.h"
+#include "kk-report-parts.h"
 #include "kk-report-private.h"
 #include "kk-sheet.h"
 #include "kk-synthetic-plan.h"
@@ -249,6 +253,357 @@ test_divisions_one (void)
       if (kk_program_get_lead_division (program) == division)
         assert_pdf_shows (pdf, kk_program_get_name (program));
     }
+}
+
+/* A word of a page as pdftotext reads it, with its box in points. */
+typedef struct
+{
+  char *text;
+  double x0, y0, x1, y1;
+} PdfWord;
+
+static void
+pdf_word_free (PdfWord *word)
+{
+  g_free (word->text);
+  g_free (word);
+}
+
+static double
+pdf_word_x (const PdfWord *word)
+{
+  return (word->x0 + word->x1) / 2;
+}
+
+static double
+pdf_word_y (const PdfWord *word)
+{
+  return (word->y0 + word->y1) / 2;
+}
+
+/* The words of every page, each page an array of PdfWord. */
+static GPtrArray *
+pdf_read_words (Pdf *pdf)
+{
+  g_autofree char *html = run_tool ((const char *[]) { "pdftotext", "-bbox", "-enc", "UTF-8",
+                                                       pdf->path, "-", NULL });
+  g_autoptr(GRegex) regex = g_regex_new ("<page |<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" "
+                                         "xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">([^<]*)</word>",
+                                         0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  GPtrArray *pages = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
+
+  for (g_regex_match (regex, html, 0, &match); g_match_info_matches (match);
+       g_match_info_next (match, NULL))
+    {
+      g_autofree char *whole = g_match_info_fetch (match, 0);
+      PdfWord *word;
+
+      if (g_str_has_prefix (whole, "<page"))
+        {
+          g_ptr_array_add (pages, g_ptr_array_new_with_free_func ((GDestroyNotify)pdf_word_free));
+          continue;
+        }
+      word = g_new0 (PdfWord, 1);
+      for (guint i = 0; i < 4; i++)
+        {
+          g_autofree char *number = g_match_info_fetch (match, i + 1);
+          double *coordinates[] = { &word->x0, &word->y0, &word->x1, &word->y1 };
+
+          *coordinates[i] = g_ascii_strtod (number, NULL);
+        }
+      word->text = g_match_info_fetch (match, 5);
+      g_ptr_array_add (g_ptr_array_index (pages, pages->len - 1), word);
+    }
+  g_assert_cmpuint (pages->len, ==, pdf->n_pages);
+  return pages;
+}
+
+/* Finds @label, maybe several words, on @words; returns its box's centre. */
+static gboolean
+pdf_words_find_label (GPtrArray  *words,
+                      const char *label,
+                      double     *x,
+                      double     *y)
+{
+  g_auto(GStrv) parts = g_strsplit (label, " ", -1);
+  guint n = g_strv_length (parts);
+
+  for (guint i = 0; i + n <= words->len; i++)
+    {
+      PdfWord *first = g_ptr_array_index (words, i);
+      PdfWord *last = g_ptr_array_index (words, i + n - 1);
+      gboolean found = TRUE;
+
+      for (guint k = 0; k < n && found; k++)
+        found = g_str_equal (((PdfWord *)g_ptr_array_index (words, i + k))->text, parts[k]);
+      if (found)
+        {
+          *x = (first->x0 + last->x1) / 2;
+          *y = (pdf_word_y (first) + pdf_word_y (last)) / 2;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* A figure of a division's KPI table: the column it stands in (a kind of
+ * figure, or -1 for 達成率), its year's label and its text. */
+typedef struct
+{
+  int column;
+  char *year;
+  char *text;
+} KpiCell;
+
+static void
+kpi_cell_free (KpiCell *cell)
+{
+  g_free (cell->year);
+  g_free (cell->text);
+  g_free (cell);
+}
+
+static void
+kpi_cells_add (GPtrArray  *cells,
+               int         column,
+               int         fiscal_year,
+               const char *text)
+{
+  KpiCell *cell = g_new0 (KpiCell, 1);
+  g_auto(GStrv) words = g_strsplit (text, " ", 2);
+
+  cell->column = column;
+  cell->year = kk_format_fiscal_year (fiscal_year);
+  cell->text = g_strdup (words[0]);
+  g_ptr_array_add (cells, cell);
+}
+
+#define ACHIEVEMENT_COLUMN (-1)
+#define OTHER_COLUMN (-2)
+
+/* The column under whose header @word stands, the headers found at @xs. */
+static int
+kpi_table_column_at (const double *xs,
+                     const int    *columns,
+                     guint         n_columns,
+                     PdfWord      *word)
+{
+  int column = OTHER_COLUMN;
+  double best = G_MAXDOUBLE;
+
+  for (guint i = 0; i < n_columns; i++)
+    if (fabs (pdf_word_x (word) - xs[i]) < best)
+      {
+        best = fabs (pdf_word_x (word) - xs[i]);
+        column = columns[i];
+      }
+  return column;
+}
+
+/* The year of the row @word stands in: the year cell nearest to it. */
+static const char *
+kpi_table_year_of (GPtrArray *years,
+                   PdfWord   *word)
+{
+  const char *year = NULL;
+  double best = G_MAXDOUBLE;
+
+  for (guint i = 0; i < years->len; i++)
+    {
+      PdfWord *cell = g_ptr_array_index (years, i);
+
+      if (fabs (pdf_word_y (cell) - pdf_word_y (word)) < best)
+        {
+          best = fabs (pdf_word_y (cell) - pdf_word_y (word));
+          year = cell->text;
+        }
+    }
+  return year;
+}
+
+/* Reads the cells of the KPI table on one page: each word under a figure
+ * or 達成率 header, with the year of its row. */
+static void
+kpi_table_read_page (GPtrArray *words,
+                     GPtrArray *found)
+{
+  static const KkKpiKind kinds[] = {
+    KK_KPI_KIND_PLAN, KK_KPI_KIND_TARGET, KK_KPI_KIND_ACTUAL, KK_KPI_KIND_FORECAST,
+  };
+  double xs[G_N_ELEMENTS (kinds) + 3];
+  int columns[G_N_ELEMENTS (kinds) + 3];
+  guint n_columns = 0;
+  double header_y;
+  double y;
+  g_autoptr(GPtrArray) years = g_ptr_array_new ();
+
+  if (!pdf_words_find_label (words, _("Fiscal Year"), &xs[0], &header_y))
+    return;
+  columns[n_columns++] = OTHER_COLUMN;
+  if (pdf_words_find_label (words, _("KPI"), &xs[n_columns], &y))
+    columns[n_columns++] = OTHER_COLUMN;
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    if (pdf_words_find_label (words, kk_report_get_kind_label (kinds[k]), &xs[n_columns], &y) &&
+        fabs (y - header_y) < 4)
+      columns[n_columns++] = kinds[k];
+  if (pdf_words_find_label (words, _("Achievement"), &xs[n_columns], &y) &&
+      fabs (y - header_y) < 4)
+    columns[n_columns++] = ACHIEVEMENT_COLUMN;
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      PdfWord *word = g_ptr_array_index (words, i);
+
+      if (pdf_word_y (word) > header_y + 4 && g_str_has_suffix (word->text, "年度") &&
+          fabs (pdf_word_x (word) - xs[0]) < 4)
+        g_ptr_array_add (years, word);
+    }
+  for (guint i = 0; i < words->len && years->len > 0; i++)
+    {
+      PdfWord *word = g_ptr_array_index (words, i);
+      int column = kpi_table_column_at (xs, columns, n_columns, word);
+      KpiCell *cell;
+
+      if (pdf_word_y (word) <= header_y + 4 || column == OTHER_COLUMN)
+        continue;
+      cell = g_new0 (KpiCell, 1);
+      cell->column = column;
+      cell->year = g_strdup (kpi_table_year_of (years, word));
+      cell->text = g_strdup (word->text);
+      g_ptr_array_add (found, cell);
+    }
+}
+
+/* Every figure the plan holds for @kpi, where it must stand, and its
+ * achievement in every year that has one. */
+static void
+kpi_cells_add_expected (GPtrArray *expected,
+                        KkKpi     *kpi)
+{
+  GListModel *values = kk_kpi_get_values (kpi);
+
+  for (guint i = 0; i < g_list_model_get_n_items (values); i++)
+    {
+      g_autoptr(KkKpiValue) value = g_list_model_get_item (values, i);
+      int year = kk_kpi_value_get_fiscal_year (value);
+      double number = kk_kpi_value_get_value (value);
+      g_autofree char *figure = NULL;
+      g_autofree char *percent = NULL;
+      double ratio;
+
+      if (kk_kpi_value_get_has_value (value))
+        figure = g_strconcat (number == trunc (number) ? kk_format_grouped ((gint64)number)
+                                                       : kk_format_number (number),
+                              kk_kpi_get_unit (kpi), NULL);
+      else if (kk_kpi_value_get_note (value) != NULL)
+        figure = g_strdup (kk_kpi_value_get_note (value));
+      if (figure != NULL)
+        kpi_cells_add (expected, kk_kpi_value_get_kind (value), year, figure);
+      /* A year's achievement once, with its actual. */
+      if (kk_kpi_value_get_kind (value) == KK_KPI_KIND_ACTUAL &&
+          kk_kpi_find_value (kpi, year, KK_KPI_KIND_ACTUAL) == value &&
+          kk_kpi_get_achievement (kpi, year, &ratio))
+        {
+          percent = kk_format_percent (ratio);
+          kpi_cells_add (expected, ACHIEVEMENT_COLUMN, year, percent);
+        }
+    }
+}
+
+static gboolean
+kpi_cells_take (GPtrArray     *found,
+                const KpiCell *wanted)
+{
+  for (guint i = 0; i < found->len; i++)
+    {
+      KpiCell *cell = g_ptr_array_index (found, i);
+
+      if (cell->column == wanted->column && g_strcmp0 (cell->year, wanted->year) == 0 &&
+          g_str_has_prefix (cell->text, wanted->text))
+        {
+          g_ptr_array_remove_index (found, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Each figure of each KPI of the programs @division leads stands on its
+ * pages in the column of its kind and the row of its year, and so does
+ * every achievement the plan allows. Each cell read answers one figure. */
+static void
+assert_division_kpis_shown (KkPlan     *plan,
+                            KkDivision *division)
+{
+  g_autoptr(Pdf) pdf = pdf_new_for_plan (plan, KK_REPORT_KIND_DIVISIONS, division);
+  g_autoptr(GPtrArray) pages = pdf_read_words (pdf);
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify)kpi_cell_free);
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func ((GDestroyNotify)kpi_cell_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  GListModel *programs = kk_plan_get_programs (plan);
+
+  for (guint i = 0; i < pages->len; i++)
+    kpi_table_read_page (g_ptr_array_index (pages, i), found);
+  for (guint i = 0; i < g_list_model_get_n_items (programs); i++)
+    {
+      g_autoptr(KkProgram) program = g_list_model_get_item (programs, i);
+      KkSheet *sheet = kk_program_get_sheet (program);
+      GListModel *kpis;
+
+      if (kk_program_get_lead_division (program) != division || sheet == NULL ||
+          !g_hash_table_add (seen, sheet))
+        continue;
+      kpis = kk_sheet_get_kpis (sheet);
+      for (guint k = 0; k < g_list_model_get_n_items (kpis); k++)
+        {
+          g_autoptr(KkKpi) kpi = g_list_model_get_item (kpis, k);
+          guint first = expected->len;
+
+          kpi_cells_add_expected (expected, kpi);
+          for (guint e = first; e < expected->len; e++)
+            {
+              KpiCell *wanted = g_ptr_array_index (expected, e);
+
+              if (!kpi_cells_take (found, wanted))
+                g_error ("%s: %s of 【%u】 %s, %s, column %d, is not in its cell",
+                         kk_division_get_name (division), wanted->text,
+                         kk_program_get_number (program), kk_kpi_get_name (kpi), wanted->year,
+                         wanted->column);
+            }
+        }
+    }
+}
+
+static void
+assert_every_division_kpi_shown (void)
+{
+  g_autoptr(KkPlan) plan = embedded_plan ();
+  GListModel *divisions = kk_plan_get_divisions (plan);
+
+  for (guint i = 0; i < g_list_model_get_n_items (divisions); i++)
+    {
+      g_autoptr(KkDivision) division = g_list_model_get_item (divisions, i);
+
+      assert_division_kpis_shown (plan, division);
+    }
+}
+
+/* Runs @check with the interface in @locale, then back in C.UTF-8. */
+static void
+run_in_locale (const char *locale,
+               void      (*check) (void))
+{
+  g_assert_nonnull (setlocale (LC_ALL, locale));
+  check ();
+  g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
+}
+
+static void
+test_divisions_every_kpi_figure (void)
+{
+  run_in_locale ("C.UTF-8", assert_every_division_kpi_shown);
+  run_in_locale ("ja_JP.UTF-8", assert_every_division_kpi_shown);
 }
 
 /* The text of a program's row in the division tables: 番号 then 事業名. */
@@ -602,16 +957,65 @@ test_follows_edits (void)
   }
 }
 
+static void
+kpi_add_figure (KkKpi     *kpi,
+                int        fiscal_year,
+                KkKpiKind  kind,
+                double     number)
+{
+  g_autoptr(KkKpiValue) value = kk_kpi_value_new (fiscal_year, kind);
+
+  kk_kpi_value_set_value (value, number);
+  kk_kpi_append_value (kpi, value);
+}
+
+/* A KPI with figures of every kind over three years, this year's actual
+ * among them: the division's table holds them all, this year's achievement
+ * too, and nothing overflows the page. */
+static void
+test_divisions_kpi_every_kind (void)
+{
+  g_autoptr(KkPlan) plan = embedded_plan ();
+  KkProgram *program = kk_plan_find_program (plan, 13);
+  KkDivision *division = kk_program_get_lead_division (program);
+  g_autoptr(KkKpi) kpi = g_list_model_get_item (kk_sheet_get_kpis (kk_program_get_sheet (program)),
+                                                0);
+  g_autoptr(KkReport) report = kk_report_new (plan, KK_REPORT_KIND_DIVISIONS);
+  g_autoptr(Pdf) pdf = NULL;
+  double ratio;
+
+  /* 交付決定件数: 119件 actual in 令和6年度 */
+  kpi_add_figure (kpi, 2024, KK_KPI_KIND_TARGET, 100);
+  kpi_add_figure (kpi, 2024, KK_KPI_KIND_FORECAST, 125);
+  kpi_add_figure (kpi, 2023, KK_KPI_KIND_PLAN, 90);
+  kpi_add_figure (kpi, 2023, KK_KPI_KIND_ACTUAL, 95);
+  kpi_add_figure (kpi, 2022, KK_KPI_KIND_FORECAST, 80);
+  g_assert_true (kk_kpi_get_achievement (kpi, 2024, &ratio));
+  assert_division_kpis_shown (plan, division);
+  kk_report_set_division (report, division);
+  pdf = pdf_new (report);
+  assert_pdf_shows (pdf, "119.0%");
+  assert_nothing_clipped_or_overlapping (report);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *po_dir = NULL;
+
   g_test_init (&argc, &argv, NULL);
+  /* Some tests read the reports with the interface in Japanese. */
+  po_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  bindtextdomain (GETTEXT_PACKAGE, po_dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
   g_test_add_func ("/report/divisions/embedded", test_divisions_embedded);
   g_test_add_func ("/report/divisions/synthetic", test_divisions_synthetic);
   g_test_add_func ("/report/divisions/one", test_divisions_one);
   g_test_add_func ("/report/divisions/header-repeats", test_divisions_header_repeats);
+  g_test_add_func ("/report/divisions/every-kpi-figure", test_divisions_every_kpi_figure);
+  g_test_add_func ("/report/divisions/kpi-every-kind", test_divisions_kpi_every_kind);
   g_test_add_func ("/report/budget", test_budget);
   g_test_add_func ("/report/book/embedded", test_book_embedded);
   g_test_add_func ("/report/book/long-sheet", test_book_long_sheet);

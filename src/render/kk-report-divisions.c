@@ -200,115 +200,226 @@ kk_report_divisions_add_shared (KkReportDocument *document,
                                   "not in this one."));
 }
 
-/* A figure of @kind, or of @fallback where the plan has none of @kind,
- * marked with its kind then; the date it stands at goes under it. */
-static void
-kk_report_add_figure_cell (GPtrArray  *cells,
-                           GPtrArray  *notes,
-                           KkKpi      *kpi,
-                           int         fiscal_year,
-                           KkKpiKind   kind,
-                           KkKpiKind   fallback)
-{
-  KkKpiValue *value = kk_report_find_kpi_value (kpi, fiscal_year, kind);
-  g_autoptr(GStrvBuilder) note = g_strv_builder_new ();
-  g_auto(GStrv) note_parts = NULL;
-  g_autofree char *as_of = NULL;
+/* The kinds of figure in the order the KPI table sets their columns. */
+static const KkKpiKind kpi_kinds[] = {
+  KK_KPI_KIND_PLAN, KK_KPI_KIND_TARGET, KK_KPI_KIND_ACTUAL, KK_KPI_KIND_FORECAST,
+};
 
-  if (value == NULL && (value = kk_report_find_kpi_value (kpi, fiscal_year, fallback)) != NULL)
-    g_strv_builder_add (note, kk_report_get_kind_label (fallback));
-  as_of = value ? kk_report_dup_as_of (value) : NULL;
-  if (as_of != NULL)
-    g_strv_builder_add (note, as_of);
-  note_parts = g_strv_builder_end (note);
-  g_ptr_array_add (cells, kk_report_dup_kpi_figure (kpi, value));
-  g_ptr_array_add (notes, note_parts[0] ? g_strjoinv (" ", note_parts) : NULL);
+/* A KPI of the division and the numbers of the programs its sheet covers. */
+typedef struct
+{
+  char *numbers;
+  KkKpi *kpi;
+} KkDivisionKpi;
+
+static void
+kk_division_kpi_free (KkDivisionKpi *item)
+{
+  g_free (item->numbers);
+  g_object_unref (item->kpi);
+  g_free (item);
+}
+
+/* The columns a division's KPI table needs: a column for each kind of
+ * figure its KPIs hold, and 達成率 where one has an achievement. */
+typedef struct
+{
+  gboolean kinds[G_N_ELEMENTS (kpi_kinds)];
+  gboolean achievement;
+} KkKpiColumns;
+
+static int
+kk_compare_years (gconstpointer a,
+                  gconstpointer b)
+{
+  return *(const int *)a - *(const int *)b;
+}
+
+/* Every year the KPI holds a figure or words for, in order. */
+static GArray *
+kk_kpi_dup_years (KkKpi *kpi)
+{
+  GListModel *values = kk_kpi_get_values (kpi);
+  GArray *years = g_array_new (FALSE, FALSE, sizeof (int));
+
+  for (guint i = 0; i < g_list_model_get_n_items (values); i++)
+    {
+      g_autoptr(KkKpiValue) value = g_list_model_get_item (values, i);
+      int year = kk_kpi_value_get_fiscal_year (value);
+      guint index;
+
+      if (!g_array_binary_search (years, &year, kk_compare_years, &index))
+        {
+          g_array_append_val (years, year);
+          g_array_sort (years, kk_compare_years);
+        }
+    }
+  return years;
 }
 
 static void
-kk_report_add_kpi_row (KkReportTable *table,
-                       const char    *numbers,
-                       KkKpi         *kpi,
-                       int            fiscal_year)
+kk_kpi_columns_add (KkKpiColumns *columns,
+                    KkKpi        *kpi)
 {
-  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
-  const char *group = kk_kpi_get_group (kpi);
-  double ratio;
-  guint row;
+  GListModel *values = kk_kpi_get_values (kpi);
 
-  g_ptr_array_add (cells, g_strdup (numbers));
-  g_ptr_array_add (cells, group ? g_strdup_printf ("%s %s", group, kk_kpi_get_name (kpi))
-                                : g_strdup (kk_kpi_get_name (kpi)));
-  g_ptr_array_add (notes, NULL);
-  g_ptr_array_add (notes, NULL);
-  kk_report_add_figure_cell (cells, notes, kpi, fiscal_year, KK_KPI_KIND_TARGET, KK_KPI_KIND_PLAN);
-  kk_report_add_figure_cell (cells, notes, kpi, fiscal_year - 1, KK_KPI_KIND_TARGET,
-                             KK_KPI_KIND_PLAN);
-  kk_report_add_figure_cell (cells, notes, kpi, fiscal_year - 1, KK_KPI_KIND_ACTUAL,
-                             KK_KPI_KIND_FORECAST);
-  g_ptr_array_add (cells, kk_kpi_get_achievement (kpi, fiscal_year - 1, &ratio)
-                          ? kk_format_percent (ratio) : g_strdup ("—"));
-  row = kk_report_table_add_row (table, KK_REPORT_ROW_NORMAL, (const char * const *)cells->pdata);
-  for (guint i = 0; i < notes->len; i++)
-    if (g_ptr_array_index (notes, i) != NULL)
-      kk_report_table_set_note (table, row, i, g_ptr_array_index (notes, i));
+  for (guint i = 0; i < g_list_model_get_n_items (values); i++)
+    {
+      g_autoptr(KkKpiValue) value = g_list_model_get_item (values, i);
+      double ratio;
+
+      for (guint k = 0; k < G_N_ELEMENTS (kpi_kinds); k++)
+        columns->kinds[k] |= kk_kpi_value_get_kind (value) == kpi_kinds[k];
+      columns->achievement |= kk_kpi_get_achievement (kpi, kk_kpi_value_get_fiscal_year (value),
+                                                      &ratio);
+    }
 }
 
 static KkReportBlock *
-kk_report_kpi_table_new (int fiscal_year)
+kk_report_kpi_table_new (const KkKpiColumns *columns)
 {
   KkReportBlock *block = kk_report_table_new ();
   KkReportTable *table = KK_REPORT_TABLE (block);
-  g_autofree char *target = kk_report_dup_year_kind_label (fiscal_year, KK_KPI_KIND_TARGET);
-  g_autofree char *last_target = kk_report_dup_year_kind_label (fiscal_year - 1,
-                                                                KK_KPI_KIND_TARGET);
-  g_autofree char *last_actual = kk_report_dup_year_kind_label (fiscal_year - 1,
-                                                                KK_KPI_KIND_ACTUAL);
 
-  kk_report_table_add_column (table, _("Program numbers"), KK_REPORT_COLUMN_CENTER);
+  kk_report_table_add_column (table, _("No."), KK_REPORT_COLUMN_CENTER);
   kk_report_table_add_column (table, _("KPI"), KK_REPORT_COLUMN_EXPAND);
-  kk_report_table_add_column (table, target, KK_REPORT_COLUMN_NUMBER);
-  kk_report_table_add_column (table, last_target, KK_REPORT_COLUMN_NUMBER);
-  kk_report_table_add_column (table, last_actual, KK_REPORT_COLUMN_NUMBER);
-  kk_report_table_add_column (table, _("Achievement"), KK_REPORT_COLUMN_NUMBER);
+  kk_report_table_add_column (table, _("Fiscal Year"), KK_REPORT_COLUMN_CENTER);
+  for (guint k = 0; k < G_N_ELEMENTS (kpi_kinds); k++)
+    if (columns->kinds[k])
+      kk_report_table_add_column (table, kk_report_get_kind_label (kpi_kinds[k]),
+                                  KK_REPORT_COLUMN_NUMBER);
+  if (columns->achievement)
+    kk_report_table_add_column (table, _("Achievement"), KK_REPORT_COLUMN_NUMBER);
   return block;
+}
+
+/* Every figure of @kind in @fiscal_year, one a line, and the dates they
+ * stand at for the cell's note. */
+static char *
+kk_dup_lines (GPtrArray *lines)
+{
+  g_ptr_array_add (lines, NULL);
+  return g_strjoinv ("\n", (char **)lines->pdata);
+}
+
+static void
+kk_report_add_figures_cell (GPtrArray *cells,
+                            GPtrArray *notes,
+                            KkKpi     *kpi,
+                            int        fiscal_year,
+                            KkKpiKind  kind)
+{
+  GListModel *values = kk_kpi_get_values (kpi);
+  g_autoptr(GPtrArray) figures = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) dates = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (values); i++)
+    {
+      g_autoptr(KkKpiValue) value = g_list_model_get_item (values, i);
+      char *as_of;
+
+      if (kk_kpi_value_get_fiscal_year (value) != fiscal_year ||
+          kk_kpi_value_get_kind (value) != kind)
+        continue;
+      g_ptr_array_add (figures, kk_report_dup_kpi_figure (kpi, value));
+      if ((as_of = kk_report_dup_as_of (value)) != NULL)
+        g_ptr_array_add (dates, as_of);
+    }
+  g_ptr_array_add (cells, figures->len > 0 ? kk_dup_lines (figures) : g_strdup ("—"));
+  g_ptr_array_add (notes, dates->len > 0 ? kk_dup_lines (dates) : NULL);
+}
+
+/* A row for each year the KPI has figures in, its numbers and name on the
+ * first; the rows of a KPI stay on one page. */
+static void
+kk_report_add_kpi_rows (KkReportTable      *table,
+                        const KkKpiColumns *columns,
+                        KkDivisionKpi      *item)
+{
+  const char *group = kk_kpi_get_group (item->kpi);
+  g_autofree char *name = group ? g_strdup_printf ("%s %s", group, kk_kpi_get_name (item->kpi))
+                                : g_strdup (kk_kpi_get_name (item->kpi));
+  g_autoptr(GArray) years = kk_kpi_dup_years (item->kpi);
+
+  for (guint y = 0; y < MAX (years->len, 1); y++)
+    {
+      g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+      int year = years->len > 0 ? g_array_index (years, int, y) : 0;
+      KkReportRowFlags flags = y + 1 < years->len ? KK_REPORT_ROW_KEEP_WITH_NEXT
+                                                  : KK_REPORT_ROW_NORMAL;
+      double ratio;
+      guint row;
+
+      g_ptr_array_add (cells, g_strdup (y == 0 ? item->numbers : ""));
+      g_ptr_array_add (cells, g_strdup (y == 0 ? name : ""));
+      g_ptr_array_add (cells, years->len > 0 ? kk_format_fiscal_year (year) : g_strdup ("—"));
+      g_ptr_array_set_size (notes, cells->len);
+      for (guint k = 0; k < G_N_ELEMENTS (kpi_kinds); k++)
+        if (columns->kinds[k])
+          kk_report_add_figures_cell (cells, notes, item->kpi, year, kpi_kinds[k]);
+      if (columns->achievement)
+        g_ptr_array_add (cells, kk_kpi_get_achievement (item->kpi, year, &ratio)
+                                ? kk_format_percent (ratio) : g_strdup ("—"));
+      row = kk_report_table_add_row (table, flags, (const char * const *)cells->pdata);
+      for (guint i = 0; i < notes->len; i++)
+        if (g_ptr_array_index (notes, i) != NULL)
+          kk_report_table_set_note (table, row, i, g_ptr_array_index (notes, i));
+    }
 }
 
 /* The KPIs of every sheet of the programs the division leads, a shared
  * sheet once. */
-static void
-kk_report_divisions_add_kpis (KkReportDocument *document,
-                              KkPlan           *plan,
-                              GListModel       *led)
+static GPtrArray *
+kk_division_dup_kpis (GListModel *led)
 {
-  int fiscal_year = kk_plan_get_fiscal_year (plan);
-  g_autoptr(KkReportBlock) block = kk_report_kpi_table_new (fiscal_year);
+  GPtrArray *items = g_ptr_array_new_with_free_func ((GDestroyNotify)kk_division_kpi_free);
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
 
-  kk_report_add_heading (document, _("Targets"));
   for (guint i = 0; i < g_list_model_get_n_items (led); i++)
     {
       g_autoptr(KkProgram) program = g_list_model_get_item (led, i);
       KkSheet *sheet = kk_program_get_sheet (program);
-      g_autofree char *numbers = NULL;
       GListModel *kpis;
 
       if (sheet == NULL || !g_hash_table_add (seen, sheet))
         continue;
       kpis = kk_sheet_get_kpis (sheet);
-      numbers = kk_sheet_dup_numbers_label (sheet, "・");
       for (guint k = 0; k < g_list_model_get_n_items (kpis); k++)
         {
-          g_autoptr(KkKpi) kpi = g_list_model_get_item (kpis, k);
+          KkDivisionKpi *item = g_new0 (KkDivisionKpi, 1);
 
-          kk_report_add_kpi_row (KK_REPORT_TABLE (block), numbers, kpi, fiscal_year);
+          item->numbers = kk_sheet_dup_numbers_label (sheet, "・");
+          item->kpi = g_list_model_get_item (kpis, k);
+          g_ptr_array_add (items, item);
         }
     }
-  if (kk_report_table_get_n_rows (KK_REPORT_TABLE (block)) == 0)
-    kk_report_add_paragraph (document, _("The programs of this division set no figures as targets."));
-  else
-    kk_report_add_table (document, g_steal_pointer (&block));
+  return items;
+}
+
+/* Every figure the plan holds for the KPIs, whatever their years and
+ * kinds: a row for each KPI and year, a column for each kind. */
+static void
+kk_report_divisions_add_kpis (KkReportDocument *document,
+                              GListModel       *led)
+{
+  g_autoptr(GPtrArray) items = kk_division_dup_kpis (led);
+  KkKpiColumns columns = { { FALSE }, FALSE };
+  KkReportBlock *block;
+
+  kk_report_add_heading (document, _("Targets"));
+  if (items->len == 0)
+    {
+      kk_report_add_paragraph (document,
+                               _("The programs of this division set no figures as targets."));
+      return;
+    }
+  for (guint i = 0; i < items->len; i++)
+    kk_kpi_columns_add (&columns, ((KkDivisionKpi *)g_ptr_array_index (items, i))->kpi);
+  block = kk_report_kpi_table_new (&columns);
+  for (guint i = 0; i < items->len; i++)
+    kk_report_add_kpi_rows (KK_REPORT_TABLE (block), &columns, g_ptr_array_index (items, i));
+  kk_report_add_table (document, block);
 }
 
 static void
@@ -343,7 +454,7 @@ kk_report_divisions_add_division (KkReportDocument *document,
   kk_report_add_title (document, kk_division_get_name (division), summary);
   kk_report_divisions_add_led (document, G_LIST_MODEL (programs.led));
   kk_report_divisions_add_shared (document, programs.shared);
-  kk_report_divisions_add_kpis (document, plan, G_LIST_MODEL (programs.led));
+  kk_report_divisions_add_kpis (document, G_LIST_MODEL (programs.led));
   kk_report_divisions_add_chart (document, plan, G_LIST_MODEL (programs.led));
 }
 
