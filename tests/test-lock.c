@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -42,7 +43,8 @@ fixture_tear_down (Fixture       *fixture,
     {
       g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
 
-      g_unlink (path);
+      if (g_unlink (path) != 0)
+        g_rmdir (path);
     }
   g_rmdir (fixture->dir);
   g_free (fixture->dir);
@@ -139,6 +141,109 @@ test_live_process_of_this_host (Fixture       *fixture,
   g_assert_nonnull (other);
 }
 
+/* A clerk's machine crashed with the plan open: after confirming, this
+ * clerk takes the lock over, and the lock file is theirs now. */
+static void
+test_take_over_foreign (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(KkLock) lock = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  write_lock (fixture, "kikaku-pc-07", 4242);
+  lock = kk_lock_new (fixture->file);
+  g_assert_false (kk_lock_is_held (lock));
+  g_assert_true (kk_lock_take_over (lock, &error));
+  g_assert_no_error (error);
+  g_assert_true (kk_lock_is_held (lock));
+  g_assert_null (kk_lock_find_other (fixture->file));
+  g_assert_true (g_file_get_contents (fixture->lock_path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, g_get_host_name ()));
+  g_assert_null (strstr (contents, "kikaku-pc-07"));
+  g_clear_object (&lock);
+  g_assert_false (g_file_test (fixture->lock_path, G_FILE_TEST_EXISTS));
+}
+
+/* The lock of @fixture cannot be read: it counts as someone else's, says
+ * why, and can be taken over. */
+static void
+assert_unreadable_taken_over (Fixture    *fixture,
+                              const char *reason)
+{
+  g_autoptr(KkLock) other = kk_lock_find_other (fixture->file);
+  g_autoptr(KkLock) lock = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (other);
+  g_assert_null (kk_lock_get_user (other));
+  g_assert_nonnull (kk_lock_get_time (other));
+  g_assert_nonnull (kk_lock_get_read_error (other));
+  g_assert_nonnull (strstr (kk_lock_get_read_error (other), reason));
+  lock = kk_lock_new (fixture->file);
+  g_assert_false (kk_lock_is_held (lock));
+  g_assert_true (kk_lock_take_over (lock, &error));
+  g_assert_no_error (error);
+  g_assert_null (kk_lock_find_other (fixture->file));
+  g_clear_object (&lock);
+  g_assert_false (g_file_test (fixture->lock_path, G_FILE_TEST_EXISTS));
+}
+
+/* Neither a lock file of some other program nor a named pipe, which no one
+ * writes to, is read as a lock or waited for. */
+static void
+test_unreadable (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_assert_true (g_file_set_contents (fixture->lock_path, "\x01\x02 not a key file", -1, NULL));
+  assert_unreadable_taken_over (fixture, "key-value");
+
+  g_assert_true (g_file_set_contents (fixture->lock_path, "[Other]\nKey=1\n", -1, NULL));
+  assert_unreadable_taken_over (fixture, "not a lock file");
+
+  g_assert_cmpint (mkfifo (fixture->lock_path, 0600), ==, 0);
+  assert_unreadable_taken_over (fixture, "not a regular file");
+}
+
+/* A folder in the lock's place cannot be replaced: taking over says so. */
+static void
+test_take_over_fails (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(KkLock) other = NULL;
+  g_autoptr(KkLock) lock = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir (fixture->lock_path, 0700), ==, 0);
+  other = kk_lock_find_other (fixture->file);
+  g_assert_nonnull (other);
+  g_assert_nonnull (kk_lock_get_read_error (other));
+  lock = kk_lock_new (fixture->file);
+  g_assert_false (kk_lock_take_over (lock, &error));
+  g_assert_nonnull (error);
+  g_assert_false (kk_lock_is_held (lock));
+}
+
+/* Opened through a symbolic link, the plan is locked beside the file the
+ * link leads to, where a clerk opening that file looks. */
+static void
+test_beside_link_target (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *link_path = g_build_filename (fixture->dir, "近道.json", NULL);
+  g_autofree char *link_lock = g_build_filename (fixture->dir, ".~lock.近道.json#", NULL);
+  g_autoptr(GFile) link = g_file_new_for_path (link_path);
+  g_autoptr(KkLock) lock = NULL;
+
+  g_assert_cmpint (symlink ("計画.json", link_path), ==, 0);
+  lock = kk_lock_new (link);
+  g_assert_true (kk_lock_is_held (lock));
+  g_assert_true (g_file_test (fixture->lock_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (g_file_test (link_lock, G_FILE_TEST_EXISTS));
+  write_lock (fixture, "kikaku-pc-07", 4242);
+  g_assert_nonnull (kk_lock_find_other (link));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -153,6 +258,15 @@ main (int   argc,
               fixture_set_up, test_stale_taken_over, fixture_tear_down);
   g_test_add ("/lock/live-process-of-this-host", Fixture, NULL,
               fixture_set_up, test_live_process_of_this_host, fixture_tear_down);
+
+  g_test_add ("/lock/take-over-foreign", Fixture, NULL,
+              fixture_set_up, test_take_over_foreign, fixture_tear_down);
+  g_test_add ("/lock/unreadable", Fixture, NULL,
+              fixture_set_up, test_unreadable, fixture_tear_down);
+  g_test_add ("/lock/take-over-fails", Fixture, NULL,
+              fixture_set_up, test_take_over_fails, fixture_tear_down);
+  g_test_add ("/lock/beside-link-target", Fixture, NULL,
+              fixture_set_up, test_beside_link_target, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -204,6 +204,126 @@ test_discard (Fixture       *fixture,
   g_assert_cmpuint (count_entries (fixture), ==, 0);
 }
 
+static guint
+count_programs (KkPlan *plan)
+{
+  return g_list_model_get_n_items (kk_plan_get_programs (plan));
+}
+
+/* The plan of the only entry has @n_programs programs. */
+static void
+assert_entry_programs (Fixture *fixture,
+                       guint    n_programs)
+{
+  g_autoptr(KkRecoveryEntry) entry = dup_only_entry (fixture);
+  g_autoptr(KkPlan) restored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  restored = kk_recovery_entry_load (entry, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_programs (restored), ==, n_programs);
+}
+
+/* Whoever watches each change sees the plan differ from its file from the
+ * first change of a step on, not only once the step is whole. */
+static void
+changed_while_clean_cb (KkHistory  *history,
+                        GObject    *object,
+                        GParamSpec *pspec,
+                        guint      *n_clean)
+{
+  if (!kk_history_get_dirty (history))
+    (*n_clean)++;
+}
+
+/* A step of several changes (deleting a program with its sheet, adding a
+ * copy) is written aside when it is the first change after opening or
+ * after saving, as any other change is. */
+static void
+test_grouped_first_change (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  guint n_programs = count_programs (fixture->plan);
+  guint n_clean = 0;
+
+  g_signal_connect (kk_plan_get_history (fixture->plan), "changed",
+                    G_CALLBACK (changed_while_clean_cb), &n_clean);
+  fixture->recovery = kk_recovery_new (fixture->folder, fixture->plan);
+  kk_plan_delete_program (fixture->plan, fixture->program);
+  g_assert_cmpuint (n_clean, ==, 0);
+  g_assert_true (kk_plan_get_dirty (fixture->plan));
+  g_assert_true (kk_recovery_get_pending (fixture->recovery));
+  wait_for_writes (fixture->recovery);
+  assert_entry_programs (fixture, n_programs - 1);
+
+  kk_history_mark_saved (kk_plan_get_history (fixture->plan));
+  g_assert_cmpuint (count_entries (fixture), ==, 0);
+  g_clear_object (&fixture->program);
+  fixture->program = g_list_model_get_item (kk_plan_get_programs (fixture->plan), 0);
+  g_assert_nonnull (kk_plan_duplicate_program (fixture->plan, fixture->program, "複製"));
+  g_assert_cmpuint (n_clean, ==, 0);
+  g_assert_true (kk_recovery_get_pending (fixture->recovery));
+  wait_for_writes (fixture->recovery);
+  assert_entry_programs (fixture, n_programs);
+}
+
+/* A plan marked unsaved after the recovery began watching it is written
+ * aside, though no property of it changed. */
+static void
+test_marked_unsaved (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  fixture->recovery = kk_recovery_new (fixture->folder, fixture->plan);
+  g_assert_false (kk_recovery_get_pending (fixture->recovery));
+  kk_history_mark_unsaved (kk_plan_get_history (fixture->plan));
+  g_assert_true (kk_recovery_get_pending (fixture->recovery));
+  wait_for_writes (fixture->recovery);
+  g_assert_cmpuint (count_entries (fixture), ==, 1);
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+/* A write that fails says why, once, until a write succeeds again. */
+static void
+test_write_error (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *state = g_path_get_dirname (fixture->path);
+  guint notified = 0;
+
+  /* A file where the folder should be: it cannot be made. */
+  g_assert_true (g_file_set_contents (state, "", 0, NULL));
+  fixture->recovery = kk_recovery_new (fixture->folder, fixture->plan);
+  g_signal_connect (fixture->recovery, "notify::write-error", G_CALLBACK (count_notify_cb),
+                    &notified);
+  g_assert_null (kk_recovery_get_write_error (fixture->recovery));
+
+  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE, "*unsaved changes aside*");
+  rename_program (fixture, "書けない変更");
+  wait_for_writes (fixture->recovery);
+  g_test_assert_expected_messages ();
+  g_assert_nonnull (kk_recovery_get_write_error (fixture->recovery));
+  g_assert_nonnull (strstr (kk_recovery_get_write_error (fixture->recovery), state));
+  g_assert_cmpuint (notified, ==, 1);
+
+  rename_program (fixture, "まだ書けない変更");
+  wait_for_writes (fixture->recovery);
+  g_assert_cmpuint (notified, ==, 1);
+
+  g_assert_cmpint (g_unlink (state), ==, 0);
+  rename_program (fixture, "書ける変更");
+  wait_for_writes (fixture->recovery);
+  g_assert_null (kk_recovery_get_write_error (fixture->recovery));
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_cmpuint (count_entries (fixture), ==, 1);
+}
+
 /* A restored plan is written aside again at once: it is unsaved. */
 static void
 test_restored_watched (Fixture       *fixture,
@@ -261,6 +381,12 @@ main (int   argc,
               fixture_set_up, test_later_change, fixture_tear_down);
   g_test_add ("/recovery/discard", Fixture, NULL,
               fixture_set_up, test_discard, fixture_tear_down);
+  g_test_add ("/recovery/grouped-first-change", Fixture, NULL,
+              fixture_set_up, test_grouped_first_change, fixture_tear_down);
+  g_test_add ("/recovery/marked-unsaved", Fixture, NULL,
+              fixture_set_up, test_marked_unsaved, fixture_tear_down);
+  g_test_add ("/recovery/write-error", Fixture, NULL,
+              fixture_set_up, test_write_error, fixture_tear_down);
   g_test_add ("/recovery/restored-watched", Fixture, NULL,
               fixture_set_up, test_restored_watched, fixture_tear_down);
   g_test_add ("/recovery/incomplete-entries", Fixture, NULL,

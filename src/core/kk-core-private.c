@@ -5,8 +5,12 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "kk-core-private.h"
 
@@ -137,6 +141,125 @@ kk_dup_printable (const char *text)
         g_string_append_len (out, p, g_utf8_next_char (p) - p);
     }
   return g_string_free (out, FALSE);
+}
+
+static void
+kk_set_error_from_errno (GError     **error,
+                         int          saved_errno,
+                         const char  *format,
+                         const char  *path)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), format, display,
+               g_strerror (saved_errno));
+}
+
+/**
+ * kk_file_read_regular:
+ * @path: a local file
+ * @max_size: the largest file accepted
+ *
+ * Reads @path whole when it is a regular file, also behind a link. A named
+ * pipe, a device or a folder is refused at once: the file is opened with
+ * O_NONBLOCK, so that opening a pipe nobody writes to does not wait, and
+ * its type is checked on what was opened, so that nothing can be swapped
+ * in between. The size is checked before reading.
+ *
+ * Returns: (transfer full): the contents, or %NULL with @error set
+ */
+GBytes *
+kk_file_read_regular (const char  *path,
+                      gsize        max_size,
+                      GError     **error)
+{
+  g_autofree char *display = NULL;
+  g_autofree char *data = NULL;
+  struct stat st;
+  gsize len = 0;
+  int fd;
+
+  fd = open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0)
+    {
+      kk_set_error_from_errno (error, errno, _("Could not read “%s”: %s"), path);
+      return NULL;
+    }
+  display = g_filename_display_name (path);
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("“%s” is not a regular file"), display);
+      return NULL;
+    }
+  if ((guint64)st.st_size > max_size)
+    {
+      g_autofree char *limit = g_format_size (max_size);
+
+      close (fd);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                   _("“%s” is larger than %s"), display, limit);
+      return NULL;
+    }
+  /* One byte more than the size: a file that grew meanwhile is noticed. */
+  data = g_malloc ((gsize)st.st_size + 1);
+  for (;;)
+    {
+      gssize n = read (fd, data + len, (gsize)st.st_size + 1 - len);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          close (fd);
+          kk_set_error_from_errno (error, saved_errno, _("Could not read “%s”: %s"), path);
+          return NULL;
+        }
+      if (n == 0 || (len += n) > (gsize)st.st_size)
+        break;
+    }
+  close (fd);
+  if (len > (gsize)st.st_size)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                   _("“%s” changed while it was read"), display);
+      return NULL;
+    }
+  return g_bytes_new_take (g_steal_pointer (&data), len);
+}
+
+/**
+ * kk_file_resolve_links:
+ *
+ * Follows @file while it is a symbolic link, also one to a file not yet
+ * made, so that saving writes the file it points to, and the lock is put
+ * beside that file, where every clerk reaching it by any path sees it.
+ *
+ * Returns: (transfer full): the file @file leads to; @file itself when it
+ *   is not a link, is not local, or leads round in a loop
+ */
+GFile *
+kk_file_resolve_links (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  /* As many links as the kernel follows (MAXSYMLINKS). */
+  for (guint i = 0; path != NULL && i < 40; i++)
+    {
+      g_autofree char *target = g_file_read_link (path, NULL);
+      g_autofree char *dir = NULL;
+
+      if (target == NULL)
+        return g_file_new_for_path (path);
+      dir = g_path_get_dirname (path);
+      g_free (path);
+      path = g_path_is_absolute (target) ? g_steal_pointer (&target)
+                                         : g_build_filename (dir, target, NULL);
+    }
+  return g_object_ref (file);
 }
 
 /* The version of @file as GIO names it (its time of change), or NULL

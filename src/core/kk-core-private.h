@@ -58,6 +58,11 @@ gboolean kk_file_replace_bytes (GFile         *file,
                                 GCancellable  *cancellable,
                                 GError       **error);
 
+GBytes   *kk_file_read_regular  (const char    *path,
+                                gsize          max_size,
+                                GError       **error);
+GFile    *kk_file_resolve_links (GFile         *file);
+
 const char *kk_enum_get_nick   (GType       enum_type,
                                 int         value);
 gboolean    kk_enum_from_nick  (GType       enum_type,

@@ -504,6 +504,7 @@ kk_history_end_group (KkHistory *self)
 
   if (--self->group_depth > 0)
     return;
+  before = kk_history_state (self);
   group = g_steal_pointer (&self->group);
   if (group->children->len == 0)
     {
@@ -511,7 +512,6 @@ kk_history_end_group (KkHistory *self)
       return;
     }
   /* Its changes are done already; the group only becomes the next step. */
-  before = kk_history_state (self);
   kk_history_append_step (self, group);
   kk_history_notify_changes (self, before);
 }
@@ -542,11 +542,15 @@ kk_history_get_can_redo (KkHistory *self)
   return self->position < self->changes->len;
 }
 
+/* The changes of an open group are made before the group becomes a step:
+ * from the first of them on, the plan differs from its file, and whoever
+ * watches #KkHistory::changed (the recovery) must see it dirty then. */
 gboolean
 kk_history_get_dirty (KkHistory *self)
 {
   g_return_val_if_fail (KK_IS_HISTORY (self), FALSE);
-  return self->position != self->saved_position;
+  return self->position != self->saved_position ||
+         (self->group != NULL && self->group->children->len > 0);
 }
 
 gboolean

@@ -18,6 +18,7 @@
 
 #include <glib/gstdio.h>
 
+#include "kk-core-private.h"
 #include "kk-plan-file.h"
 #include "kk-recovery.h"
 
@@ -40,9 +41,18 @@ struct _KkRecovery
   guint timeout_id;
   gboolean writing;
   gboolean discarded;
+  char *write_error;
 };
 
 G_DEFINE_FINAL_TYPE (KkRecovery, kk_recovery, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_WRITE_ERROR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* What a worker writes: the plan, then the key file that makes it an
  * entry, each replaced whole and synced. */
@@ -123,6 +133,20 @@ kk_recovery_dup_info (KkRecovery *self)
 
 static void kk_recovery_schedule (KkRecovery *self);
 
+/* Logged once for each new reason, not at each change while it lasts. */
+static void
+kk_recovery_set_write_error (KkRecovery   *self,
+                             const GError *error)
+{
+  const char *message = error ? error->message : NULL;
+
+  if (!kk_set_string (&self->write_error, message))
+    return;
+  if (message != NULL)
+    g_message ("Could not write the unsaved changes aside: %s", message);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WRITE_ERROR]);
+}
+
 /* The plan may have been saved or discarded, or changed again, meanwhile. */
 static void
 kk_recovery_write_done (GObject      *object,
@@ -133,8 +157,8 @@ kk_recovery_write_done (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   self->writing = FALSE;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    g_warning ("Could not write the unsaved changes aside: %s", error->message);
+  g_task_propagate_boolean (G_TASK (result), &error);
+  kk_recovery_set_write_error (self, error);
   if (self->discarded || !kk_history_get_dirty (self->history))
     kk_recovery_delete_files (self);
 }
@@ -187,14 +211,19 @@ kk_recovery_history_changed_cb (KkRecovery *self,
     kk_recovery_schedule (self);
 }
 
-/* Saved, or undone back to what is on disk: nothing to recover. */
+/* Unsaved without a change of its own (kk_history_mark_unsaved()): written
+ * aside as a change is. Saved, or undone back to what is on disk: nothing
+ * to recover. */
 static void
 kk_recovery_dirty_cb (KkRecovery *self,
                       GParamSpec *pspec,
                       KkHistory  *history)
 {
   if (kk_history_get_dirty (history))
-    return;
+    {
+      kk_recovery_schedule (self);
+      return;
+    }
   g_clear_handle_id (&self->timeout_id, g_source_remove);
   if (!self->writing)
     kk_recovery_delete_files (self);
@@ -225,8 +254,27 @@ kk_recovery_finalize (GObject *object)
   g_clear_pointer (&self->changed, g_date_time_unref);
   g_free (self->plan_path);
   g_free (self->info_path);
+  g_free (self->write_error);
 
   G_OBJECT_CLASS (kk_recovery_parent_class)->finalize (object);
+}
+
+static void
+kk_recovery_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  KkRecovery *self = KK_RECOVERY (object);
+
+  switch (prop_id)
+    {
+    case PROP_WRITE_ERROR:
+      g_value_set_string (value, self->write_error);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -236,6 +284,20 @@ kk_recovery_class_init (KkRecoveryClass *klass)
 
   object_class->dispose = kk_recovery_dispose;
   object_class->finalize = kk_recovery_finalize;
+  object_class->get_property = kk_recovery_get_property;
+
+  /**
+   * KkRecovery:write-error:
+   *
+   * Why the last write aside failed (a folder that cannot be written, a
+   * full disk), for the window to show until a write succeeds again;
+   * %NULL while the unsaved changes are safe.
+   */
+  properties[PROP_WRITE_ERROR] =
+    g_param_spec_string ("write-error", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -324,6 +386,19 @@ kk_recovery_get_pending (KkRecovery *self)
 {
   g_return_val_if_fail (KK_IS_RECOVERY (self), FALSE);
   return self->timeout_id != 0 || self->writing;
+}
+
+/**
+ * kk_recovery_get_write_error:
+ *
+ * Returns: (nullable): why the last write aside failed; %NULL when it
+ *   succeeded or none was made yet
+ */
+const char *
+kk_recovery_get_write_error (KkRecovery *self)
+{
+  g_return_val_if_fail (KK_IS_RECOVERY (self), NULL);
+  return self->write_error;
 }
 
 /**

@@ -26,6 +26,7 @@ void        kk_recovery_set_file           (KkRecovery  *self,
                                             GFile       *file,
                                             const char  *etag);
 gboolean    kk_recovery_get_pending        (KkRecovery  *self);
+const char *kk_recovery_get_write_error    (KkRecovery  *self);
 void        kk_recovery_discard            (KkRecovery  *self);
 GListModel *kk_recovery_list_entries       (GFile       *folder);
 
