@@ -5,7 +5,8 @@ KEIKAKU_PACKAGES="
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev
   desktop-file-utils appstream
-  xvfb xauth dbus-daemon fonts-noto-cjk locales poppler-utils
+  xvfb xauth dbus-daemon fonts-noto-cjk fonts-morisawa-bizud-gothic fonts-morisawa-bizud-mincho
+  locales poppler-utils
   valgrind clang libclang-rt-14-dev llvm
 "
 

@@ -11,8 +11,9 @@
 G_BEGIN_DECLS
 
 /* An explicit Japanese family first, so that kanji never fall back to a
- * Chinese font, then whatever the system has. */
-#define KK_CHART_FONT_FAMILY "Noto Sans CJK JP,Noto Sans JP,IPAexGothic,sans-serif"
+ * Chinese font, then whatever the system has; the reports' Gothic, so that
+ * a chart on a page adds no font to the PDF (see kk-report-style.h). */
+#define KK_CHART_FONT_FAMILY "BIZ UDGothic,Noto Sans CJK JP,IPAexGothic,sans-serif"
 
 /**
  * KkChartColor:

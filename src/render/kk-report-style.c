@@ -32,6 +32,11 @@ static const KkReportFontSpec fonts[KK_REPORT_N_FONTS] = {
   [KK_REPORT_FONT_NOTE] = { KK_REPORT_SANS_FAMILY, 7.5, FALSE },
 };
 
+/* BIZ UD sets a line one em high, Noto CJK 1.45 em: lines of this many
+ * times their font's height keep the pitch of the pages set in Noto CJK,
+ * airy enough for kanji, and so their pagination. */
+#define LINE_HEIGHT 1.44
+
 /* Dark enough to print crisp on office lasers, the fills light enough that
  * text on them stays black-on-white in a greyscale copy. */
 static const double colors[KK_REPORT_N_COLORS][3] = {
@@ -96,6 +101,15 @@ kk_report_set_source_color (cairo_t       *cr,
   cairo_set_source_rgb (cr, colors[color][0], colors[color][1], colors[color][2]);
 }
 
+static PangoAttrList *
+kk_report_attributes_new (void)
+{
+  PangoAttrList *attributes = pango_attr_list_new ();
+
+  pango_attr_list_insert (attributes, pango_attr_line_height_new (LINE_HEIGHT));
+  return attributes;
+}
+
 /**
  * kk_report_layout_new:
  * @width: the width to wrap at, in points; 0 or less for lines as long as
@@ -113,8 +127,10 @@ kk_report_layout_new (PangoContext *context,
 {
   PangoLayout *layout = pango_layout_new (context);
   PangoFontDescription *description = kk_report_font_describe (font);
+  PangoAttrList *attributes = kk_report_attributes_new ();
 
   pango_layout_set_font_description (layout, description);
+  pango_layout_set_attributes (layout, attributes);
   pango_layout_set_text (layout, text, -1);
   if (width > 0)
     {
@@ -122,6 +138,7 @@ kk_report_layout_new (PangoContext *context,
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
     }
   pango_font_description_free (description);
+  pango_attr_list_unref (attributes);
   return layout;
 }
 
@@ -179,13 +196,14 @@ kk_report_layout_get_line_ends (PangoLayout *layout)
  * kk_report_note_attributes_new:
  * @start_index: the byte where the note starts in the layout's text
  *
- * Returns: (transfer full): attributes that set the text from @start_index
- *   as a note, smaller and dimmer than what it remarks on
+ * Returns: (transfer full): attributes for a layout of kk_report_layout_new()
+ *   that set the text from @start_index as a note, smaller and dimmer than
+ *   what it remarks on
  */
 PangoAttrList *
 kk_report_note_attributes_new (guint start_index)
 {
-  PangoAttrList *attributes = pango_attr_list_new ();
+  PangoAttrList *attributes = kk_report_attributes_new ();
   const double *dim = colors[KK_REPORT_COLOR_TEXT_DIM];
   PangoAttribute *size = pango_attr_size_new_absolute (fonts[KK_REPORT_FONT_NOTE].size * PANGO_SCALE);
   PangoAttribute *color = pango_attr_foreground_new (dim[0] * G_MAXUINT16, dim[1] * G_MAXUINT16,
