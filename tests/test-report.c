@@ -690,7 +690,7 @@ test_budget (void)
     }
 }
 
-/* The first and the last words of a text, to find where it starts and ends. */
+/* The first words of a text, to find where it starts. */
 static char *
 dup_text_start (const char *text)
 {
@@ -699,13 +699,25 @@ dup_text_start (const char *text)
   return g_utf8_substring (squashed, 0, MIN (30, g_utf8_strlen (squashed, -1)));
 }
 
-static char *
-dup_text_end (const char *text)
+/* The page where @text ends, from @from: the page of its last words, or
+ * of fewer of them where a page break cuts them. */
+static int
+pdf_find_end (Pdf        *pdf,
+              const char *text,
+              guint       from)
 {
   g_autofree char *squashed = squash (text);
   glong length = g_utf8_strlen (squashed, -1);
 
-  return g_utf8_substring (squashed, MAX (0, length - 30), length);
+  for (glong n = MIN (30, length); n >= MIN (8, length); n--)
+    {
+      g_autofree char *last_words = g_utf8_substring (squashed, length - n, length);
+      int page = pdf_find (pdf, last_words, from);
+
+      if (page >= 0)
+        return page;
+    }
+  return -1;
 }
 
 /* The pages a sheet starts and ends on, from its purpose to its activities. */
@@ -717,11 +729,10 @@ find_sheet_pages (Pdf     *pdf,
                   int     *end)
 {
   g_autofree char *first_words = dup_text_start (kk_sheet_get_purpose (sheet));
-  g_autofree char *last_words = dup_text_end (kk_sheet_get_activities (sheet));
 
   *start = pdf_find (pdf, first_words, from);
   g_assert_cmpint (*start, >=, (int)from);
-  *end = pdf_find (pdf, last_words, *start);
+  *end = pdf_find_end (pdf, kk_sheet_get_activities (sheet), *start);
   g_assert_cmpint (*end, >=, *start);
 }
 
