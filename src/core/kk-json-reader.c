@@ -1,12 +1,15 @@
-/* kk-json-reader.c: JSON text to a json-glib tree, strictly and fast
+/* kk-json-reader.c: JSON text read strictly, one part of a plan at a time
  *
  * json-glib's parser reports syntax errors at the token before the fault,
  * wraps integers too large for 64 bits, accepts single quotes, lets the last
  * of two equal member names win, recurses once per level of nesting, and
- * reads a plan of 10,000 programs in half a second. Here a first pass checks
- * the text against RFC 8259 exactly, so that every fault a clerk can make in
- * a text editor is reported where it is, in words of ours; a second pass,
- * over text known to be good, builds the json-glib tree the loader reads.
+ * builds the tree of the whole file, several times its size, before the
+ * loader can look at it. Here a first pass checks the text against RFC 8259
+ * exactly, so that every fault a clerk can make in a text editor is reported
+ * where it is, in words of ours, and notes where each member of the top
+ * object is. The loader then reads, from text known to be good, one value at
+ * a time into a small tree of its own (a program, a sheet) that the next
+ * one reuses: the memory of loading is the text, the plan and one item.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +19,8 @@
 #include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "kk-core-private.h"
 #include "kk-json-reader.h"
@@ -23,6 +28,42 @@
 
 /* Integers of more digits may not fit in 64 bits. */
 #define KK_JSON_MAX_INTEGER_DIGITS 18
+
+#define KK_JSON_NO_NAME G_MAXUINT32
+
+/* Offsets are 32 bits: the loader refuses files of more than 256 MiB. */
+typedef struct
+{
+  KkJsonKind kind;
+  /* The values of its subtree, itself included: the next sibling is there. */
+  guint32 size;
+  guint32 n_children;
+  /* Where its member name is in the tree's strings, or KK_JSON_NO_NAME. */
+  guint32 name;
+  /* Where it is in the text. */
+  guint32 start;
+  guint32 end;
+  union
+  {
+    gint64 integer;
+    double number;
+    guint32 string;
+    gboolean boolean;
+  } value;
+} KkJsonNode;
+
+/* The members of the top object are read as they are needed: a list of
+ * them stays text (its values are read one by one with a KkJsonIter). */
+struct _KkJsonTree
+{
+  const char *text;
+  gsize length;
+  GArray *nodes;
+  /* The texts of the values and names, decoded, each ending in NUL. */
+  GString *strings;
+  /* The text is memory of our own that may be given back as it is read. */
+  gboolean discard_read;
+};
 
 typedef enum
 {
@@ -35,101 +76,269 @@ typedef enum
   KK_EXPECT_END,
 } KkExpect;
 
-/* Objects of a plan have a dozen members: they are compared where they
- * stand in the text. Only an object of many members gets a hash table. */
+static gboolean
+kk_is_json_space (char c)
+{
+  return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
+static gsize
+kk_skip_space (const char *text,
+               gsize       length,
+               gsize       pos)
+{
+  while (pos < length && kk_is_json_space (text[pos]))
+    pos++;
+  return pos;
+}
+
+/* A switch: this runs for every byte of a file of tens of megabytes. */
+static gboolean
+kk_is_delimiter (char c)
+{
+  switch (c)
+    {
+    case '{': case '}': case '[': case ']': case ',': case ':': case '"': case '\'':
+    case ' ': case '\n': case '\r': case '\t': case '\v': case '\f':
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Decoding texts the checker accepted                                      */
+
+static gunichar
+kk_json_hex4 (const char *text)
+{
+  gunichar code = 0;
+
+  for (guint i = 0; i < 4; i++)
+    code = code * 16 + g_ascii_xdigit_value (text[i]);
+  return code;
+}
+
+/* Appends the character escaped at @pos (a backslash); returns the
+ * position after it. */
+static gsize
+kk_json_unescape (const char *text,
+                  gsize       pos,
+                  GString    *out)
+{
+  char c = text[pos + 1];
+  gunichar code;
+
+  switch (c)
+    {
+    case 'b': g_string_append_c (out, '\b'); return pos + 2;
+    case 'f': g_string_append_c (out, '\f'); return pos + 2;
+    case 'n': g_string_append_c (out, '\n'); return pos + 2;
+    case 'r': g_string_append_c (out, '\r'); return pos + 2;
+    case 't': g_string_append_c (out, '\t'); return pos + 2;
+    case 'u': break;
+    default: g_string_append_c (out, c); return pos + 2;
+    }
+  code = kk_json_hex4 (text + pos + 2);
+  pos += 6;
+  /* The checker let surrogates through only in pairs. */
+  if (code >= 0xD800 && code <= 0xDBFF)
+    {
+      code = 0x10000 + ((code - 0xD800) << 10) + (kk_json_hex4 (text + pos + 2) - 0xDC00);
+      pos += 6;
+    }
+  g_string_append_unichar (out, code);
+  return pos;
+}
+
+/* Appends the text of the string that opens at @pos, and a NUL; returns
+ * the position after its closing quote. */
+static gsize
+kk_json_decode_string (const char *text,
+                       gsize       length,
+                       gsize       pos,
+                       GString    *out)
+{
+  const char *start = text + pos + 1;
+  const char *quote = memchr (start, '"', length - pos - 1);
+  const char *backslash = memchr (start, '\\', quote - start);
+
+  /* Most texts have no escape: they are copied as they are. */
+  if (backslash == NULL)
+    {
+      g_string_append_len (out, start, quote - start);
+      g_string_append_c (out, '\0');
+      return quote + 1 - text;
+    }
+
+  g_string_append_len (out, start, backslash - start);
+  pos = backslash - text;
+  while (text[pos] != '"')
+    {
+      gsize run = pos;
+
+      if (text[pos] == '\\')
+        {
+          pos = kk_json_unescape (text, pos, out);
+          continue;
+        }
+      while (text[run] != '"' && text[run] != '\\')
+        run++;
+      g_string_append_len (out, text + pos, run - pos);
+      pos = run;
+    }
+  g_string_append_c (out, '\0');
+  return pos + 1;
+}
+
+/* The position of the closing quote of the string that opens at @pos. */
+static gsize
+kk_json_string_end (const char *text,
+                    gsize       pos)
+{
+  for (pos++; text[pos] != '"'; pos++)
+    if (text[pos] == '\\')
+      pos++;
+  return pos;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Checking                                                                 */
+
+/* Objects of a plan have a dozen members: each name is compared with those
+ * before it. An object of more members (a file made to hurt can have
+ * millions) is checked when it closes by sorting its names, in time
+ * n log n that no choice of names can make worse, where a hash table would
+ * take quadratic time on names made to share one hash value. */
 #define KK_KEYS_LINEAR_MAX 24
 
 typedef struct
 {
-  const char *start;
-  gsize length;
-} KkSlice;
+  /* Where the name is in the text, or in the decoded names. */
+  guint32 offset;
+  guint32 length;
+  /* Where the name's opening quote is in the text. */
+  guint32 position;
+  gboolean decoded;
+} KkKey;
 
-typedef struct
-{
-  GArray *slices;
-  GHashTable *many;
-} KkKeys;
-
-static void
-kk_keys_clear (KkKeys *keys)
-{
-  g_clear_pointer (&keys->slices, g_array_unref);
-  g_clear_pointer (&keys->many, g_hash_table_unref);
-}
-
-static void
-kk_keys_reset (KkKeys *keys)
-{
-  if (keys->slices == NULL)
-    keys->slices = g_array_new (FALSE, FALSE, sizeof (KkSlice));
-  g_array_set_size (keys->slices, 0);
-  g_clear_pointer (&keys->many, g_hash_table_unref);
-}
-
-static void
-kk_keys_grow (KkKeys *keys)
-{
-  keys->many = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < keys->slices->len; i++)
-    {
-      KkSlice *slice = &g_array_index (keys->slices, KkSlice, i);
-
-      g_hash_table_add (keys->many, g_strndup (slice->start, slice->length));
-    }
-}
-
-/* @name: (transfer full) (nullable): the key read, when it has escapes
- *
- * Returns: %FALSE when the object has the key already */
-static gboolean
-kk_keys_add (KkKeys      *keys,
-             const char  *start,
-             gsize        length,
-             char        *name)
-{
-  KkSlice slice = { start, length };
-
-  /* "a" and "\u0061" are one name: names with escapes are compared as read. */
-  if (name != NULL && keys->many == NULL)
-    kk_keys_grow (keys);
-  if (keys->many != NULL)
-    return g_hash_table_add (keys->many, name != NULL ? name : g_strndup (start, length));
-
-  for (guint i = 0; i < keys->slices->len; i++)
-    {
-      KkSlice *other = &g_array_index (keys->slices, KkSlice, i);
-
-      if (other->length == length && memcmp (other->start, start, length) == 0)
-        return FALSE;
-    }
-  g_array_append_val (keys->slices, slice);
-  if (keys->slices->len > KK_KEYS_LINEAR_MAX)
-    kk_keys_grow (keys);
-  return TRUE;
-}
-
-/* The builder (below), here for the checker, which reads a member name
- * with escapes as the builder will. */
 typedef struct
 {
   const char *text;
-  gsize length;
-  gsize pos;
-} KkJsonBuilder;
+  GArray *keys;
+  /* Names written with escapes, decoded: "a" and "\u0061" are one name. */
+  GString *decoded;
+} KkKeys;
 
-static char *kk_json_builder_string (KkJsonBuilder *self);
-
-/* The string at @pos, which the checker accepted, as the builder reads it. */
-static char *
-kk_json_read_string (const char *text,
-                     gsize       length,
-                     gsize       pos)
+static void
+kk_keys_clear (KkKeys *self)
 {
-  KkJsonBuilder builder = { text, length, pos };
-
-  return kk_json_builder_string (&builder);
+  g_clear_pointer (&self->keys, g_array_unref);
+  if (self->decoded != NULL)
+    g_string_free (g_steal_pointer (&self->decoded), TRUE);
 }
+
+static void
+kk_keys_reset (KkKeys     *self,
+               const char *text)
+{
+  self->text = text;
+  if (self->keys == NULL)
+    self->keys = g_array_new (FALSE, FALSE, sizeof (KkKey));
+  g_array_set_size (self->keys, 0);
+  if (self->decoded != NULL)
+    g_string_truncate (self->decoded, 0);
+}
+
+static const char *
+kk_keys_name (const KkKeys *self,
+              const KkKey  *key)
+{
+  return (key->decoded ? self->decoded->str : self->text) + key->offset;
+}
+
+static gboolean
+kk_keys_equal (const KkKeys *self,
+               const KkKey  *a,
+               const KkKey  *b)
+{
+  return a->length == b->length &&
+         memcmp (kk_keys_name (self, a), kk_keys_name (self, b), a->length) == 0;
+}
+
+/* Returns: %FALSE when a small object has the name already */
+static gboolean
+kk_keys_add (KkKeys *self,
+             gsize   length,
+             gsize   position,
+             gsize   end)
+{
+  KkKey key = { position + 1, end - position - 2, position, FALSE };
+  const KkKey *added;
+
+  if (memchr (self->text + key.offset, '\\', key.length) != NULL)
+    {
+      if (self->decoded == NULL)
+        self->decoded = g_string_new (NULL);
+      key.decoded = TRUE;
+      key.offset = self->decoded->len;
+      kk_json_decode_string (self->text, length, position, self->decoded);
+      key.length = self->decoded->len - key.offset - 1;
+    }
+  g_array_append_val (self->keys, key);
+  if (self->keys->len > KK_KEYS_LINEAR_MAX)
+    return TRUE;
+
+  added = &g_array_index (self->keys, KkKey, self->keys->len - 1);
+  for (guint i = 0; i + 1 < self->keys->len; i++)
+    if (kk_keys_equal (self, &g_array_index (self->keys, KkKey, i), added))
+      return FALSE;
+  return TRUE;
+}
+
+static int
+kk_key_compare (gconstpointer a,
+                gconstpointer b,
+                gpointer      keys)
+{
+  const KkKey *x = a;
+  const KkKey *y = b;
+  int order = memcmp (kk_keys_name (keys, x), kk_keys_name (keys, y), MIN (x->length, y->length));
+
+  if (order != 0)
+    return order;
+  if (x->length != y->length)
+    return x->length < y->length ? -1 : 1;
+  return x->position < y->position ? -1 : x->position > y->position;
+}
+
+/* Returns: where the first name written a second time is in the text, or
+ * G_MAXSIZE when each name of a large object is written once */
+static gsize
+kk_keys_find_repeated (KkKeys *self)
+{
+  gsize first = G_MAXSIZE;
+
+  if (self->keys->len <= KK_KEYS_LINEAR_MAX)
+    return G_MAXSIZE;
+  g_qsort_with_data (self->keys->data, self->keys->len, sizeof (KkKey), kk_key_compare, self);
+  for (guint i = 1; i < self->keys->len; i++)
+    {
+      const KkKey *key = &g_array_index (self->keys, KkKey, i);
+
+      if (kk_keys_equal (self, key - 1, key))
+        first = MIN (first, key->position);
+    }
+  return first;
+}
+
+/* Where a member of the top object is in the text. */
+typedef struct
+{
+  gsize name;
+  gsize start;
+  gsize end;
+} KkJsonSpan;
 
 typedef struct
 {
@@ -141,6 +350,7 @@ typedef struct
   char containers[KK_JSON_MAX_DEPTH];
   /* The member names of each open object, to find one written twice. */
   KkKeys keys[KK_JSON_MAX_DEPTH];
+  GArray *spans;
   GError **error;
 } KkJsonChecker;
 
@@ -179,26 +389,6 @@ kk_json_checker_fail (KkJsonChecker *self,
   return FALSE;
 }
 
-static gboolean
-kk_is_json_space (char c)
-{
-  return c == ' ' || c == '\n' || c == '\r' || c == '\t';
-}
-
-/* A switch: this runs for every byte of a file of tens of megabytes. */
-static gboolean
-kk_is_delimiter (char c)
-{
-  switch (c)
-    {
-    case '{': case '}': case '[': case ']': case ',': case ':': case '"': case '\'':
-    case ' ': case '\n': case '\r': case '\t': case '\v': case '\f':
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
 /* The token at @offset as the user sees it: a word, or one character. */
 static char *
 kk_json_checker_dup_token (KkJsonChecker *self,
@@ -234,6 +424,18 @@ kk_json_checker_unexpected (KkJsonChecker *self,
   /* TRANSLATORS: what the file should have at a place, and what it has */
   return kk_json_checker_fail (self, KK_PLAN_FILE_ERROR_SYNTAX, self->pos,
                                _("expected %s, found “%s”"), expected, token);
+}
+
+/* @position: where the name written a second time opens */
+static gboolean
+kk_json_checker_repeated (KkJsonChecker *self,
+                          gsize          position)
+{
+  g_autofree char *key = g_strndup (self->text + position + 1,
+                                    kk_json_string_end (self->text, position) - position - 1);
+
+  return kk_json_checker_fail (self, KK_PLAN_FILE_ERROR_SYNTAX, position,
+                               _("the member “%s” is written twice in one object"), key);
 }
 
 static gboolean
@@ -276,6 +478,12 @@ kk_json_checker_check_escape (KkJsonChecker *self,
   return TRUE;
 }
 
+static gboolean
+kk_is_plain_text (guchar c)
+{
+  return c >= 0x20 && c != '"' && c != '\\';
+}
+
 /* Leaves pos after the closing quote. */
 static gboolean
 kk_json_checker_check_string (KkJsonChecker *self)
@@ -286,7 +494,14 @@ kk_json_checker_check_string (KkJsonChecker *self)
 
   while (pos < self->length && self->text[pos] != '"')
     {
-      guchar c = self->text[pos];
+      guchar c;
+
+      /* Most of a file's bytes are in texts: these take the short way. */
+      while (high_surrogate == 0 && pos < self->length && kk_is_plain_text (self->text[pos]))
+        pos++;
+      if (pos == self->length || self->text[pos] == '"')
+        break;
+      c = self->text[pos];
 
       if (c < 0x20)
         return kk_json_checker_fail (self, KK_PLAN_FILE_ERROR_SYNTAX, start,
@@ -437,6 +652,8 @@ static void
 kk_json_checker_after_value (KkJsonChecker *self)
 {
   self->expect = self->depth == 0 ? KK_EXPECT_END : KK_EXPECT_SEPARATOR;
+  if (self->depth == 1 && self->containers[0] == '{')
+    g_array_index (self->spans, KkJsonSpan, self->spans->len - 1).end = self->pos;
 }
 
 static gboolean
@@ -447,19 +664,27 @@ kk_json_checker_open (KkJsonChecker *self,
     return kk_json_checker_fail (self, KK_PLAN_FILE_ERROR_SYNTAX, self->pos,
                                  _("the data is nested more than 32 levels deep"));
   if (container == '{')
-    kk_keys_reset (&self->keys[self->depth]);
+    kk_keys_reset (&self->keys[self->depth], self->text);
   self->containers[self->depth++] = container;
   self->expect = container == '{' ? KK_EXPECT_KEY_OR_CLOSE : KK_EXPECT_VALUE_OR_CLOSE;
   self->pos++;
   return TRUE;
 }
 
-static void
+static gboolean
 kk_json_checker_close (KkJsonChecker *self)
 {
+  if (self->containers[self->depth - 1] == '{')
+    {
+      gsize repeated = kk_keys_find_repeated (&self->keys[self->depth - 1]);
+
+      if (repeated != G_MAXSIZE)
+        return kk_json_checker_repeated (self, repeated);
+    }
   self->depth--;
   self->pos++;
   kk_json_checker_after_value (self);
+  return TRUE;
 }
 
 static gboolean
@@ -467,13 +692,12 @@ kk_json_checker_value (KkJsonChecker *self)
 {
   char c = self->text[self->pos];
 
+  if (c == ']' && self->expect == KK_EXPECT_VALUE_OR_CLOSE)
+    return kk_json_checker_close (self);
+  if (self->depth == 1 && self->containers[0] == '{')
+    g_array_index (self->spans, KkJsonSpan, self->spans->len - 1).start = self->pos;
   if (c == '{' || c == '[')
     return kk_json_checker_open (self, c);
-  if (c == ']' && self->expect == KK_EXPECT_VALUE_OR_CLOSE)
-    {
-      kk_json_checker_close (self);
-      return TRUE;
-    }
   if (c == '"')
     {
       if (!kk_json_checker_check_string (self))
@@ -496,23 +720,19 @@ kk_json_checker_key (KkJsonChecker *self)
   gsize start = self->pos;
 
   if (self->text[start] == '}' && self->expect == KK_EXPECT_KEY_OR_CLOSE)
-    {
-      kk_json_checker_close (self);
-      return TRUE;
-    }
+    return kk_json_checker_close (self);
   if (self->text[start] != '"')
     return kk_json_checker_unexpected (self, _("a member name in double quotes"));
   if (!kk_json_checker_check_string (self))
     return FALSE;
 
-  if (!kk_keys_add (&self->keys[self->depth - 1], self->text + start + 1, self->pos - start - 2,
-                    memchr (self->text + start, '\\', self->pos - start) != NULL
-                    ? kk_json_read_string (self->text, self->length, start) : NULL))
+  if (!kk_keys_add (&self->keys[self->depth - 1], self->length, start, self->pos))
+    return kk_json_checker_repeated (self, start);
+  if (self->depth == 1)
     {
-      g_autofree char *key = g_strndup (self->text + start + 1, self->pos - start - 2);
+      KkJsonSpan span = { start, 0, 0 };
 
-      return kk_json_checker_fail (self, KK_PLAN_FILE_ERROR_SYNTAX, start,
-                                   _("the member “%s” is written twice in one object"), key);
+      g_array_append_val (self->spans, span);
     }
   self->expect = KK_EXPECT_COLON;
   return TRUE;
@@ -532,10 +752,7 @@ kk_json_checker_separator (KkJsonChecker *self)
       return TRUE;
     }
   if (c == close)
-    {
-      kk_json_checker_close (self);
-      return TRUE;
-    }
+    return kk_json_checker_close (self);
   return kk_json_checker_unexpected (self, container == '{' ? _("“,” or “}”") : _("“,” or “]”"));
 }
 
@@ -583,235 +800,557 @@ kk_json_checker_run (KkJsonChecker *self)
 }
 
 static gboolean
-kk_json_check (const char  *text,
-               gsize        length,
-               GError     **error)
+kk_has_high_or_nul_byte (guint64 word)
 {
-  KkJsonChecker checker = {
-    .text = text,
-    .length = length,
-    .expect = KK_EXPECT_VALUE,
-    .error = error,
-  };
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+
+  return (word & highs) != 0 || ((word - ones) & ~word & highs) != 0;
+}
+
+/* As g_utf8_validate_len(), which reads byte by byte, where most bytes of
+ * a plan file are ASCII (indentation, names, numbers): those are skipped a
+ * word at a time, and each run of other bytes is validated by GLib. */
+static gboolean
+kk_utf8_validate (const char  *text,
+                  gsize        length,
+                  const char **invalid)
+{
+  gsize pos = 0;
+
+  while (pos < length)
+    {
+      gsize run;
+
+      for (guint64 word; pos + sizeof word <= length; pos += sizeof word)
+        {
+          memcpy (&word, text + pos, sizeof word);
+          if (kk_has_high_or_nul_byte (word))
+            break;
+        }
+      while (pos < length && (guchar)text[pos] < 0x80 && text[pos] != '\0')
+        pos++;
+      if (pos < length && text[pos] == '\0')
+        {
+          *invalid = text + pos;
+          return FALSE;
+        }
+      for (run = pos; run < length && (guchar)text[run] >= 0x80; run++)
+        ;
+      if (!g_utf8_validate_len (text + pos, run - pos, invalid))
+        return FALSE;
+      pos = run;
+    }
+  return TRUE;
+}
+
+static gboolean
+kk_json_check (KkJsonChecker *self)
+{
   const char *invalid;
-  gboolean ok;
 
-  if (!g_utf8_validate_len (text, length, &invalid))
-    return kk_json_checker_fail (&checker, KK_PLAN_FILE_ERROR_ENCODING, invalid - text,
+  if (!kk_utf8_validate (self->text, self->length, &invalid))
+    return kk_json_checker_fail (self, KK_PLAN_FILE_ERROR_ENCODING, invalid - self->text,
                                  _("the file is not UTF-8 text"));
-
-  ok = kk_json_checker_run (&checker);
-  for (guint i = 0; i < KK_JSON_MAX_DEPTH; i++)
-    kk_keys_clear (&checker.keys[i]);
-  return ok;
+  return kk_json_checker_run (self);
 }
 
 /* ------------------------------------------------------------------------ */
-/* Building, from text the checker accepted                                 */
+/* Reading into a tree, from text the checker accepted                      */
 
-static JsonNode *kk_json_builder_value (KkJsonBuilder *self);
+static KkJsonNode *
+kk_json_tree_node (KkJsonTree *self,
+                   KkJsonRef   ref)
+{
+  g_assert (ref < self->nodes->len);
+  return &g_array_index (self->nodes, KkJsonNode, ref);
+}
+
+static guint32
+kk_json_tree_add_string (KkJsonTree *self,
+                         gsize      *pos)
+{
+  guint32 offset = self->strings->len;
+
+  *pos = kk_json_decode_string (self->text, self->length, *pos, self->strings);
+  return offset;
+}
+
+/* Integers have at most 18 digits: they are read without a copy. */
+static gint64
+kk_json_parse_integer (const char *text,
+                       gsize       start,
+                       gsize       end)
+{
+  gboolean negative = text[start] == '-';
+  gint64 value = 0;
+
+  for (gsize i = start + negative; i < end; i++)
+    value = value * 10 + (text[i] - '0');
+  return negative ? -value : value;
+}
 
 static void
-kk_json_builder_skip_space (KkJsonBuilder *self)
+kk_json_tree_number (KkJsonTree *self,
+                     KkJsonNode *node,
+                     gsize      *pos)
 {
-  while (kk_is_json_space (self->text[self->pos]))
-    self->pos++;
-}
-
-static gunichar
-kk_json_builder_hex4 (KkJsonBuilder *self)
-{
-  gunichar code = 0;
-
-  for (guint i = 0; i < 4; i++)
-    code = code * 16 + g_ascii_xdigit_value (self->text[self->pos++]);
-  return code;
-}
-
-static void
-kk_json_builder_escape (KkJsonBuilder *self,
-                        GString       *out)
-{
-  char c = self->text[++self->pos];
-  gunichar code;
-
-  self->pos++;
-  switch (c)
-    {
-    case 'b': g_string_append_c (out, '\b'); return;
-    case 'f': g_string_append_c (out, '\f'); return;
-    case 'n': g_string_append_c (out, '\n'); return;
-    case 'r': g_string_append_c (out, '\r'); return;
-    case 't': g_string_append_c (out, '\t'); return;
-    case 'u': break;
-    default: g_string_append_c (out, c); return;
-    }
-  code = kk_json_builder_hex4 (self);
-  /* The checker let surrogates through only in pairs. */
-  if (code >= 0xD800 && code <= 0xDBFF)
-    {
-      self->pos += 2;
-      code = 0x10000 + ((code - 0xD800) << 10) + (kk_json_builder_hex4 (self) - 0xDC00);
-    }
-  g_string_append_unichar (out, code);
-}
-
-/* Leaves pos after the closing quote. */
-static char *
-kk_json_builder_string (KkJsonBuilder *self)
-{
-  const char *start = self->text + self->pos + 1;
-  const char *end = start;
-  GString *out;
-
-  while (*end != '"' && *end != '\\')
-    end++;
-  if (*end == '"')
-    {
-      self->pos = end + 1 - self->text;
-      return g_strndup (start, end - start);
-    }
-
-  out = g_string_new_len (start, end - start);
-  self->pos = end - self->text;
-  while (self->text[self->pos] != '"')
-    {
-      if (self->text[self->pos] == '\\')
-        kk_json_builder_escape (self, out);
-      else
-        g_string_append_c (out, self->text[self->pos++]);
-    }
-  self->pos++;
-  return g_string_free (out, FALSE);
-}
-
-static JsonNode *
-kk_json_builder_number (KkJsonBuilder *self)
-{
-  const char *start = self->text + self->pos;
-  const char *end = start;
-  const char *limit = self->text + self->length;
-  g_autofree char *copy = NULL;
-  const char *number;
+  gsize end = *pos;
   gboolean integral = TRUE;
+  g_autofree char *copy = NULL;
 
-  while (end < limit && !kk_is_delimiter (*end))
+  while (end < self->length && !kk_is_delimiter (self->text[end]))
     {
-      if (*end == '.' || *end == 'e' || *end == 'E')
+      if (self->text[end] == '.' || self->text[end] == 'e' || self->text[end] == 'E')
         integral = FALSE;
       end++;
     }
-  self->pos = end - self->text;
-  number = kk_json_number_text (start, end, limit, &copy);
   if (integral)
-    return json_node_init_int (json_node_alloc (), g_ascii_strtoll (number, NULL, 10));
-  return json_node_init_double (json_node_alloc (), g_ascii_strtod (number, NULL));
-}
-
-static JsonNode *
-kk_json_builder_object (KkJsonBuilder *self)
-{
-  JsonObject *object = json_object_new ();
-  JsonNode *node;
-
-  self->pos++;
-  kk_json_builder_skip_space (self);
-  while (self->text[self->pos] != '}')
     {
-      g_autofree char *name = kk_json_builder_string (self);
-
-      kk_json_builder_skip_space (self);
-      self->pos++;
-      json_object_set_member (object, name, kk_json_builder_value (self));
-      kk_json_builder_skip_space (self);
-      if (self->text[self->pos] == ',')
-        {
-          self->pos++;
-          kk_json_builder_skip_space (self);
-        }
+      node->kind = KK_JSON_INTEGER;
+      node->value.integer = kk_json_parse_integer (self->text, *pos, end);
     }
-  self->pos++;
-  node = json_node_init (json_node_alloc (), JSON_NODE_OBJECT);
-  json_node_take_object (node, object);
-  return node;
-}
-
-static JsonNode *
-kk_json_builder_array (KkJsonBuilder *self)
-{
-  JsonArray *array = json_array_new ();
-  JsonNode *node;
-
-  self->pos++;
-  kk_json_builder_skip_space (self);
-  while (self->text[self->pos] != ']')
+  else
     {
-      json_array_add_element (array, kk_json_builder_value (self));
-      kk_json_builder_skip_space (self);
-      if (self->text[self->pos] == ',')
-        {
-          self->pos++;
-          kk_json_builder_skip_space (self);
-        }
+      /* strtod reads up to the delimiter after the number; one that ends
+       * the text has none, and the bytes after the text are not ours. */
+      if (end == self->length)
+        copy = g_strndup (self->text + *pos, end - *pos);
+      node->kind = KK_JSON_DOUBLE;
+      node->value.number = g_ascii_strtod (copy != NULL ? copy : self->text + *pos, NULL);
     }
-  self->pos++;
-  node = json_node_init (json_node_alloc (), JSON_NODE_ARRAY);
-  json_node_take_array (node, array);
-  return node;
+  *pos = end;
 }
 
-static JsonNode *
-kk_json_builder_value (KkJsonBuilder *self)
-{
-  JsonNode *node;
-  char *string;
+static void kk_json_tree_value (KkJsonTree *self,
+                                gsize      *pos,
+                                guint32     name);
 
-  kk_json_builder_skip_space (self);
-  switch (self->text[self->pos])
+static guint32
+kk_json_tree_children (KkJsonTree *self,
+                       gsize      *pos,
+                       char        close)
+{
+  guint32 n = 0;
+
+  (*pos)++;
+  *pos = kk_skip_space (self->text, self->length, *pos);
+  while (self->text[*pos] != close)
+    {
+      guint32 name = KK_JSON_NO_NAME;
+
+      if (close == '}')
+        {
+          name = kk_json_tree_add_string (self, pos);
+          *pos = kk_skip_space (self->text, self->length, *pos) + 1;
+        }
+      kk_json_tree_value (self, pos, name);
+      n++;
+      *pos = kk_skip_space (self->text, self->length, *pos);
+      if (self->text[*pos] == ',')
+        *pos = kk_skip_space (self->text, self->length, *pos + 1);
+    }
+  (*pos)++;
+  return n;
+}
+
+static void
+kk_json_tree_value (KkJsonTree *self,
+                    gsize      *pos,
+                    guint32     name)
+{
+  guint index = self->nodes->len;
+  KkJsonNode node = { .name = name };
+  char c;
+
+  *pos = kk_skip_space (self->text, self->length, *pos);
+  node.start = *pos;
+  c = self->text[*pos];
+  g_array_append_val (self->nodes, node);
+  switch (c)
     {
     case '{':
-      return kk_json_builder_object (self);
     case '[':
-      return kk_json_builder_array (self);
+      {
+        guint32 n = kk_json_tree_children (self, pos, c == '{' ? '}' : ']');
+
+        kk_json_tree_node (self, index)->kind = c == '{' ? KK_JSON_OBJECT : KK_JSON_ARRAY;
+        kk_json_tree_node (self, index)->n_children = n;
+      }
+      break;
     case '"':
-      string = kk_json_builder_string (self);
-      node = json_node_init_string (json_node_alloc (), string);
-      g_free (string);
-      return node;
+      {
+        guint32 string = kk_json_tree_add_string (self, pos);
+
+        kk_json_tree_node (self, index)->kind = KK_JSON_STRING;
+        kk_json_tree_node (self, index)->value.string = string;
+      }
+      break;
     case 't':
-      self->pos += strlen ("true");
-      return json_node_init_boolean (json_node_alloc (), TRUE);
     case 'f':
-      self->pos += strlen ("false");
-      return json_node_init_boolean (json_node_alloc (), FALSE);
+      kk_json_tree_node (self, index)->kind = KK_JSON_BOOLEAN;
+      kk_json_tree_node (self, index)->value.boolean = c == 't';
+      *pos += c == 't' ? strlen ("true") : strlen ("false");
+      break;
     case 'n':
-      self->pos += strlen ("null");
-      return json_node_init_null (json_node_alloc ());
+      kk_json_tree_node (self, index)->kind = KK_JSON_NULL;
+      *pos += strlen ("null");
+      break;
     default:
-      return kk_json_builder_number (self);
+      kk_json_tree_number (self, kk_json_tree_node (self, index), pos);
+      break;
     }
+  kk_json_tree_node (self, index)->end = *pos;
+  kk_json_tree_node (self, index)->size = self->nodes->len - index;
+}
+
+static void
+kk_json_tree_reset (KkJsonTree *self)
+{
+  g_array_set_size (self->nodes, 0);
+  g_string_truncate (self->strings, 0);
+}
+
+/* A list or an object of the top object stays text, to be read in parts. */
+static void
+kk_json_tree_add_unread (KkJsonTree *self,
+                         gsize       start,
+                         gsize       end,
+                         guint32     name)
+{
+  KkJsonNode node = {
+    .kind = self->text[start] == '{' ? KK_JSON_OBJECT : KK_JSON_ARRAY,
+    .size = 1,
+    .name = name,
+    .start = start,
+    .end = end,
+  };
+
+  g_array_append_val (self->nodes, node);
+}
+
+static void
+kk_json_tree_add_member (KkJsonTree       *self,
+                         const KkJsonSpan *span)
+{
+  gsize pos = span->name;
+  guint32 name = kk_json_tree_add_string (self, &pos);
+
+  if (self->text[span->start] == '{' || self->text[span->start] == '[')
+    {
+      kk_json_tree_add_unread (self, span->start, span->end, name);
+      return;
+    }
+  pos = span->start;
+  kk_json_tree_value (self, &pos, name);
+}
+
+static void
+kk_json_tree_read_top (KkJsonTree *self,
+                       GArray     *spans)
+{
+  gsize start = kk_skip_space (self->text, self->length, 0);
+  KkJsonNode *root;
+
+  kk_json_tree_reset (self);
+  if (self->text[start] != '{')
+    {
+      if (self->text[start] == '[')
+        kk_json_tree_add_unread (self, start, self->length, KK_JSON_NO_NAME);
+      else
+        kk_json_tree_value (self, &start, KK_JSON_NO_NAME);
+      return;
+    }
+  kk_json_tree_add_unread (self, start, self->length, KK_JSON_NO_NAME);
+  for (guint i = 0; i < spans->len; i++)
+    kk_json_tree_add_member (self, &g_array_index (spans, KkJsonSpan, i));
+  root = kk_json_tree_node (self, 0);
+  root->n_children = spans->len;
+  root->size = self->nodes->len;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Public API                                                               */
+
+/**
+ * kk_json_tree_new:
+ * @text: (array length=length): the text the tree reads, which must stay
+ *   as it is while the tree is used
+ *
+ * Returns: (transfer full): an empty tree over @text
+ */
+KkJsonTree *
+kk_json_tree_new (const char *text,
+                  gsize       length)
+{
+  KkJsonTree *self;
+
+  /* Offsets in the text are 32 bits. */
+  g_return_val_if_fail (length < G_MAXUINT32, NULL);
+
+  self = g_new0 (KkJsonTree, 1);
+  self->text = text;
+  self->length = length;
+  self->nodes = g_array_new (FALSE, FALSE, sizeof (KkJsonNode));
+  self->strings = g_string_new (NULL);
+  return self;
+}
+
+void
+kk_json_tree_free (KkJsonTree *self)
+{
+  g_array_unref (self->nodes);
+  g_string_free (self->strings, TRUE);
+  g_free (self);
 }
 
 /**
- * kk_json_read:
- * @text: the text of a file, of @length bytes
+ * kk_json_tree_read_root:
  * @error: where to say what is wrong and where
  *
- * Reads @text, which must be UTF-8 and one JSON value within our limits of
- * nesting and size.
+ * Checks that the whole text is UTF-8 and one JSON value within our
+ * limits of nesting and size, then reads its top value: the scalar members
+ * of an object, and where its lists and objects are, to read them later
+ * with kk_json_iter_init() or kk_json_tree_read().
  *
- * Returns: (transfer full) (nullable): the value, or %NULL with @error set
+ * Returns: %TRUE when the text is good; the root is then at ref 0
  */
-JsonNode *
-kk_json_read (const char  *text,
-              gsize        length,
-              GError     **error)
+gboolean
+kk_json_tree_read_root (KkJsonTree  *self,
+                        GError     **error)
 {
-  KkJsonBuilder builder = { text, length, 0 };
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (KkJsonSpan));
+  KkJsonChecker checker = {
+    .text = self->text,
+    .length = self->length,
+    .expect = KK_EXPECT_VALUE,
+    .spans = spans,
+    .error = error,
+  };
+  gboolean ok = kk_json_check (&checker);
 
-  g_return_val_if_fail (text != NULL, NULL);
+  for (guint i = 0; i < KK_JSON_MAX_DEPTH; i++)
+    kk_keys_clear (&checker.keys[i]);
+  if (ok)
+    kk_json_tree_read_top (self, spans);
+  return ok;
+}
 
-  if (!kk_json_check (text, length, error))
-    return NULL;
-  return kk_json_builder_value (&builder);
+/**
+ * kk_json_tree_read:
+ * @start: where a value begins in text that kk_json_tree_read_root() of a
+ *   tree over the same text accepted
+ *
+ * Reads the value at @start, as the value at ref 0, in place of what the
+ * tree held.
+ */
+void
+kk_json_tree_read (KkJsonTree *self,
+                   gsize       start)
+{
+  kk_json_tree_reset (self);
+  kk_json_tree_value (self, &start, KK_JSON_NO_NAME);
+}
+
+KkJsonKind
+kk_json_kind (KkJsonTree *self,
+              KkJsonRef   ref)
+{
+  return kk_json_tree_node (self, ref)->kind;
+}
+
+/* Not for a list or an object of the top that is read in parts. */
+guint
+kk_json_n_children (KkJsonTree *self,
+                    KkJsonRef   ref)
+{
+  return kk_json_tree_node (self, ref)->n_children;
+}
+
+/* Returns: the first child of @ref, which must have one */
+KkJsonRef
+kk_json_first (KkJsonTree *self,
+               KkJsonRef   ref)
+{
+  g_assert (kk_json_tree_node (self, ref)->size > 1);
+  return ref + 1;
+}
+
+/* Returns: the value after @ref in its object or list */
+KkJsonRef
+kk_json_next (KkJsonTree *self,
+              KkJsonRef   ref)
+{
+  return ref + kk_json_tree_node (self, ref)->size;
+}
+
+/**
+ * kk_json_lookup:
+ * @out: (out): the member's value
+ *
+ * Returns: %TRUE when the object @object has the member @name
+ */
+gboolean
+kk_json_lookup (KkJsonTree *self,
+                KkJsonRef   object,
+                const char *name,
+                KkJsonRef  *out)
+{
+  KkJsonNode *node = kk_json_tree_node (self, object);
+  KkJsonRef child = object + 1;
+
+  g_assert (node->kind == KK_JSON_OBJECT);
+  for (guint i = 0; i < node->n_children; i++, child = kk_json_next (self, child))
+    if (strcmp (kk_json_name (self, child), name) == 0)
+      {
+        *out = child;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* Returns: the member name of @ref, a value of an object */
+const char *
+kk_json_name (KkJsonTree *self,
+              KkJsonRef   ref)
+{
+  guint32 name = kk_json_tree_node (self, ref)->name;
+
+  g_assert (name != KK_JSON_NO_NAME);
+  return self->strings->str + name;
+}
+
+/* Reading a value as another kind than it is would be a bug of ours. */
+static KkJsonNode *
+kk_json_tree_node_of_kind (KkJsonTree *self,
+                           KkJsonRef   ref,
+                           KkJsonKind  kind)
+{
+  KkJsonNode *node = kk_json_tree_node (self, ref);
+
+  g_assert (node->kind == kind);
+  return node;
+}
+
+const char *
+kk_json_string (KkJsonTree *self,
+                KkJsonRef   ref)
+{
+  return self->strings->str + kk_json_tree_node_of_kind (self, ref, KK_JSON_STRING)->value.string;
+}
+
+gint64
+kk_json_int (KkJsonTree *self,
+             KkJsonRef   ref)
+{
+  return kk_json_tree_node_of_kind (self, ref, KK_JSON_INTEGER)->value.integer;
+}
+
+/* Returns: the number, integer or not */
+double
+kk_json_double (KkJsonTree *self,
+                KkJsonRef   ref)
+{
+  KkJsonNode *node = kk_json_tree_node (self, ref);
+
+  g_assert (node->kind == KK_JSON_INTEGER || node->kind == KK_JSON_DOUBLE);
+  return node->kind == KK_JSON_INTEGER ? node->value.integer : node->value.number;
+}
+
+gboolean
+kk_json_boolean (KkJsonTree *self,
+                 KkJsonRef   ref)
+{
+  return kk_json_tree_node_of_kind (self, ref, KK_JSON_BOOLEAN)->value.boolean;
+}
+
+/* Returns: the text of the value @ref, of *@length bytes, not NUL-terminated */
+const char *
+kk_json_text (KkJsonTree *self,
+              KkJsonRef   ref,
+              gsize      *length)
+{
+  KkJsonNode *node = kk_json_tree_node (self, ref);
+
+  *length = node->end - node->start;
+  return self->text + node->start;
+}
+
+/**
+ * kk_json_iter_init:
+ * @root: the tree of kk_json_tree_read_root()
+ * @array: a list of @root
+ * @items: a tree over the same text, which holds one item after another
+ *
+ * Prepares to read the items of @array one at a time.
+ */
+void
+kk_json_iter_init (KkJsonIter *iter,
+                   KkJsonTree *root,
+                   KkJsonRef   array,
+                   KkJsonTree *items)
+{
+  KkJsonNode *node = kk_json_tree_node (root, array);
+
+  g_assert (node->kind == KK_JSON_ARRAY && items->text == root->text);
+  kk_json_tree_reset (items);
+  iter->tree = items;
+  iter->pos = node->start + 1;
+  iter->kept = iter->pos;
+  iter->end = node->end;
+}
+
+/* Gives the whole pages of text from @iter's first item not given back
+ * yet to @end back to the system: a list's items are read once, and the
+ * plan built from them is larger than their text, so that holding both
+ * would double the memory of loading. */
+static void
+kk_json_iter_discard (KkJsonIter *iter,
+                      gsize       end)
+{
+  const char *text = iter->tree->text;
+  gsize page = sysconf (_SC_PAGESIZE);
+  guintptr first = ((guintptr)(text + iter->kept) + page - 1) / page * page;
+  guintptr last = (guintptr)(text + end) / page * page;
+
+  /* In steps of a megabyte: a system call for each item would cost more
+   * time than reading it. */
+  if (!iter->tree->discard_read || last < first + 1024 * 1024)
+    return;
+  madvise ((void *)first, last - first, MADV_DONTNEED);
+  iter->kept = (const char *)last - text;
+}
+
+/**
+ * kk_json_tree_set_discard_read:
+ *
+ * Says that the tree's text is memory mapped anonymously for it alone,
+ * whose pages a #KkJsonIter gives back once their item is read: the text
+ * of the items of the top object's lists must not be read again.
+ */
+void
+kk_json_tree_set_discard_read (KkJsonTree *self,
+                               gboolean    discard_read)
+{
+  self->discard_read = discard_read;
+}
+
+/* Returns: %TRUE when the next item is read into the iterator's tree, at
+ *   ref 0; %FALSE at the end of the list */
+gboolean
+kk_json_iter_next (KkJsonIter *iter)
+{
+  KkJsonTree *tree = iter->tree;
+
+  if (tree->nodes->len > 0)
+    kk_json_iter_discard (iter, kk_json_tree_node (tree, 0)->end);
+
+  iter->pos = kk_skip_space (tree->text, iter->end, iter->pos);
+  if (tree->text[iter->pos] == ',')
+    iter->pos = kk_skip_space (tree->text, iter->end, iter->pos + 1);
+  if (tree->text[iter->pos] == ']')
+    return FALSE;
+  kk_json_tree_read (tree, iter->pos);
+  iter->pos = kk_json_tree_node (tree, 0)->end;
+  return TRUE;
 }

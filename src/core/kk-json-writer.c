@@ -189,63 +189,54 @@ kk_json_writer_double (KkJsonWriter *self,
   g_string_append (self->out, text);
 }
 
-/* Writes a node kept from a newer file version, as it was read. */
+/* Writes a value kept from a newer file version, as it was read. */
 void
-kk_json_writer_node (KkJsonWriter *self,
-                     JsonNode     *node)
+kk_json_writer_value (KkJsonWriter *self,
+                      KkJsonTree   *tree,
+                      KkJsonRef     ref)
 {
-  switch (JSON_NODE_TYPE (node))
+  KkJsonKind kind = kk_json_kind (tree, ref);
+  guint n;
+  KkJsonRef child;
+
+  switch (kind)
     {
-    case JSON_NODE_OBJECT:
-      {
-        JsonObject *object = json_node_get_object (node);
-        g_autoptr(GList) members = json_object_get_members (object);
-
+    case KK_JSON_OBJECT:
+    case KK_JSON_ARRAY:
+      n = kk_json_n_children (tree, ref);
+      child = ref + 1;
+      if (kind == KK_JSON_OBJECT)
         kk_json_writer_begin_object (self);
-        for (GList *l = members; l; l = l->next)
-          {
-            kk_json_writer_member (self, l->data);
-            kk_json_writer_node (self, json_object_get_member (object, l->data));
-          }
-        kk_json_writer_end_object (self);
-      }
-      break;
-
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (node);
-        guint n = json_array_get_length (array);
-
+      else
         kk_json_writer_begin_array (self);
-        for (guint i = 0; i < n; i++)
-          kk_json_writer_node (self, json_array_get_element (array, i));
+      for (guint i = 0; i < n; i++, child = kk_json_next (tree, child))
+        {
+          if (kind == KK_JSON_OBJECT)
+            kk_json_writer_member (self, kk_json_name (tree, child));
+          kk_json_writer_value (self, tree, child);
+        }
+      if (kind == KK_JSON_OBJECT)
+        kk_json_writer_end_object (self);
+      else
         kk_json_writer_end_array (self);
-      }
       break;
-
-    case JSON_NODE_NULL:
+    case KK_JSON_NULL:
       kk_json_writer_next (self);
       g_string_append (self->out, "null");
       break;
-
-    case JSON_NODE_VALUE:
+    case KK_JSON_BOOLEAN:
+      kk_json_writer_next (self);
+      g_string_append (self->out, kk_json_boolean (tree, ref) ? "true" : "false");
+      break;
+    case KK_JSON_INTEGER:
+      kk_json_writer_int (self, kk_json_int (tree, ref));
+      break;
+    case KK_JSON_DOUBLE:
+      kk_json_writer_double (self, kk_json_double (tree, ref));
+      break;
+    case KK_JSON_STRING:
     default:
-      switch (json_node_get_value_type (node))
-        {
-        case G_TYPE_BOOLEAN:
-          kk_json_writer_next (self);
-          g_string_append (self->out, json_node_get_boolean (node) ? "true" : "false");
-          break;
-        case G_TYPE_INT64:
-          kk_json_writer_int (self, json_node_get_int (node));
-          break;
-        case G_TYPE_DOUBLE:
-          kk_json_writer_double (self, json_node_get_double (node));
-          break;
-        default:
-          kk_json_writer_string (self, json_node_get_string (node));
-          break;
-        }
+      kk_json_writer_string (self, kk_json_string (tree, ref));
       break;
     }
 }

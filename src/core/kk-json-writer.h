@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <json-glib/json-glib.h>
+#include "kk-json-reader.h"
 
 G_BEGIN_DECLS
 
@@ -25,7 +25,8 @@ void          kk_json_writer_int          (KkJsonWriter *self,
                                            gint64        value);
 void          kk_json_writer_double       (KkJsonWriter *self,
                                            double        value);
-void          kk_json_writer_node         (KkJsonWriter *self,
-                                           JsonNode     *node);
+void          kk_json_writer_value        (KkJsonWriter *self,
+                                           KkJsonTree   *tree,
+                                           KkJsonRef     ref);
 
 G_END_DECLS

@@ -12,12 +12,17 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
+#include <glib/gstdio.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "kk-core-private.h"
 #include "kk-enums.h"
@@ -40,19 +45,25 @@ kk_extra_members_quark (void)
 }
 
 /* ------------------------------------------------------------------------ */
-/* The text                                                                 */
-
-/* ------------------------------------------------------------------------ */
 /* The content                                                              */
 
+/* The loader reads the top object's scalars from @root, then each item of
+ * its lists (a program, a sheet) into @items, which the next item reuses;
+ * @tree is the one being read. */
 typedef struct
 {
   GString *path;
   GError **error;
+  GCancellable *cancellable;
   KkPlan *plan;
-  GHashTable *funding;
+  KkJsonTree *root;
+  KkJsonTree *items;
+  KkJsonTree *tree;
+  /* Names are looked up in balanced trees: a file can make names share one
+   * hash value, and a hash table of them would take quadratic time. */
+  GTree *funding;
   GHashTable *pillars;
-  GHashTable *divisions;
+  GTree *divisions;
   GHashTable *programs;
   KkPlanLoadFlags flags;
 } KkLoader;
@@ -115,69 +126,76 @@ kk_loader_fail (KkLoader   *self,
 }
 
 static const char *
-kk_node_kind (JsonNode *node)
+kk_json_kind_name (KkJsonKind kind)
 {
-  switch (JSON_NODE_TYPE (node))
+  switch (kind)
     {
-    case JSON_NODE_OBJECT: return _("an object");
-    case JSON_NODE_ARRAY: return _("a list");
-    case JSON_NODE_NULL: return _("null");
-    case JSON_NODE_VALUE:
+    case KK_JSON_OBJECT: return _("an object");
+    case KK_JSON_ARRAY: return _("a list");
+    case KK_JSON_NULL: return _("null");
+    case KK_JSON_STRING: return _("a text");
+    case KK_JSON_BOOLEAN: return _("true or false");
+    case KK_JSON_INTEGER:
+    case KK_JSON_DOUBLE:
     default:
-      switch (json_node_get_value_type (node))
-        {
-        case G_TYPE_STRING: return _("a text");
-        case G_TYPE_BOOLEAN: return _("true or false");
-        default: return _("a number");
-        }
+      return _("a number");
     }
 }
 
-/* Looks up a member; a missing one is an error when it is required. */
-static JsonNode *
-kk_loader_member (KkLoader   *self,
-                  JsonObject *object,
-                  const char *member,
-                  gboolean    required)
+static const char *
+kk_loader_kind_name (KkLoader  *self,
+                     KkJsonRef  node)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  return kk_json_kind_name (kk_json_kind (self->tree, node));
+}
 
-  if (node == NULL && required)
+/* Looks up a member; a missing one is an error when it is required. */
+static gboolean
+kk_loader_member (KkLoader   *self,
+                  KkJsonRef   object,
+                  const char *member,
+                  gboolean    required,
+                  KkJsonRef  *node)
+{
+  if (kk_json_lookup (self->tree, object, member, node))
+    return TRUE;
+  if (required)
     kk_loader_fail (self, member, _("is missing"));
-  return node;
+  return FALSE;
 }
 
 static gboolean
 kk_loader_string_node (KkLoader    *self,
-                       JsonNode    *node,
+                       KkJsonRef    node,
                        const char  *member,
                        const char **out)
 {
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return kk_loader_fail (self, member, _("must be a text, not %s"), kk_node_kind (node));
-  *out = json_node_get_string (node);
+  if (kk_json_kind (self->tree, node) != KK_JSON_STRING)
+    return kk_loader_fail (self, member, _("must be a text, not %s"),
+                           kk_loader_kind_name (self, node));
+  *out = kk_json_string (self->tree, node);
   return TRUE;
 }
 
 /* @out stays NULL when an optional member is absent. */
 static gboolean
 kk_loader_string (KkLoader    *self,
-                  JsonObject  *object,
+                  KkJsonRef    object,
                   const char  *member,
                   gboolean     required,
                   const char **out)
 {
-  JsonNode *node = kk_loader_member (self, object, member, required);
+  KkJsonRef node;
 
   *out = NULL;
-  if (node == NULL)
+  if (!kk_loader_member (self, object, member, required, &node))
     return !required;
   return kk_loader_string_node (self, node, member, out);
 }
 
 static gboolean
 kk_loader_name (KkLoader    *self,
-                JsonObject  *object,
+                KkJsonRef    object,
                 const char  *member,
                 const char **out)
 {
@@ -190,7 +208,7 @@ kk_loader_name (KkLoader    *self,
 
 static gboolean
 kk_loader_int_node (KkLoader   *self,
-                    JsonNode   *node,
+                    KkJsonRef   node,
                     const char *member,
                     gint64      min,
                     gint64      max,
@@ -200,9 +218,9 @@ kk_loader_int_node (KkLoader   *self,
   g_autofree char *max_text = NULL;
   g_autofree char *found = NULL;
 
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    found = g_strdup (kk_node_kind (node));
-  else if ((*out = json_node_get_int (node)) < min || *out > max)
+  if (kk_json_kind (self->tree, node) != KK_JSON_INTEGER)
+    found = g_strdup (kk_loader_kind_name (self, node));
+  else if ((*out = kk_json_int (self->tree, node)) < min || *out > max)
     found = kk_format_grouped (*out);
   else
     return TRUE;
@@ -216,39 +234,41 @@ kk_loader_int_node (KkLoader   *self,
 /* @present (nullable): set for an optional member; required when %NULL */
 static gboolean
 kk_loader_int (KkLoader   *self,
-               JsonObject *object,
+               KkJsonRef   object,
                const char *member,
                gint64      min,
                gint64      max,
                gint64     *out,
                gboolean   *present)
 {
-  JsonNode *node = kk_loader_member (self, object, member, present == NULL);
+  KkJsonRef node;
+  gboolean found = kk_loader_member (self, object, member, present == NULL, &node);
 
   if (present)
-    *present = node != NULL;
-  if (node == NULL)
+    *present = found;
+  if (!found)
     return present != NULL;
   return kk_loader_int_node (self, node, member, min, max, out);
 }
 
 static gboolean
 kk_loader_number (KkLoader   *self,
-                  JsonObject *object,
+                  KkJsonRef   object,
                   const char *member,
                   double     *out,
                   gboolean   *present)
 {
-  JsonNode *node = kk_loader_member (self, object, member, FALSE);
-  GType type;
+  KkJsonRef node;
+  KkJsonKind kind;
 
-  *present = node != NULL;
-  if (node == NULL)
+  *present = kk_loader_member (self, object, member, FALSE, &node);
+  if (!*present)
     return TRUE;
-  type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
-  if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
-    return kk_loader_fail (self, member, _("must be a number, not %s"), kk_node_kind (node));
-  *out = json_node_get_double (node);
+  kind = kk_json_kind (self->tree, node);
+  if (kind != KK_JSON_INTEGER && kind != KK_JSON_DOUBLE)
+    return kk_loader_fail (self, member, _("must be a number, not %s"),
+                           kk_loader_kind_name (self, node));
+  *out = kk_json_double (self->tree, node);
   if (fabs (*out) > 1e15)
     return kk_loader_fail (self, member, _("the number is too large"));
   return TRUE;
@@ -256,7 +276,7 @@ kk_loader_number (KkLoader   *self,
 
 static gboolean
 kk_loader_enum (KkLoader   *self,
-                JsonObject *object,
+                KkJsonRef   object,
                 const char *member,
                 GType       enum_type,
                 int        *out)
@@ -272,99 +292,109 @@ kk_loader_enum (KkLoader   *self,
   return kk_loader_fail (self, member, _("must be one of %s, not “%s”"), choices, text);
 }
 
+/* @present (out) (optional): whether an optional list is there */
 static gboolean
-kk_loader_container (KkLoader    *self,
-                     JsonObject  *object,
-                     const char  *member,
-                     gboolean     required,
-                     JsonArray  **out)
+kk_loader_container (KkLoader   *self,
+                     KkJsonRef   object,
+                     const char *member,
+                     gboolean    required,
+                     KkJsonRef  *out,
+                     gboolean   *present)
 {
-  JsonNode *node = kk_loader_member (self, object, member, required);
+  gboolean found = kk_loader_member (self, object, member, required, out);
 
-  *out = NULL;
-  if (node == NULL)
+  if (present)
+    *present = found;
+  if (!found)
     return !required;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return kk_loader_fail (self, member, _("must be a list, not %s"), kk_node_kind (node));
-  *out = json_node_get_array (node);
+  if (kk_json_kind (self->tree, *out) != KK_JSON_ARRAY)
+    return kk_loader_fail (self, member, _("must be a list, not %s"),
+                           kk_loader_kind_name (self, *out));
   return TRUE;
 }
 
 static gboolean
-kk_loader_object_node (KkLoader    *self,
-                       JsonNode    *node,
-                       JsonObject **out)
+kk_loader_object_node (KkLoader  *self,
+                       KkJsonRef  node)
 {
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return kk_loader_fail (self, NULL, _("must be an object, not %s"), kk_node_kind (node));
-  *out = json_node_get_object (node);
+  if (kk_json_kind (self->tree, node) != KK_JSON_OBJECT)
+    return kk_loader_fail (self, NULL, _("must be an object, not %s"),
+                           kk_loader_kind_name (self, node));
   return TRUE;
 }
 
-/* Keeps the members a newer minor version added, to write them back. */
+/* Keeps the members a newer minor version added, as their text, to write
+ * them back: name and text follow each other in the array. */
 static void
-kk_loader_keep_unknown (JsonObject         *object,
+kk_loader_keep_unknown (KkLoader           *self,
+                        KkJsonRef           object,
                         const char * const *known,
                         gpointer            target)
 {
-  g_autoptr(JsonObject) extra = NULL;
-  g_autoptr(GList) members = json_object_get_members (object);
+  g_autoptr(GPtrArray) extra = NULL;
+  guint n = kk_json_n_children (self->tree, object);
+  KkJsonRef child = object + 1;
 
-  for (GList *l = members; l; l = l->next)
+  for (guint i = 0; i < n; i++, child = kk_json_next (self->tree, child))
     {
-      if (g_strv_contains (known, l->data))
+      const char *name = kk_json_name (self->tree, child);
+      const char *text;
+      gsize length;
+
+      if (g_strv_contains (known, name))
         continue;
       if (extra == NULL)
-        extra = json_object_new ();
-      json_object_set_member (extra, l->data,
-                              json_node_copy (json_object_get_member (object, l->data)));
+        extra = g_ptr_array_new_with_free_func (g_free);
+      text = kk_json_text (self->tree, child, &length);
+      g_ptr_array_add (extra, g_strdup (name));
+      g_ptr_array_add (extra, g_strndup (text, length));
     }
   if (extra)
     g_object_set_qdata_full (target, kk_extra_members_quark (),
-                             g_steal_pointer (&extra), (GDestroyNotify)json_object_unref);
+                             g_steal_pointer (&extra), (GDestroyNotify)g_ptr_array_unref);
 }
 
-typedef gboolean (*KkLoadItemFunc) (KkLoader *self, JsonObject *object);
+typedef gboolean (*KkLoadItemFunc) (KkLoader *self, KkJsonRef object);
 
-/* Calls @load_item on each object of the list @member, with the path set. */
+/* Calls @load_item on each object of the top object's list @member, with
+ * the path set, reading one item at a time. */
 static gboolean
 kk_loader_each (KkLoader       *self,
-                JsonObject     *object,
                 const char     *member,
                 gboolean        required,
                 KkLoadItemFunc  load_item)
 {
-  JsonArray *array;
+  KkJsonRef list;
+  KkJsonIter iter;
+  gboolean present;
+  gboolean ok = TRUE;
   gsize mark;
-  guint n;
 
-  if (!kk_loader_container (self, object, member, required, &array))
+  if (!kk_loader_container (self, 0, member, required, &list, &present))
     return FALSE;
-  if (array == NULL)
+  if (!present)
     return TRUE;
 
   mark = kk_loader_enter (self, member);
-  n = json_array_get_length (array);
-  for (guint i = 0; i < n; i++)
+  kk_json_iter_init (&iter, self->root, list, self->items);
+  self->tree = self->items;
+  for (guint i = 0; ok && kk_json_iter_next (&iter); i++)
     {
       gsize item_mark = kk_loader_enter_index (self, i);
-      JsonObject *item;
 
-      if (!kk_loader_object_node (self, json_array_get_element (array, i), &item) ||
-          !load_item (self, item))
-        return FALSE;
-      /* The tree of a plan is several times the size of its model: an item
-       * goes as soon as it is loaded, to keep the peak of memory low. */
-      json_node_init_null (json_array_get_element (array, i));
+      ok = !g_cancellable_set_error_if_cancelled (self->cancellable, self->error) &&
+           kk_loader_object_node (self, 0) &&
+           load_item (self, 0);
       kk_loader_leave (self, item_mark);
     }
+  self->tree = self->root;
   kk_loader_leave (self, mark);
-  return TRUE;
+  return ok;
 }
 
 static gboolean
-kk_loader_load_funding (KkLoader   *self,
-                        JsonObject *object)
+kk_loader_load_funding (KkLoader  *self,
+                        KkJsonRef  object)
 {
   static const char * const known[] = { "code", "name", NULL };
   g_autoptr(KkFunding) funding = NULL;
@@ -374,19 +404,19 @@ kk_loader_load_funding (KkLoader   *self,
   if (!kk_loader_name (self, object, "code", &code) ||
       !kk_loader_name (self, object, "name", &name))
     return FALSE;
-  if (g_hash_table_contains (self->funding, code))
+  if (g_tree_lookup (self->funding, code) != NULL)
     return kk_loader_fail (self, "code", _("funding “%s” is listed twice"), code);
 
   funding = kk_funding_new (code, name);
-  kk_loader_keep_unknown (object, known, funding);
-  g_hash_table_insert (self->funding, (char *)kk_funding_get_code (funding), funding);
+  kk_loader_keep_unknown (self, object, known, funding);
+  g_tree_insert (self->funding, (char *)kk_funding_get_code (funding), funding);
   kk_plan_add_funding (self->plan, funding);
   return TRUE;
 }
 
 static gboolean
-kk_loader_load_pillar (KkLoader   *self,
-                       JsonObject *object)
+kk_loader_load_pillar (KkLoader  *self,
+                       KkJsonRef  object)
 {
   static const char * const known[] = { "number", "name", NULL };
   g_autoptr(KkPillar) pillar = NULL;
@@ -400,15 +430,15 @@ kk_loader_load_pillar (KkLoader   *self,
     return kk_loader_fail (self, "number", _("pillar %d is listed twice"), (int)number);
 
   pillar = kk_pillar_new (number, name);
-  kk_loader_keep_unknown (object, known, pillar);
+  kk_loader_keep_unknown (self, object, known, pillar);
   g_hash_table_insert (self->pillars, GINT_TO_POINTER (number), pillar);
   kk_plan_add_pillar (self->plan, pillar);
   return TRUE;
 }
 
 static gboolean
-kk_loader_load_division (KkLoader   *self,
-                         JsonObject *object)
+kk_loader_load_division (KkLoader  *self,
+                         KkJsonRef  object)
 {
   static const char * const known[] = { "name", NULL };
   g_autoptr(KkDivision) division = NULL;
@@ -416,19 +446,19 @@ kk_loader_load_division (KkLoader   *self,
 
   if (!kk_loader_name (self, object, "name", &name))
     return FALSE;
-  if (g_hash_table_contains (self->divisions, name))
+  if (g_tree_lookup (self->divisions, name) != NULL)
     return kk_loader_fail (self, "name", _("division “%s” is listed twice"), name);
 
   division = kk_division_new (name);
-  kk_loader_keep_unknown (object, known, division);
-  g_hash_table_insert (self->divisions, (char *)kk_division_get_name (division), division);
+  kk_loader_keep_unknown (self, object, known, division);
+  g_tree_insert (self->divisions, (char *)kk_division_get_name (division), division);
   kk_plan_add_division (self->plan, division);
   return TRUE;
 }
 
 static gboolean
 kk_loader_division_ref (KkLoader    *self,
-                        JsonNode    *node,
+                        KkJsonRef    node,
                         const char  *member,
                         KkDivision **out)
 {
@@ -436,7 +466,7 @@ kk_loader_division_ref (KkLoader    *self,
 
   if (!kk_loader_string_node (self, node, member, &name))
     return FALSE;
-  *out = g_hash_table_lookup (self->divisions, name);
+  *out = g_tree_lookup (self->divisions, name);
   if (*out == NULL)
     return kk_loader_fail (self, member, _("there is no division “%s”"), name);
   return TRUE;
@@ -444,57 +474,138 @@ kk_loader_division_ref (KkLoader    *self,
 
 static gboolean
 kk_loader_division_member (KkLoader    *self,
-                           JsonObject  *object,
+                           KkJsonRef    object,
                            const char  *member,
                            KkDivision **out)
 {
-  JsonNode *node = kk_loader_member (self, object, member, TRUE);
+  KkJsonRef node;
 
-  return node != NULL && kk_loader_division_ref (self, node, member, out);
+  return kk_loader_member (self, object, member, TRUE, &node) &&
+         kk_loader_division_ref (self, node, member, out);
 }
 
+typedef gboolean (*KkLoadElementFunc) (KkLoader  *self,
+                                       KkJsonRef  element,
+                                       gpointer   data);
+
+/* Calls @load_element on each element of the list @member of an item,
+ * with the path set. @required lists must name at least one element. */
 static gboolean
-kk_loader_program_funding (KkLoader   *self,
-                           JsonObject *object,
-                           KkProgram  *program)
+kk_loader_elements (KkLoader          *self,
+                    KkJsonRef          object,
+                    const char        *member,
+                    const char        *empty_message,
+                    KkLoadElementFunc  load_element,
+                    gpointer           data)
 {
-  g_autoptr(GPtrArray) funding = g_ptr_array_new ();
-  /* A file may list thousands: finding one twice must not scan the list. */
-  g_autoptr(GHashTable) named = g_hash_table_new (NULL, NULL);
-  JsonArray *codes;
+  KkJsonRef list;
+  KkJsonRef element;
+  guint n;
   gsize mark;
 
-  if (!kk_loader_container (self, object, "funding", TRUE, &codes))
+  if (!kk_loader_container (self, object, member, TRUE, &list, NULL))
     return FALSE;
-  if (json_array_get_length (codes) == 0)
-    return kk_loader_fail (self, "funding", _("must name at least one funding source"));
+  n = kk_json_n_children (self->tree, list);
+  if (n == 0 && empty_message != NULL)
+    return kk_loader_fail (self, member, "%s", empty_message);
 
-  mark = kk_loader_enter (self, "funding");
-  for (guint i = 0; i < json_array_get_length (codes); i++)
+  mark = kk_loader_enter (self, member);
+  element = list + 1;
+  for (guint i = 0; i < n; i++, element = kk_json_next (self->tree, element))
     {
       gsize item_mark = kk_loader_enter_index (self, i);
-      const char *code;
-      KkFunding *source;
 
-      if (!kk_loader_string_node (self, json_array_get_element (codes, i), NULL, &code))
+      if (!load_element (self, element, data))
         return FALSE;
-      source = g_hash_table_lookup (self->funding, code);
-      if (source == NULL)
-        return kk_loader_fail (self, NULL, _("there is no funding source “%s”"), code);
-      if (!g_hash_table_add (named, source))
-        return kk_loader_fail (self, NULL, _("funding “%s” is named twice"), code);
-      g_ptr_array_add (funding, source);
       kk_loader_leave (self, item_mark);
     }
   kk_loader_leave (self, mark);
+  return TRUE;
+}
+
+/* The objects a list names, each once: a file may list thousands, and
+ * finding one twice must not scan the list. */
+typedef struct
+{
+  GPtrArray *items;
+  GHashTable *named;
+} KkNamedList;
+
+G_GNUC_PRINTF (4, 5)
+static gboolean
+kk_loader_add_named (KkLoader    *self,
+                     KkNamedList *list,
+                     gpointer     item,
+                     const char  *twice_format,
+                     ...)
+{
+  g_autofree char *twice = NULL;
+  va_list args;
+
+  if (g_hash_table_add (list->named, item))
+    {
+      g_ptr_array_add (list->items, item);
+      return TRUE;
+    }
+  va_start (args, twice_format);
+  twice = g_strdup_vprintf (twice_format, args);
+  va_end (args);
+  return kk_loader_fail (self, NULL, "%s", twice);
+}
+
+/* Returns: (transfer container) (nullable): the objects the list @member
+ *   names, each found by @load_element */
+static GPtrArray *
+kk_loader_named_list (KkLoader          *self,
+                      KkJsonRef          object,
+                      const char        *member,
+                      const char        *empty_message,
+                      KkLoadElementFunc  load_element)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  g_autoptr(GHashTable) named = g_hash_table_new (NULL, NULL);
+  KkNamedList list = { items, named };
+
+  if (!kk_loader_elements (self, object, member, empty_message, load_element, &list))
+    return NULL;
+  return g_steal_pointer (&items);
+}
+
+static gboolean
+kk_loader_funding_element (KkLoader  *self,
+                           KkJsonRef  element,
+                           gpointer   list)
+{
+  const char *code;
+  KkFunding *source;
+
+  if (!kk_loader_string_node (self, element, NULL, &code))
+    return FALSE;
+  source = g_tree_lookup (self->funding, code);
+  if (source == NULL)
+    return kk_loader_fail (self, NULL, _("there is no funding source “%s”"), code);
+  return kk_loader_add_named (self, list, source, _("funding “%s” is named twice"), code);
+}
+
+static gboolean
+kk_loader_program_funding (KkLoader  *self,
+                           KkJsonRef  object,
+                           KkProgram *program)
+{
+  g_autoptr(GPtrArray) funding =
+    kk_loader_named_list (self, object, "funding", _("must name at least one funding source"),
+                          kk_loader_funding_element);
+
+  if (funding == NULL)
+    return FALSE;
   kk_program_set_funding (program, funding);
   return TRUE;
 }
 
 static gboolean
-kk_loader_program_previous (KkLoader   *self,
-                            JsonObject *object,
-                            KkProgram  *program)
+kk_loader_program_previous (KkLoader  *self,
+                            KkJsonRef  object,
+                            KkProgram *program)
 {
   const char *previous_name;
   gint64 previous_budget = 0;
@@ -517,8 +628,8 @@ kk_loader_program_previous (KkLoader   *self,
 }
 
 static gboolean
-kk_loader_load_program (KkLoader   *self,
-                        JsonObject *object)
+kk_loader_load_program (KkLoader  *self,
+                        KkJsonRef  object)
 {
   static const char * const known[] = {
     "number", "name", "pillar", "funding", "budget", "status",
@@ -554,16 +665,16 @@ kk_loader_load_program (KkLoader   *self,
     return FALSE;
   kk_program_set_lead_division (program, lead);
 
-  kk_loader_keep_unknown (object, known, program);
+  kk_loader_keep_unknown (self, object, known, program);
   g_hash_table_insert (self->programs, GINT_TO_POINTER (number), program);
   kk_plan_add_program (self->plan, program);
   return TRUE;
 }
 
 static gboolean
-kk_loader_load_value (KkLoader   *self,
-                      JsonObject *object,
-                      KkKpi      *kpi)
+kk_loader_load_value (KkLoader  *self,
+                      KkJsonRef  object,
+                      gpointer   kpi)
 {
   static const char * const known[] = {
     "fiscal_year", "kind", "value", "as_of", "note", NULL
@@ -576,7 +687,8 @@ kk_loader_load_value (KkLoader   *self,
   const char *as_of;
   const char *note;
 
-  if (!kk_loader_int (self, object, "fiscal_year", 1, 9999, &fiscal_year, NULL) ||
+  if (!kk_loader_object_node (self, object) ||
+      !kk_loader_int (self, object, "fiscal_year", 1, 9999, &fiscal_year, NULL) ||
       !kk_loader_enum (self, object, "kind", KK_TYPE_KPI_KIND, &kind) ||
       !kk_loader_number (self, object, "value", &number, &has_number) ||
       !kk_loader_string (self, object, "as_of", FALSE, &as_of) ||
@@ -600,15 +712,15 @@ kk_loader_load_value (KkLoader   *self,
     kk_kpi_value_set_value (value, number);
   kk_kpi_value_set_as_of (value, as_of);
   kk_kpi_value_set_note (value, note);
-  kk_loader_keep_unknown (object, known, value);
+  kk_loader_keep_unknown (self, object, known, value);
   kk_kpi_append_value (kpi, value);
   return TRUE;
 }
 
 static gboolean
-kk_loader_load_kpi (KkLoader   *self,
-                    JsonObject *object,
-                    KkSheet    *sheet)
+kk_loader_load_kpi (KkLoader  *self,
+                    KkJsonRef  object,
+                    gpointer   sheet)
 {
   static const char * const known[] = {
     "label", "name", "group", "unit", "comparator", "note", "values", NULL
@@ -616,16 +728,16 @@ kk_loader_load_kpi (KkLoader   *self,
   g_autoptr(KkKpi) kpi = NULL;
   const char *label, *name, *group, *unit, *note;
   int comparator;
-  JsonArray *values;
-  gsize mark;
+  KkJsonRef values;
 
-  if (!kk_loader_string (self, object, "label", FALSE, &label) ||
+  if (!kk_loader_object_node (self, object) ||
+      !kk_loader_string (self, object, "label", FALSE, &label) ||
       !kk_loader_name (self, object, "name", &name) ||
       !kk_loader_string (self, object, "group", FALSE, &group) ||
       !kk_loader_string (self, object, "unit", TRUE, &unit) ||
       !kk_loader_enum (self, object, "comparator", KK_TYPE_COMPARATOR, &comparator) ||
       !kk_loader_string (self, object, "note", FALSE, &note) ||
-      !kk_loader_container (self, object, "values", TRUE, &values))
+      !kk_loader_container (self, object, "values", TRUE, &values, NULL))
     return FALSE;
 
   kpi = kk_kpi_new (name, unit);
@@ -633,152 +745,91 @@ kk_loader_load_kpi (KkLoader   *self,
   kk_kpi_set_group (kpi, group);
   kk_kpi_set_comparator (kpi, comparator);
   kk_kpi_set_note (kpi, note);
+  if (!kk_loader_elements (self, object, "values", NULL, kk_loader_load_value, kpi))
+    return FALSE;
 
-  mark = kk_loader_enter (self, "values");
-  for (guint i = 0; i < json_array_get_length (values); i++)
-    {
-      gsize item_mark = kk_loader_enter_index (self, i);
-      JsonObject *item;
-
-      if (!kk_loader_object_node (self, json_array_get_element (values, i), &item) ||
-          !kk_loader_load_value (self, item, kpi))
-        return FALSE;
-      kk_loader_leave (self, item_mark);
-    }
-  kk_loader_leave (self, mark);
-
-  kk_loader_keep_unknown (object, known, kpi);
+  kk_loader_keep_unknown (self, object, known, kpi);
   kk_sheet_append_kpi (sheet, kpi);
   return TRUE;
 }
 
 static gboolean
-kk_loader_sheet_programs (KkLoader   *self,
-                          JsonObject *object,
-                          KkSheet    *sheet)
+kk_loader_sheet_program (KkLoader  *self,
+                         KkJsonRef  element,
+                         gpointer   sheet)
 {
-  JsonArray *numbers;
-  gsize mark;
+  KkProgram *program;
+  gint64 number;
 
-  if (!kk_loader_container (self, object, "programs", TRUE, &numbers))
+  if (!kk_loader_int_node (self, element, NULL, 1, KK_MAX_NUMBER, &number))
     return FALSE;
-  if (json_array_get_length (numbers) == 0)
-    return kk_loader_fail (self, "programs", _("must name at least one program"));
-
-  mark = kk_loader_enter (self, "programs");
-  for (guint i = 0; i < json_array_get_length (numbers); i++)
-    {
-      gsize item_mark = kk_loader_enter_index (self, i);
-      KkProgram *program;
-      gint64 number;
-
-      if (!kk_loader_int_node (self, json_array_get_element (numbers, i), NULL,
-                               1, KK_MAX_NUMBER, &number))
-        return FALSE;
-      program = g_hash_table_lookup (self->programs, GINT_TO_POINTER (number));
-      if (program == NULL)
-        return kk_loader_fail (self, NULL, _("there is no program %d"), (int)number);
-      if (kk_program_get_sheet (program) != NULL)
-        return kk_loader_fail (self, NULL, _("program %d is on another sheet too"), (int)number);
-      kk_sheet_add_program (sheet, program);
-      kk_loader_leave (self, item_mark);
-    }
-  kk_loader_leave (self, mark);
+  program = g_hash_table_lookup (self->programs, GINT_TO_POINTER (number));
+  if (program == NULL)
+    return kk_loader_fail (self, NULL, _("there is no program %d"), (int)number);
+  if (kk_program_get_sheet (program) != NULL)
+    return kk_loader_fail (self, NULL, _("program %d is on another sheet too"), (int)number);
+  kk_sheet_add_program (sheet, program);
   return TRUE;
 }
 
 static gboolean
-kk_loader_sheet_divisions (KkLoader   *self,
-                           JsonObject *object,
-                           KkSheet    *sheet)
+kk_loader_sheet_division (KkLoader  *self,
+                          KkJsonRef  element,
+                          gpointer   list)
 {
-  g_autoptr(GPtrArray) divisions = g_ptr_array_new ();
-  /* As for funding: a list of thousands must not be scanned for each. */
-  g_autoptr(GHashTable) named = g_hash_table_new (NULL, NULL);
-  JsonArray *names;
-  gsize mark;
+  KkDivision *division;
 
-  if (!kk_loader_container (self, object, "divisions", TRUE, &names))
+  if (!kk_loader_division_ref (self, element, NULL, &division))
     return FALSE;
+  return kk_loader_add_named (self, list, division, _("division “%s” is named twice"),
+                              kk_division_get_name (division));
+}
 
-  mark = kk_loader_enter (self, "divisions");
-  for (guint i = 0; i < json_array_get_length (names); i++)
-    {
-      gsize item_mark = kk_loader_enter_index (self, i);
-      KkDivision *division;
+static gboolean
+kk_loader_sheet_divisions (KkLoader  *self,
+                           KkJsonRef  object,
+                           KkSheet   *sheet)
+{
+  g_autoptr(GPtrArray) divisions =
+    kk_loader_named_list (self, object, "divisions", NULL, kk_loader_sheet_division);
 
-      if (!kk_loader_division_ref (self, json_array_get_element (names, i), NULL, &division))
-        return FALSE;
-      if (!g_hash_table_add (named, division))
-        return kk_loader_fail (self, NULL, _("division “%s” is named twice"),
-                               kk_division_get_name (division));
-      g_ptr_array_add (divisions, division);
-      kk_loader_leave (self, item_mark);
-    }
-  kk_loader_leave (self, mark);
+  if (divisions == NULL)
+    return FALSE;
   kk_sheet_set_divisions (sheet, divisions);
   return TRUE;
 }
 
 static gboolean
-kk_loader_sheet_partners (KkLoader   *self,
-                          JsonObject *object,
-                          KkSheet    *sheet)
+kk_loader_partner (KkLoader  *self,
+                   KkJsonRef  element,
+                   gpointer   partners)
+{
+  const char *name;
+
+  if (!kk_loader_string_node (self, element, NULL, &name))
+    return FALSE;
+  g_strv_builder_add (partners, name);
+  return TRUE;
+}
+
+static gboolean
+kk_loader_sheet_partners (KkLoader  *self,
+                          KkJsonRef  object,
+                          KkSheet   *sheet)
 {
   g_autoptr(GStrvBuilder) partners = g_strv_builder_new ();
   g_auto(GStrv) strv = NULL;
-  JsonArray *names;
-  gsize mark;
 
-  if (!kk_loader_container (self, object, "partners", TRUE, &names))
+  if (!kk_loader_elements (self, object, "partners", NULL, kk_loader_partner, partners))
     return FALSE;
-
-  mark = kk_loader_enter (self, "partners");
-  for (guint i = 0; i < json_array_get_length (names); i++)
-    {
-      gsize item_mark = kk_loader_enter_index (self, i);
-      const char *name;
-
-      if (!kk_loader_string_node (self, json_array_get_element (names, i), NULL, &name))
-        return FALSE;
-      g_strv_builder_add (partners, name);
-      kk_loader_leave (self, item_mark);
-    }
-  kk_loader_leave (self, mark);
   strv = g_strv_builder_end (partners);
   kk_sheet_set_partners (sheet, (const char * const *)strv);
   return TRUE;
 }
 
 static gboolean
-kk_loader_sheet_kpis (KkLoader   *self,
-                      JsonObject *object,
-                      KkSheet    *sheet)
-{
-  JsonArray *kpis;
-  gsize mark;
-
-  if (!kk_loader_container (self, object, "kpis", TRUE, &kpis))
-    return FALSE;
-
-  mark = kk_loader_enter (self, "kpis");
-  for (guint i = 0; i < json_array_get_length (kpis); i++)
-    {
-      gsize item_mark = kk_loader_enter_index (self, i);
-      JsonObject *item;
-
-      if (!kk_loader_object_node (self, json_array_get_element (kpis, i), &item) ||
-          !kk_loader_load_kpi (self, item, sheet))
-        return FALSE;
-      kk_loader_leave (self, item_mark);
-    }
-  kk_loader_leave (self, mark);
-  return TRUE;
-}
-
-static gboolean
-kk_loader_load_sheet (KkLoader   *self,
-                      JsonObject *object)
+kk_loader_load_sheet (KkLoader  *self,
+                      KkJsonRef  object)
 {
   static const char * const known[] = {
     "programs", "purpose", "overview", "targets_text", "kpis", "targets_notes", "activities",
@@ -787,11 +838,12 @@ kk_loader_load_sheet (KkLoader   *self,
   g_autoptr(KkSheet) sheet = kk_sheet_new ();
   const char *purpose, *overview, *targets_text, *targets_notes, *activities;
 
-  if (!kk_loader_sheet_programs (self, object, sheet) ||
+  if (!kk_loader_elements (self, object, "programs", _("must name at least one program"),
+                           kk_loader_sheet_program, sheet) ||
       !kk_loader_string (self, object, "purpose", TRUE, &purpose) ||
       !kk_loader_string (self, object, "overview", TRUE, &overview) ||
       !kk_loader_string (self, object, "targets_text", FALSE, &targets_text) ||
-      !kk_loader_sheet_kpis (self, object, sheet) ||
+      !kk_loader_elements (self, object, "kpis", NULL, kk_loader_load_kpi, sheet) ||
       !kk_loader_string (self, object, "targets_notes", FALSE, &targets_notes) ||
       !kk_loader_string (self, object, "activities", TRUE, &activities) ||
       !kk_loader_sheet_divisions (self, object, sheet) ||
@@ -803,14 +855,14 @@ kk_loader_load_sheet (KkLoader   *self,
   kk_sheet_set_targets_text (sheet, targets_text);
   kk_sheet_set_targets_notes (sheet, targets_notes);
   kk_sheet_set_activities (sheet, activities);
-  kk_loader_keep_unknown (object, known, sheet);
+  kk_loader_keep_unknown (self, object, known, sheet);
   kk_plan_add_sheet (self->plan, sheet);
   return TRUE;
 }
 
 static gboolean
-kk_loader_load_correction (KkLoader   *self,
-                           JsonObject *object)
+kk_loader_load_correction (KkLoader  *self,
+                           KkJsonRef  object)
 {
   static const char * const known[] = { "where", "printed", "resolved", "evidence", NULL };
   g_autoptr(KkCorrection) correction = NULL;
@@ -823,26 +875,25 @@ kk_loader_load_correction (KkLoader   *self,
     return FALSE;
 
   correction = kk_correction_new (where, printed, resolved, evidence);
-  kk_loader_keep_unknown (object, known, correction);
+  kk_loader_keep_unknown (self, object, known, correction);
   kk_plan_add_correction (self->plan, correction);
   return TRUE;
 }
 
 static gboolean
-kk_loader_check_version (KkLoader   *self,
-                         JsonObject *root)
+kk_loader_check_version (KkLoader *self)
 {
   const char *format;
   const char *version;
   guint major, minor;
   char end;
 
-  if (!kk_loader_string (self, root, "format", TRUE, &format))
+  if (!kk_loader_string (self, 0, "format", TRUE, &format))
     return FALSE;
   if (!g_str_equal (format, KK_PLAN_FORMAT))
     return kk_loader_fail (self, "format", _("is “%s”, not “%s”: this is not a Keikaku plan"),
                            format, KK_PLAN_FORMAT);
-  if (!kk_loader_string (self, root, "version", TRUE, &version))
+  if (!kk_loader_string (self, 0, "version", TRUE, &version))
     return FALSE;
   if (sscanf (version, "%u.%u%c", &major, &minor, &end) != 2)
     return kk_loader_fail (self, "version", _("must be written MAJOR.MINOR, not “%s”"), version);
@@ -885,18 +936,17 @@ kk_loader_check_sheets_cover (KkLoader *self)
 }
 
 static gboolean
-kk_loader_load_header (KkLoader   *self,
-                       JsonObject *root)
+kk_loader_load_header (KkLoader *self)
 {
   const char *organization, *title, *issued;
   gint64 fiscal_year;
   int y, m;
   char end;
 
-  if (!kk_loader_int (self, root, "fiscal_year", 1, 9999, &fiscal_year, NULL) ||
-      !kk_loader_string (self, root, "organization", TRUE, &organization) ||
-      !kk_loader_string (self, root, "title", TRUE, &title) ||
-      !kk_loader_string (self, root, "issued", FALSE, &issued))
+  if (!kk_loader_int (self, 0, "fiscal_year", 1, 9999, &fiscal_year, NULL) ||
+      !kk_loader_string (self, 0, "organization", TRUE, &organization) ||
+      !kk_loader_string (self, 0, "title", TRUE, &title) ||
+      !kk_loader_string (self, 0, "issued", FALSE, &issued))
     return FALSE;
   if (issued && (strlen (issued) != 7 ||
                  sscanf (issued, "%4d-%2d%c", &y, &m, &end) != 2 || m < 1 || m > 12))
@@ -910,27 +960,105 @@ kk_loader_load_header (KkLoader   *self,
 }
 
 static gboolean
-kk_loader_load (KkLoader   *self,
-                JsonObject *root)
+kk_loader_load (KkLoader *self)
 {
   static const char * const known[] = {
     "format", "version", "fiscal_year", "organization", "title", "issued",
     "funding_sources", "pillars", "divisions", "programs", "sheets", "corrections", NULL
   };
 
-  if (!kk_loader_check_version (self, root) ||
-      !kk_loader_load_header (self, root) ||
-      !kk_loader_each (self, root, "funding_sources", TRUE, kk_loader_load_funding) ||
-      !kk_loader_each (self, root, "pillars", TRUE, kk_loader_load_pillar) ||
-      !kk_loader_each (self, root, "divisions", TRUE, kk_loader_load_division) ||
-      !kk_loader_each (self, root, "programs", TRUE, kk_loader_load_program) ||
-      !kk_loader_each (self, root, "sheets", TRUE, kk_loader_load_sheet) ||
+  if (!kk_loader_check_version (self) ||
+      !kk_loader_load_header (self) ||
+      !kk_loader_each (self, "funding_sources", TRUE, kk_loader_load_funding) ||
+      !kk_loader_each (self, "pillars", TRUE, kk_loader_load_pillar) ||
+      !kk_loader_each (self, "divisions", TRUE, kk_loader_load_division) ||
+      !kk_loader_each (self, "programs", TRUE, kk_loader_load_program) ||
+      !kk_loader_each (self, "sheets", TRUE, kk_loader_load_sheet) ||
       !kk_loader_check_sheets_cover (self) ||
-      !kk_loader_each (self, root, "corrections", FALSE, kk_loader_load_correction))
+      !kk_loader_each (self, "corrections", FALSE, kk_loader_load_correction))
     return FALSE;
 
-  kk_loader_keep_unknown (root, known, self->plan);
+  kk_loader_keep_unknown (self, 0, known, self->plan);
   return TRUE;
+}
+
+static int
+kk_compare_names (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  return strcmp (a, b);
+}
+
+/* Reads a plan from @text, checked whole first, then one item at a time.
+ * @discard_read: whether @text is mapped for the loader alone, which may
+ *   give back the memory of what it has read */
+static KkPlan *
+kk_plan_load_text (const char       *text,
+                   gsize             length,
+                   gboolean          discard_read,
+                   KkPlanLoadFlags   flags,
+                   GCancellable     *cancellable,
+                   GError          **error)
+{
+  g_autoptr(KkJsonTree) root = NULL;
+  g_autoptr(KkJsonTree) items = NULL;
+  g_autoptr(KkPlan) plan = NULL;
+  g_autoptr(GString) path = NULL;
+  g_autoptr(GTree) funding = NULL;
+  g_autoptr(GHashTable) pillars = NULL;
+  g_autoptr(GTree) divisions = NULL;
+  g_autoptr(GHashTable) programs = NULL;
+  KkLoader loader;
+
+  if (length == 0)
+    {
+      g_set_error_literal (error, KK_PLAN_FILE_ERROR, KK_PLAN_FILE_ERROR_SYNTAX,
+                           _("The file is empty"));
+      return NULL;
+    }
+  if (length > KK_MAX_FILE_SIZE)
+    {
+      g_set_error_literal (error, KK_PLAN_FILE_ERROR, KK_PLAN_FILE_ERROR_TOO_LARGE,
+                           _("The file is larger than 256 MiB"));
+      return NULL;
+    }
+  root = kk_json_tree_new (text, length);
+  if (!kk_json_tree_read_root (root, error))
+    return NULL;
+  if (kk_json_kind (root, 0) != KK_JSON_OBJECT)
+    {
+      g_set_error (error, KK_PLAN_FILE_ERROR, KK_PLAN_FILE_ERROR_INVALID,
+                   _("The file holds %s, not a plan"), kk_json_kind_name (kk_json_kind (root, 0)));
+      return NULL;
+    }
+
+  items = kk_json_tree_new (text, length);
+  kk_json_tree_set_discard_read (items, discard_read);
+  plan = kk_plan_new ();
+  path = g_string_new (NULL);
+  funding = g_tree_new_full (kk_compare_names, NULL, NULL, NULL);
+  pillars = g_hash_table_new (NULL, NULL);
+  divisions = g_tree_new_full (kk_compare_names, NULL, NULL, NULL);
+  programs = g_hash_table_new (NULL, NULL);
+  loader = (KkLoader) {
+    .path = path,
+    .error = error,
+    .cancellable = cancellable,
+    .plan = plan,
+    .root = root,
+    .items = items,
+    .tree = root,
+    .funding = funding,
+    .pillars = pillars,
+    .divisions = divisions,
+    .programs = programs,
+    .flags = flags,
+  };
+  if (!kk_loader_load (&loader))
+    return NULL;
+
+  return g_steal_pointer (&plan);
 }
 
 /**
@@ -948,62 +1076,14 @@ kk_plan_load_bytes_full (GBytes           *bytes,
                          KkPlanLoadFlags   flags,
                          GError          **error)
 {
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(KkPlan) plan = NULL;
-  g_autoptr(GString) path = NULL;
-  g_autoptr(GHashTable) funding = NULL;
-  g_autoptr(GHashTable) pillars = NULL;
-  g_autoptr(GHashTable) divisions = NULL;
-  g_autoptr(GHashTable) programs = NULL;
-  KkLoader loader;
-  gsize len;
-  const char *text = g_bytes_get_data (bytes, &len);
+  gsize length;
+  const char *text;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (len == 0)
-    {
-      g_set_error_literal (error, KK_PLAN_FILE_ERROR, KK_PLAN_FILE_ERROR_SYNTAX,
-                           _("The file is empty"));
-      return NULL;
-    }
-  if (len > KK_MAX_FILE_SIZE)
-    {
-      g_set_error_literal (error, KK_PLAN_FILE_ERROR, KK_PLAN_FILE_ERROR_TOO_LARGE,
-                           _("The file is larger than 256 MiB"));
-      return NULL;
-    }
-  root = kk_json_read (text, len, error);
-  if (root == NULL)
-    return NULL;
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_set_error (error, KK_PLAN_FILE_ERROR, KK_PLAN_FILE_ERROR_INVALID,
-                   _("The file holds %s, not a plan"), kk_node_kind (root));
-      return NULL;
-    }
-
-  plan = kk_plan_new ();
-  path = g_string_new (NULL);
-  funding = g_hash_table_new (g_str_hash, g_str_equal);
-  pillars = g_hash_table_new (NULL, NULL);
-  divisions = g_hash_table_new (g_str_hash, g_str_equal);
-  programs = g_hash_table_new (NULL, NULL);
-  loader = (KkLoader) {
-    .path = path,
-    .error = error,
-    .plan = plan,
-    .funding = funding,
-    .pillars = pillars,
-    .divisions = divisions,
-    .programs = programs,
-    .flags = flags,
-  };
-  if (!kk_loader_load (&loader, json_node_get_object (root)))
-    return NULL;
-
-  return g_steal_pointer (&plan);
+  text = g_bytes_get_data (bytes, &length);
+  return kk_plan_load_text (text, length, FALSE, flags, NULL, error);
 }
 
 /**
@@ -1020,11 +1100,222 @@ kk_plan_load_bytes (GBytes  *bytes,
   return kk_plan_load_bytes_full (bytes, KK_PLAN_LOAD_DEFAULT, error);
 }
 
+/* ------------------------------------------------------------------------ */
+/* The file                                                                 */
+
+static gboolean
+kk_refuse_file_type (GFileType   type,
+                     gsize       size,
+                     GError    **error)
+{
+  if (type == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                           _("The file is a folder, not a plan"));
+      return TRUE;
+    }
+  if (type != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                           _("The file is a pipe, a socket or a device, not a plan: "
+                             "only regular files are read"));
+      return TRUE;
+    }
+  if (size > KK_MAX_FILE_SIZE)
+    {
+      g_set_error_literal (error, KK_PLAN_FILE_ERROR, KK_PLAN_FILE_ERROR_TOO_LARGE,
+                           _("The file is larger than 256 MiB"));
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static GFileType
+kk_file_type_of_mode (mode_t mode)
+{
+  if (S_ISREG (mode))
+    return G_FILE_TYPE_REGULAR;
+  if (S_ISDIR (mode))
+    return G_FILE_TYPE_DIRECTORY;
+  return G_FILE_TYPE_SPECIAL;
+}
+
+static gboolean
+kk_set_error_from_errno (GError **error,
+                         int      saved_errno)
+{
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               _("Could not read the file: %s"), g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* Reads @size bytes, fewer if the file is shorter by now. */
+static gboolean
+kk_read_fd (int            fd,
+            char          *buffer,
+            gsize          size,
+            gsize         *length,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  const gsize chunk = 4 * 1024 * 1024;
+
+  *length = 0;
+  while (*length < size)
+    {
+      gssize n;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      n = read (fd, buffer + *length, MIN (chunk, size - *length));
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return kk_set_error_from_errno (error, errno);
+      if (n == 0)
+        break;
+      *length += n;
+    }
+  return TRUE;
+}
+
+/* The version GIO gives the file now, if it is still the file read (the
+ * same inode, size and time); else an etag no file has, so that saving
+ * over it asks first. */
+static char *
+kk_dup_etag_of_read (GFile             *file,
+                     const struct stat *read)
+{
+  g_autoptr(GFileInfo) info =
+    g_file_query_info (file,
+                       G_FILE_ATTRIBUTE_ETAG_VALUE "," G_FILE_ATTRIBUTE_UNIX_DEVICE ","
+                       G_FILE_ATTRIBUTE_UNIX_INODE "," G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                       G_FILE_ATTRIBUTE_TIME_MODIFIED "," G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                       G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  if (info != NULL && g_file_info_get_etag (info) != NULL &&
+      g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_DEVICE) == (guint32)read->st_dev &&
+      g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_UNIX_INODE) == (guint64)read->st_ino &&
+      g_file_info_get_size (info) == read->st_size &&
+      g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) == (guint64)read->st_mtim.tv_sec &&
+      g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC) == (guint32)(read->st_mtim.tv_nsec / 1000))
+    return g_strdup (g_file_info_get_etag (info));
+  return g_strdup ("");
+}
+
+typedef struct
+{
+  void *data;
+  gsize size;
+} KkMapping;
+
+static void
+kk_mapping_free (gpointer data)
+{
+  KkMapping *mapping = data;
+
+  munmap (mapping->data, mapping->size);
+  g_free (mapping);
+}
+
+/* Memory of the text alone, mapped anonymously rather than allocated, so
+ * that the loader can give its pages back as it reads them. */
+static KkMapping *
+kk_mapping_new (gsize    size,
+                GError **error)
+{
+  KkMapping *mapping = g_new (KkMapping, 1);
+
+  mapping->size = MAX (size, 1);
+  mapping->data = mmap (NULL, mapping->size, PROT_READ | PROT_WRITE,
+                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+  if (mapping->data == MAP_FAILED)
+    {
+      kk_set_error_from_errno (error, errno);
+      g_free (mapping);
+      return NULL;
+    }
+  return mapping;
+}
+
+/* A named pipe would block open() and a device would be read without end:
+ * the file is opened without waiting, and only a regular file within the
+ * size limit is read, exactly as large as it is. */
+static GBytes *
+kk_read_local_file (GFile         *file,
+                    char         **etag,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  int fd = g_open (g_file_peek_path (file), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
+  KkMapping *mapping;
+  struct stat st;
+  gsize length;
+  gboolean ok;
+
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not open the file: %s"), g_strerror (saved_errno));
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0)
+    {
+      kk_set_error_from_errno (error, errno);
+      g_close (fd, NULL);
+      return NULL;
+    }
+  if (kk_refuse_file_type (kk_file_type_of_mode (st.st_mode), st.st_size, error))
+    {
+      g_close (fd, NULL);
+      return NULL;
+    }
+  /* Only for pipes and devices: a regular file reads the same without it. */
+  fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) & ~O_NONBLOCK);
+  mapping = kk_mapping_new (st.st_size, error);
+  ok = mapping != NULL && kk_read_fd (fd, mapping->data, st.st_size, &length, cancellable, error);
+  g_close (fd, NULL);
+  if (!ok)
+    {
+      g_clear_pointer (&mapping, kk_mapping_free);
+      return NULL;
+    }
+  if (etag != NULL)
+    *etag = kk_dup_etag_of_read (file, &st);
+  return g_bytes_new_with_free_func (mapping->data, length, kk_mapping_free, mapping);
+}
+
+/* Files of other GIO backends (a network share not mounted as a path)
+ * are checked before they are read, as far as the backend says. */
+static GBytes *
+kk_read_remote_file (GFile         *file,
+                     char         **etag,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file,
+                                                 G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                                 G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                 G_FILE_QUERY_INFO_NONE, cancellable, error);
+
+  if (info == NULL ||
+      kk_refuse_file_type (g_file_info_get_file_type (info), g_file_info_get_size (info), error))
+    return NULL;
+  return g_file_load_bytes (file, cancellable, etag, error);
+}
+
 /**
  * kk_plan_load_file_full:
  * @flags: as for kk_plan_load_bytes_full()
  * @etag: (out) (optional): the version of the file read, to detect a
  *   change by someone else when saving over it
+ * @cancellable: (nullable): cancels reading and loading, from another
+ *   thread; @error is then %G_IO_ERROR_CANCELLED
+ *
+ * Reads a plan file. A folder, a pipe or a device is refused before it is
+ * read, as is a file larger than 256 MiB.
  *
  * Returns: (transfer full): the plan, or %NULL with @error set
  */
@@ -1037,14 +1328,21 @@ kk_plan_load_file_full (GFile            *file,
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *file_etag = NULL;
+  const char *text;
+  gsize length;
   KkPlan *plan;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  bytes = g_file_load_bytes (file, cancellable, &file_etag, error);
+  if (g_file_peek_path (file) != NULL)
+    bytes = kk_read_local_file (file, etag ? &file_etag : NULL, cancellable, error);
+  else
+    bytes = kk_read_remote_file (file, etag ? &file_etag : NULL, cancellable, error);
   if (bytes == NULL)
     return NULL;
-  plan = kk_plan_load_bytes_full (bytes, flags, error);
+  text = g_bytes_get_data (bytes, &length);
+  plan = kk_plan_load_text (text, length, g_file_peek_path (file) != NULL, flags, cancellable,
+                            error);
   if (plan != NULL && etag != NULL)
     *etag = g_steal_pointer (&file_etag);
   return plan;
@@ -1119,16 +1417,18 @@ static void
 kk_write_unknown (KkJsonWriter *writer,
                   gpointer      object)
 {
-  JsonObject *extra = g_object_get_qdata (object, kk_extra_members_quark ());
-  g_autoptr(GList) members = NULL;
+  GPtrArray *extra = g_object_get_qdata (object, kk_extra_members_quark ());
 
   if (extra == NULL)
     return;
-  members = json_object_get_members (extra);
-  for (GList *l = members; l; l = l->next)
+  for (guint i = 0; i < extra->len; i += 2)
     {
-      kk_json_writer_member (writer, l->data);
-      kk_json_writer_node (writer, json_object_get_member (extra, l->data));
+      const char *text = g_ptr_array_index (extra, i + 1);
+      g_autoptr(KkJsonTree) tree = kk_json_tree_new (text, strlen (text));
+
+      kk_json_tree_read (tree, 0);
+      kk_json_writer_member (writer, g_ptr_array_index (extra, i));
+      kk_json_writer_value (writer, tree, 0);
     }
 }
 
