@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 
 #include "kk-plan-file.h"
 #include "kk-recovery.h"
@@ -62,6 +63,17 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->path);
 }
 
+/* Writes without the delay that spares the disk at each key typed. */
+static KkRecovery *
+new_recovery (Fixture *fixture,
+              KkPlan  *plan)
+{
+  KkRecovery *recovery = kk_recovery_new (fixture->folder, plan);
+
+  kk_recovery_set_delay (recovery, 1);
+  return recovery;
+}
+
 static void
 wait_for_writes (KkRecovery *recovery)
 {
@@ -111,7 +123,7 @@ test_change_written_and_restored (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   gint64 start;
 
-  fixture->recovery = kk_recovery_new (fixture->folder, fixture->plan);
+  fixture->recovery = new_recovery (fixture, fixture->plan);
   kk_recovery_set_file (fixture->recovery, file, "1711929600:123456");
   g_assert_false (kk_recovery_get_pending (fixture->recovery));
   g_assert_cmpuint (count_entries (fixture), ==, 0);
@@ -141,7 +153,7 @@ test_saved_removes (Fixture       *fixture,
 {
   KkHistory *history = kk_plan_get_history (fixture->plan);
 
-  fixture->recovery = kk_recovery_new (fixture->folder, fixture->plan);
+  fixture->recovery = new_recovery (fixture, fixture->plan);
   rename_program (fixture, "保存される事業名");
   wait_for_writes (fixture->recovery);
   g_assert_cmpuint (count_entries (fixture), ==, 1);
@@ -166,7 +178,7 @@ test_later_change (Fixture       *fixture,
   g_autoptr(KkPlan) restored = NULL;
   g_autoptr(KkProgram) program = NULL;
 
-  fixture->recovery = kk_recovery_new (fixture->folder, fixture->plan);
+  fixture->recovery = new_recovery (fixture, fixture->plan);
   rename_program (fixture, "一回目");
   wait_for_writes (fixture->recovery);
   rename_program (fixture, "二回目");
@@ -186,7 +198,7 @@ test_discard (Fixture       *fixture,
 {
   g_autoptr(KkRecoveryEntry) entry = NULL;
 
-  fixture->recovery = kk_recovery_new (fixture->folder, fixture->plan);
+  fixture->recovery = new_recovery (fixture, fixture->plan);
   rename_program (fixture, "捨てられる事業名");
   wait_for_writes (fixture->recovery);
   kk_recovery_discard (fixture->recovery);
@@ -196,7 +208,7 @@ test_discard (Fixture       *fixture,
 
   /* An entry found at start and discarded there is gone too. */
   g_clear_object (&fixture->recovery);
-  fixture->recovery = kk_recovery_new (fixture->folder, fixture->plan);
+  fixture->recovery = new_recovery (fixture, fixture->plan);
   rename_program (fixture, "起動時に捨てられる事業名");
   wait_for_writes (fixture->recovery);
   entry = dup_only_entry (fixture);
@@ -248,7 +260,7 @@ test_grouped_first_change (Fixture       *fixture,
 
   g_signal_connect (kk_plan_get_history (fixture->plan), "changed",
                     G_CALLBACK (changed_while_clean_cb), &n_clean);
-  fixture->recovery = kk_recovery_new (fixture->folder, fixture->plan);
+  fixture->recovery = new_recovery (fixture, fixture->plan);
   kk_plan_delete_program (fixture->plan, fixture->program);
   g_assert_cmpuint (n_clean, ==, 0);
   g_assert_true (kk_plan_get_dirty (fixture->plan));
@@ -273,7 +285,7 @@ static void
 test_marked_unsaved (Fixture       *fixture,
                      gconstpointer  data)
 {
-  fixture->recovery = kk_recovery_new (fixture->folder, fixture->plan);
+  fixture->recovery = new_recovery (fixture, fixture->plan);
   g_assert_false (kk_recovery_get_pending (fixture->recovery));
   kk_history_mark_unsaved (kk_plan_get_history (fixture->plan));
   g_assert_true (kk_recovery_get_pending (fixture->recovery));
@@ -299,7 +311,7 @@ test_write_error (Fixture       *fixture,
 
   /* A file where the folder should be: it cannot be made. */
   g_assert_true (g_file_set_contents (state, "", 0, NULL));
-  fixture->recovery = kk_recovery_new (fixture->folder, fixture->plan);
+  fixture->recovery = new_recovery (fixture, fixture->plan);
   g_signal_connect (fixture->recovery, "notify::write-error", G_CALLBACK (count_notify_cb),
                     &notified);
   g_assert_null (kk_recovery_get_write_error (fixture->recovery));
@@ -333,7 +345,7 @@ test_restored_watched (Fixture       *fixture,
   g_autoptr(KkPlan) restored = NULL;
   g_autoptr(KkRecovery) recovery = NULL;
 
-  fixture->recovery = kk_recovery_new (fixture->folder, fixture->plan);
+  fixture->recovery = new_recovery (fixture, fixture->plan);
   rename_program (fixture, "二度目の復元");
   wait_for_writes (fixture->recovery);
   entry = dup_only_entry (fixture);
@@ -341,30 +353,117 @@ test_restored_watched (Fixture       *fixture,
   kk_recovery_entry_discard (entry);
   g_clear_object (&fixture->recovery);
 
-  recovery = kk_recovery_new (fixture->folder, restored);
+  recovery = new_recovery (fixture, restored);
   g_assert_true (kk_recovery_get_pending (recovery));
   wait_for_writes (recovery);
   g_assert_cmpuint (count_entries (fixture), ==, 1);
 }
 
-/* What a crash in the middle of a write can leave: a plan without its key
- * file, a key file that is not one. Neither is offered, nothing fails. */
+/* @name in the recovery folder: the fixture's plan as it is now. */
 static void
-test_incomplete_entries (Fixture       *fixture,
-                         gconstpointer  data)
+write_plan (Fixture    *fixture,
+            const char *name)
 {
-  g_autofree char *lone_plan = g_build_filename (fixture->path, "a.keikaku", NULL);
-  g_autofree char *bad_info = g_build_filename (fixture->path, "b.info", NULL);
-  g_autofree char *bad_plan = g_build_filename (fixture->path, "b.keikaku", NULL);
+  g_autofree char *path = g_build_filename (fixture->path, name, NULL);
+  g_autoptr(GBytes) bytes = kk_plan_to_bytes (fixture->plan);
 
-  g_assert_cmpuint (count_entries (fixture), ==, 0);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
+                                      g_bytes_get_size (bytes), NULL));
+}
+
+static KkRecoveryEntry *
+find_entry (GListModel *entries,
+            const char *plan_name)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    {
+      g_autoptr(KkRecoveryEntry) entry = g_list_model_get_item (entries, i);
+      g_autoptr(KkPlan) plan = NULL;
+
+      /* The plans written by write_plan() differ by their title. */
+      plan = kk_recovery_entry_load (entry, NULL);
+      if (plan != NULL && g_strcmp0 (kk_plan_get_title (plan), plan_name) == 0)
+        return g_steal_pointer (&entry);
+    }
+  return NULL;
+}
+
+/* What a crash in the middle of a write can leave: a plan without its key
+ * file, a key file that is not one. The plan is offered all the same, of
+ * an unknown file, changed when it was written. */
+static void
+test_damaged_info (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *bad_info = g_build_filename (fixture->path, "b.info", NULL);
+  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(KkRecoveryEntry) lone = NULL;
+  g_autoptr(KkRecoveryEntry) damaged = NULL;
+  g_autoptr(GDateTime) before = g_date_time_new_now_local ();
+
   g_assert_cmpint (g_mkdir_with_parents (fixture->path, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (lone_plan, "{}", -1, NULL));
+  kk_plan_set_title (fixture->plan, "a");
+  write_plan (fixture, "a.keikaku");
+  kk_plan_set_title (fixture->plan, "b");
+  write_plan (fixture, "b.keikaku");
   g_assert_true (g_file_set_contents (bad_info, "[Recovery]\nChanged=yesterday\n", -1, NULL));
-  g_assert_true (g_file_set_contents (bad_plan, "{}", -1, NULL));
-  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE, "*cannot be read*");
-  g_assert_cmpuint (count_entries (fixture), ==, 0);
+
+  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE, "*unknown file*");
+  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE, "*unknown file*");
+  entries = kk_recovery_list_entries (fixture->folder);
   g_test_assert_expected_messages ();
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 2);
+  lone = find_entry (entries, "a");
+  damaged = find_entry (entries, "b");
+  g_assert_nonnull (lone);
+  g_assert_nonnull (damaged);
+  g_assert_null (kk_recovery_entry_get_file (damaged));
+  g_assert_null (kk_recovery_entry_get_etag (damaged));
+  /* Written within this test: its time is the plan file's. */
+  g_assert_cmpint (g_date_time_difference (kk_recovery_entry_get_changed (damaged), before),
+                   >, -2 * G_USEC_PER_SEC);
+  kk_recovery_entry_discard (damaged);
+  g_assert_false (g_file_test (bad_info, G_FILE_TEST_EXISTS));
+}
+
+/* A plan that does not load says why at once, so that the clerk can be
+ * offered to discard it; the entry can be discarded. Named pipes in the
+ * folder neither make the start nor the restore wait for a writer. */
+static void
+test_unloadable_plans (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *broken = g_build_filename (fixture->path, "c.keikaku", NULL);
+  g_autofree char *pipe_info = g_build_filename (fixture->path, "d.info", NULL);
+  g_autofree char *pipe_plan = g_build_filename (fixture->path, "d.keikaku", NULL);
+  g_autofree char *folder = g_build_filename (fixture->path, "e.keikaku", NULL);
+  g_autoptr(GListModel) entries = NULL;
+  g_autoptr(GDir) dir = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (fixture->path, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (broken, "{\"format\": ", -1, NULL));
+  g_assert_cmpint (mkfifo (pipe_info, 0600), ==, 0);
+  g_assert_cmpint (mkfifo (pipe_plan, 0600), ==, 0);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+
+  for (guint i = 0; i < 3; i++)
+    g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_MESSAGE, "*unknown file*");
+  entries = kk_recovery_list_entries (fixture->folder);
+  g_test_assert_expected_messages ();
+  g_assert_cmpuint (g_list_model_get_n_items (entries), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(KkRecoveryEntry) entry = g_list_model_get_item (entries, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KkPlan) plan = kk_recovery_entry_load (entry, &error);
+
+      g_assert_null (plan);
+      g_assert_nonnull (error);
+      g_assert_cmpstr (error->message, !=, "");
+      kk_recovery_entry_discard (entry);
+    }
+  dir = g_dir_open (fixture->path, 0, NULL);
+  g_assert_null (g_dir_read_name (dir));
 }
 
 int
@@ -389,8 +488,10 @@ main (int   argc,
               fixture_set_up, test_write_error, fixture_tear_down);
   g_test_add ("/recovery/restored-watched", Fixture, NULL,
               fixture_set_up, test_restored_watched, fixture_tear_down);
-  g_test_add ("/recovery/incomplete-entries", Fixture, NULL,
-              fixture_set_up, test_incomplete_entries, fixture_tear_down);
+  g_test_add ("/recovery/damaged-info", Fixture, NULL,
+              fixture_set_up, test_damaged_info, fixture_tear_down);
+  g_test_add ("/recovery/unloadable-plans", Fixture, NULL,
+              fixture_set_up, test_unloadable_plans, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -4,7 +4,10 @@
  * An entry is two files of the recovery folder: the plan as it was at its
  * last change, and a key file naming the plan's own file (none for a plan
  * never saved), the version of that file it was based on, and the time of
- * that change.
+ * that change. The plan is what matters: without a key file that can be
+ * read it is still offered, as a plan of unknown file changed when it was
+ * written. Either file is read only when it is a regular file, so that
+ * nothing put in the folder can stop the start.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,9 +17,16 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
+#include "kk-core-private.h"
 #include "kk-plan-file.h"
 #include "kk-recovery-entry.h"
+
+/* A key file is a few lines. */
+#define MAX_INFO_SIZE 65536
+/* The largest plan kk_plan_load_bytes() accepts. */
+#define MAX_PLAN_SIZE (256 * 1024 * 1024)
 
 struct _KkRecoveryEntry
 {
@@ -64,8 +74,14 @@ kk_recovery_entry_read_info (KkRecoveryEntry  *self,
   g_autofree char *path = g_file_get_path (self->info_file);
   g_autofree char *uri = NULL;
   g_autofree char *changed = NULL;
+  g_autoptr(GBytes) bytes = kk_file_read_regular (path, MAX_INFO_SIZE, error);
+  gsize len;
+  const char *data;
 
-  if (!g_key_file_load_from_file (info, path, G_KEY_FILE_NONE, error))
+  if (bytes == NULL)
+    return FALSE;
+  data = g_bytes_get_data (bytes, &len);
+  if (!g_key_file_load_from_data (info, data, len, G_KEY_FILE_NONE, error))
     return FALSE;
   changed = g_key_file_get_string (info, "Recovery", "Changed", error);
   if (changed == NULL)
@@ -84,20 +100,40 @@ kk_recovery_entry_read_info (KkRecoveryEntry  *self,
   return TRUE;
 }
 
+/* A key file missing or damaged (a crash between the two writes, a full
+ * disk) leaves what the plan file itself says: when it was written. */
+static void
+kk_recovery_entry_forget_info (KkRecoveryEntry *self,
+                               const GError    *error)
+{
+  g_autofree char *path = g_file_get_path (self->plan_file);
+  GStatBuf st;
+
+  g_message ("Offering unsaved changes of an unknown file: %s", error->message);
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->etag, g_free);
+  g_clear_pointer (&self->changed, g_date_time_unref);
+  self->changed = g_lstat (path, &st) == 0 ? g_date_time_new_from_unix_local (st.st_mtime)
+                                           : g_date_time_new_now_local ();
+}
+
 /**
  * kk_recovery_entry_new:
  * @plan_file: the plan as recovered
- * @info_file: the key file of its file and time
+ * @info_file: the key file of its file and time, which may be missing or
+ *   damaged
  *
- * Returns: (transfer full) (nullable): the entry; %NULL when @info_file
- *   cannot be read
+ * Reads @info_file, not @plan_file: whether the plan can be restored is
+ * known when kk_recovery_entry_load() reads it.
+ *
+ * Returns: (transfer full): the entry
  */
 KkRecoveryEntry *
-kk_recovery_entry_new (GFile   *plan_file,
-                       GFile   *info_file,
-                       GError **error)
+kk_recovery_entry_new (GFile *plan_file,
+                       GFile *info_file)
 {
-  g_autoptr(KkRecoveryEntry) self = NULL;
+  KkRecoveryEntry *self;
+  g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (G_IS_FILE (plan_file), NULL);
   g_return_val_if_fail (G_IS_FILE (info_file), NULL);
@@ -105,9 +141,9 @@ kk_recovery_entry_new (GFile   *plan_file,
   self = g_object_new (KK_TYPE_RECOVERY_ENTRY, NULL);
   self->plan_file = g_object_ref (plan_file);
   self->info_file = g_object_ref (info_file);
-  if (!kk_recovery_entry_read_info (self, error))
-    return NULL;
-  return g_steal_pointer (&self);
+  if (!kk_recovery_entry_read_info (self, &error))
+    kk_recovery_entry_forget_info (self, error);
+  return self;
 }
 
 /**
@@ -167,7 +203,10 @@ kk_recovery_entry_dup_title (KkRecoveryEntry *self)
 /**
  * kk_recovery_entry_load:
  *
- * The plan comes back unsaved: it differs from its file until saved.
+ * The plan comes back unsaved: it differs from its file until saved. A
+ * plan that cannot be read or is not a plan (a crash of the disk, a file
+ * put in the folder) fails at once with the reason, so that the clerk can
+ * be offered to discard the entry.
  *
  * Returns: (transfer full) (nullable): the plan as it was at its last change
  */
@@ -175,11 +214,17 @@ KkPlan *
 kk_recovery_entry_load (KkRecoveryEntry  *self,
                         GError          **error)
 {
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   KkPlan *plan;
 
   g_return_val_if_fail (KK_IS_RECOVERY_ENTRY (self), NULL);
 
-  plan = kk_plan_load_file (self->plan_file, NULL, error);
+  path = g_file_get_path (self->plan_file);
+  bytes = kk_file_read_regular (path, MAX_PLAN_SIZE, error);
+  if (bytes == NULL)
+    return NULL;
+  plan = kk_plan_load_bytes (bytes, error);
   if (plan != NULL)
     kk_history_mark_unsaved (kk_plan_get_history (plan));
   return plan;

@@ -16,8 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KkRecoveryEntry, kk_recovery_entry, KK, RECOVERY_ENTRY, GObject)
 
 KkRecoveryEntry *kk_recovery_entry_new         (GFile            *plan_file,
-                                                GFile            *info_file,
-                                                GError          **error);
+                                                GFile            *info_file);
 GFile           *kk_recovery_entry_get_file    (KkRecoveryEntry  *self);
 const char      *kk_recovery_entry_get_etag    (KkRecoveryEntry  *self);
 GDateTime       *kk_recovery_entry_get_changed (KkRecoveryEntry  *self);

@@ -38,6 +38,7 @@ struct _KkRecovery
   char *info_path;
   GDateTime *changed;
 
+  guint delay_ms;
   guint timeout_id;
   gboolean writing;
   gboolean discarded;
@@ -196,7 +197,7 @@ static void
 kk_recovery_schedule (KkRecovery *self)
 {
   if (self->timeout_id == 0)
-    self->timeout_id = g_timeout_add (KK_RECOVERY_DELAY_MS, kk_recovery_write, self);
+    self->timeout_id = g_timeout_add (self->delay_ms, kk_recovery_write, self);
 }
 
 static void
@@ -303,6 +304,7 @@ kk_recovery_class_init (KkRecoveryClass *klass)
 static void
 kk_recovery_init (KkRecovery *self)
 {
+  self->delay_ms = KK_RECOVERY_DELAY_MS;
 }
 
 /**
@@ -377,6 +379,21 @@ kk_recovery_set_file (KkRecovery *self,
 }
 
 /**
+ * kk_recovery_set_delay:
+ * @delay_ms: how long after a change its plan is written aside, at the
+ *   most
+ *
+ * For tests, which need not wait for KK_RECOVERY_DELAY_MS.
+ */
+void
+kk_recovery_set_delay (KkRecovery *self,
+                       guint       delay_ms)
+{
+  g_return_if_fail (KK_IS_RECOVERY (self));
+  self->delay_ms = delay_ms;
+}
+
+/**
  * kk_recovery_get_pending:
  *
  * Returns: whether a write is scheduled or under way
@@ -429,27 +446,23 @@ kk_recovery_entry_compare_newest_first (gconstpointer a,
 }
 
 static KkRecoveryEntry *
-kk_recovery_entry_for_info (GFile      *folder,
-                            const char *info_name)
+kk_recovery_entry_for_plan (GFile      *folder,
+                            const char *plan_name)
 {
-  g_autofree char *id = g_strndup (info_name, strlen (info_name) - strlen (INFO_SUFFIX));
-  g_autofree char *plan_name = g_strconcat (id, PLAN_SUFFIX, NULL);
+  g_autofree char *id = g_strndup (plan_name, strlen (plan_name) - strlen (PLAN_SUFFIX));
+  g_autofree char *info_name = g_strconcat (id, INFO_SUFFIX, NULL);
   g_autoptr(GFile) plan_file = g_file_get_child (folder, plan_name);
   g_autoptr(GFile) info_file = g_file_get_child (folder, info_name);
-  g_autoptr(GError) error = NULL;
-  KkRecoveryEntry *entry;
 
-  if (!g_file_query_exists (plan_file, NULL))
-    return NULL;
-  entry = kk_recovery_entry_new (plan_file, info_file, &error);
-  if (entry == NULL)
-    g_message ("Skipping unsaved changes that cannot be read: %s", error->message);
-  return entry;
+  return kk_recovery_entry_new (plan_file, info_file);
 }
 
 /**
  * kk_recovery_list_entries:
  * @folder: the recovery folder
+ *
+ * Lists without reading the plans: what is in the folder cannot make the
+ * start wait.
  *
  * Returns: (transfer full): the #KkRecoveryEntry of each plan whose changes
  *   were left unsaved, the latest first; none when @folder does not exist
@@ -470,11 +483,10 @@ kk_recovery_list_entries (GFile *folder)
     {
       g_autoptr(KkRecoveryEntry) entry = NULL;
 
-      if (!g_str_has_suffix (name, INFO_SUFFIX))
+      if (!g_str_has_suffix (name, PLAN_SUFFIX))
         continue;
-      entry = kk_recovery_entry_for_info (folder, name);
-      if (entry != NULL)
-        g_list_store_insert_sorted (entries, entry, kk_recovery_entry_compare_newest_first, NULL);
+      entry = kk_recovery_entry_for_plan (folder, name);
+      g_list_store_insert_sorted (entries, entry, kk_recovery_entry_compare_newest_first, NULL);
     }
   return G_LIST_MODEL (entries);
 }

@@ -25,6 +25,8 @@ KkRecovery *kk_recovery_new                (GFile       *folder,
 void        kk_recovery_set_file           (KkRecovery  *self,
                                             GFile       *file,
                                             const char  *etag);
+void        kk_recovery_set_delay          (KkRecovery  *self,
+                                            guint        delay_ms);
 gboolean    kk_recovery_get_pending        (KkRecovery  *self);
 const char *kk_recovery_get_write_error    (KkRecovery  *self);
 void        kk_recovery_discard            (KkRecovery  *self);
