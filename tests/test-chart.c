@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include <glib.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -1182,7 +1184,7 @@ is_round (double step)
 }
 
 /* Ticks fall on 1, 2 or 5 times a power of ten, cover the values, and
- * count whole thousand yen, in millions from 1億円 on. */
+ * count whole thousand yen, the unit of the bars' figures, however large. */
 static void
 test_axis_round_ticks (void)
 {
@@ -1209,11 +1211,9 @@ test_axis_round_ticks (void)
     for (guint max_ticks = 3; max_ticks <= 11; max_ticks++)
       {
         KkChartAxis axis;
-        gboolean millions;
 
         kk_chart_axis_init (&axis, cases[i].scale, cases[i].low, cases[i].high,
                             cases[i].min_step, max_ticks);
-        millions = axis.divisor > 1;
         g_assert_true (is_round (axis.step));
         g_assert_cmpfloat (axis.step, >=, cases[i].min_step);
         g_assert_cmpfloat (axis.min, <=, MIN (cases[i].low, 0));
@@ -1221,30 +1221,248 @@ test_axis_round_ticks (void)
         g_assert_cmpfloat (axis.max, >, axis.min);
         g_assert_cmpuint (axis.n_ticks, >=, 2);
         g_assert_cmpuint (axis.n_ticks, <=, max_ticks);
-        g_assert_cmpint (millions, ==, cases[i].scale == KK_CHART_SCALE_MONEY
-                                       && MAX (-cases[i].low, cases[i].high) >= 100000);
         for (guint t = 0; t < axis.n_ticks; t++)
           {
             double tick = kk_chart_axis_get_tick (&axis, t);
-            double in_units = tick / axis.divisor;
             g_autofree char *label = kk_chart_axis_dup_tick_label (&axis, t);
             g_autofree char *expected = NULL;
 
             g_assert_cmpfloat (fabs (tick / axis.step - round (tick / axis.step)), <, 1e-9);
             if (cases[i].scale != KK_CHART_SCALE_MONEY)
               continue;
-            g_assert_cmpfloat (in_units, ==, round (in_units));
-            expected = kk_format_thousand_yen ((gint64)in_units);
+            g_assert_cmpfloat (tick, ==, round (tick));
+            expected = kk_format_thousand_yen ((gint64)tick);
             g_assert_cmpstr (label, ==, expected);
           }
       }
+}
+
+/* The charts of amounts, in thousand yen. */
+static const KkChartKind money_kinds[] = {
+  KK_CHART_KIND_PROGRAMS,
+  KK_CHART_KIND_PILLARS,
+  KK_CHART_KIND_DIVISIONS,
+  KK_CHART_KIND_FUNDING,
+  KK_CHART_KIND_CHANGE,
+};
+
+/* A tick label: a whole number of the axis' unit, ▲ for a negative one. */
+static gboolean
+parse_tick (const char *text,
+            double     *number)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  gboolean negative = g_str_has_prefix (text, "▲");
+
+  for (const char *p = negative ? text + strlen ("▲") : text; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      g_string_append_c (digits, *p);
+    else if (*p != ',' && *p != ' ')
+      return FALSE;
+  if (digits->len == 0)
+    return FALSE;
+  *number = g_ascii_strtod (digits->str, NULL) * (negative ? -1 : 1);
+  return TRUE;
+}
+
+static gboolean
+layout_shows (KkChartLayout *layout,
+              const char    *text)
+{
+  for (guint i = 0; i < layout->texts->len; i++)
+    if (g_strcmp0 (pango_layout_get_text (g_array_index (layout->texts, KkChartText, i).layout),
+                   text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* One unit on the axis and at the bars: the axis is titled with the unit
+ * every figure at a bar is written in, and its ticks count that unit, so
+ * they reach the longest bar's figure. */
+static void
+assert_one_unit (KkChart *chart,
+                 int      width)
+{
+  KkChartData *data = kk_chart_get_data (chart);
+  int height = kk_chart_get_natural_height (chart, width);
+  KkChartLayout *layout = kk_chart_get_layout (chart, width, height);
+  g_autofree char *unit = kk_chart_axis_dup_title (&(KkChartAxis) { .scale = KK_CHART_SCALE_MONEY },
+                                                   NULL);
+  double largest = 0;
+  double highest_tick = 0;
+  guint n_ticks = 0;
+
+  g_assert_true (layout_shows (layout, unit));
+  for (guint i = 0; i < data->items->len; i++)
+    {
+      const KkChartItem *item = g_ptr_array_index (data->items, i);
+
+      if (strstr (item->value_label, unit) == NULL)
+        g_error ("“%s” at a bar is not in the axis' unit, %s", item->value_label, unit);
+      if (!item->is_others)
+        largest = MAX (largest, fabs (item->value));
+    }
+  for (guint i = 0; i < layout->texts->len; i++)
+    {
+      const char *text = pango_layout_get_text (g_array_index (layout->texts, KkChartText,
+                                                               i).layout);
+      double tick;
+
+      if (parse_tick (text, &tick))
+        {
+          highest_tick = MAX (highest_tick, fabs (tick));
+          n_ticks++;
+        }
+    }
+  g_assert_cmpuint (n_ticks, >=, 2);
+  g_assert_cmpfloat (highest_tick, >=, largest / 2);
+  g_assert_cmpfloat (highest_tick, <=, 2 * largest);
+}
+
+static void
+assert_every_chart_one_unit (void)
+{
+  static const ProgramSpec large[] = {
+    { 2500000, 2000000, 1 },
+    { 900000, -1, 2 },
+    { 120, 4000, 1 },
+  };
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  g_autoptr(KkPlan) large_plan = plan_new (large, G_N_ELEMENTS (large));
+
+  for (guint k = 0; k < G_N_ELEMENTS (money_kinds); k++)
+    for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+      {
+        g_autoptr(KkChart) chart = kk_chart_new (plan, money_kinds[k]);
+        g_autoptr(KkChart) large_chart = kk_chart_new (large_plan, money_kinds[k]);
+
+        assert_one_unit (chart, sizes[s].width);
+        assert_one_unit (large_chart, sizes[s].width);
+      }
+}
+
+/* Runs @check with the interface in @locale, then back in C.UTF-8. */
+static void
+run_in_locale (const char *locale,
+               void      (*check) (void))
+{
+  g_assert_nonnull (setlocale (LC_ALL, locale));
+  check ();
+  g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
+}
+
+static void
+test_one_unit (void)
+{
+  run_in_locale ("C.UTF-8", assert_every_chart_one_unit);
+  run_in_locale ("ja_JP.UTF-8", assert_every_chart_one_unit);
+}
+
+/* Wide enough for the bars, their figures and the longest name, no text
+ * is cut: every chart of the embedded plan from 760 wide (a report's
+ * chart), the programs chart from 600 wide. */
+static void
+test_labels_whole_where_room (void)
+{
+  static const int widths[] = { 600, 760, 960, 1600 };
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+
+  for (guint k = 0; k < G_N_ELEMENTS (plan_kinds); k++)
+    for (guint w = plan_kinds[k] == KK_CHART_KIND_PROGRAMS ? 0 : 1; w < G_N_ELEMENTS (widths); w++)
+      {
+        g_autoptr(KkChart) chart = kk_chart_new (plan, plan_kinds[k]);
+        int height = kk_chart_get_natural_height (chart, widths[w]);
+        KkChartLayout *layout = kk_chart_get_layout (chart, widths[w], height);
+
+        for (guint i = 0; i < layout->texts->len; i++)
+          {
+            PangoLayout *text = g_array_index (layout->texts, KkChartText, i).layout;
+
+            if (pango_layout_is_ellipsized (text))
+              g_error ("“%s” of chart %d is cut at %d wide", pango_layout_get_text (text),
+                       plan_kinds[k], widths[w]);
+          }
+        assert_layout_sound (chart, widths[w], height);
+      }
+}
+
+/* The legend names a new program's colour with the word its bar begins
+ * with (新規). */
+static void
+assert_new_program_words (void)
+{
+  static const ProgramSpec specs[] = {
+    { 1000, 800, 1 },
+    { 500, -1, 2 },
+    { 300, 400, 1 },
+  };
+  g_autoptr(KkPlan) plan = plan_new (specs, G_N_ELEMENTS (specs));
+  g_autoptr(KkChart) chart = kk_chart_new (plan, KK_CHART_KIND_CHANGE);
+  KkChartData *data = kk_chart_get_data (chart);
+  guint n_new = 0;
+
+  for (guint i = 0; i < data->items->len; i++)
+    {
+      const KkChartItem *item = g_ptr_array_index (data->items, i);
+      gboolean named = FALSE;
+
+      if (kk_program_get_status (item->program) != KK_PROGRAM_STATUS_NEW)
+        continue;
+      n_new++;
+      for (guint l = 0; l < data->legend->len; l++)
+        {
+          const KkChartLegendEntry *entry = g_ptr_array_index (data->legend, l);
+
+          if (entry->color == item->color)
+            named = g_str_has_prefix (item->value_label, entry->label);
+        }
+      if (!named)
+        g_error ("the legend does not name “%s” with its word", item->value_label);
+    }
+  g_assert_cmpuint (n_new, ==, 1);
+}
+
+static void
+test_change_legend_words (void)
+{
+  run_in_locale ("C.UTF-8", assert_new_program_words);
+  run_in_locale ("ja_JP.UTF-8", assert_new_program_words);
+}
+
+/* A chart of a division's programs names the division in its title. */
+static void
+test_subject_in_title (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  g_autoptr(KkChart) chart = kk_chart_new (plan, KK_CHART_KIND_PROGRAMS);
+  g_autofree char *plain = kk_chart_dup_title (chart);
+  g_autofree char *title = NULL;
+  KkChartLayout *layout;
+  guint n_changed = 0;
+
+  g_signal_connect (chart, "changed", G_CALLBACK (count_changed), &n_changed);
+  kk_chart_set_subject (chart, "経営支援課");
+  g_assert_cmpuint (n_changed, ==, 1);
+  title = kk_chart_dup_title (chart);
+  g_assert_true (g_str_has_prefix (title, "経営支援課"));
+  g_assert_true (g_str_has_suffix (title, plain));
+  layout = kk_chart_get_layout (chart, WIDTH, 0);
+  g_assert_true (layout_shows (layout, title));
+  kk_chart_set_subject (chart, "経営支援課");
+  g_assert_cmpuint (n_changed, ==, 1);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *po_dir = NULL;
+
   g_test_init (&argc, &argv, NULL);
+  /* Some tests read the charts with the interface in Japanese. */
+  po_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  bindtextdomain (GETTEXT_PACKAGE, po_dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
   g_test_add_func ("/chart/programs/order-and-lengths", test_programs_order_and_lengths);
   g_test_add_func ("/chart/programs/colored-by-pillar", test_programs_colored_by_pillar);
@@ -1273,6 +1491,10 @@ main (int   argc,
   g_test_add_func ("/chart/render/formats", test_render_formats);
   g_test_add_func ("/chart/render/format-for-filename", test_format_for_filename);
   g_test_add_func ("/chart/axis/round-ticks", test_axis_round_ticks);
+  g_test_add_func ("/chart/axis/one-unit", test_one_unit);
+  g_test_add_func ("/chart/labels/whole-where-room", test_labels_whole_where_room);
+  g_test_add_func ("/chart/change/legend-words", test_change_legend_words);
+  g_test_add_func ("/chart/subject-in-title", test_subject_in_title);
 
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "kk-chart.h"
 #include "kk-format.h"
 #include "kk-plan-file.h"
 #include "kk-report-parts.h"
@@ -529,9 +530,24 @@ kpi_cells_take (GPtrArray     *found,
   return FALSE;
 }
 
+/* The chart of a division's budgets is titled with the division's name. */
+static void
+assert_division_chart_named (Pdf        *pdf,
+                             KkPlan     *plan,
+                             KkDivision *division)
+{
+  g_autoptr(KkChart) chart = kk_chart_new (plan, KK_CHART_KIND_PROGRAMS);
+  g_autofree char *title = NULL;
+
+  kk_chart_set_subject (chart, kk_division_get_name (division));
+  title = kk_chart_dup_title (chart);
+  assert_pdf_shows (pdf, title);
+}
+
 /* Each figure of each KPI of the programs @division leads stands on its
  * pages in the column of its kind and the row of its year, and so does
- * every achievement the plan allows. Each cell read answers one figure. */
+ * every achievement the plan allows. Each cell read answers one figure.
+ * The chart, where it leads programs, names the division. */
 static void
 assert_division_kpis_shown (KkPlan     *plan,
                             KkDivision *division)
@@ -542,6 +558,7 @@ assert_division_kpis_shown (KkPlan     *plan,
   g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func ((GDestroyNotify)kpi_cell_free);
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
   GListModel *programs = kk_plan_get_programs (plan);
+  gboolean leads = FALSE;
 
   for (guint i = 0; i < pages->len; i++)
     kpi_table_read_page (g_ptr_array_index (pages, i), found);
@@ -551,8 +568,10 @@ assert_division_kpis_shown (KkPlan     *plan,
       KkSheet *sheet = kk_program_get_sheet (program);
       GListModel *kpis;
 
-      if (kk_program_get_lead_division (program) != division || sheet == NULL ||
-          !g_hash_table_add (seen, sheet))
+      if (kk_program_get_lead_division (program) != division)
+        continue;
+      leads = TRUE;
+      if (sheet == NULL || !g_hash_table_add (seen, sheet))
         continue;
       kpis = kk_sheet_get_kpis (sheet);
       for (guint k = 0; k < g_list_model_get_n_items (kpis); k++)
@@ -573,6 +592,8 @@ assert_division_kpis_shown (KkPlan     *plan,
             }
         }
     }
+  if (leads)
+    assert_division_chart_named (pdf, plan, division);
 }
 
 static void

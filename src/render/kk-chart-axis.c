@@ -13,9 +13,6 @@
 #include "kk-chart-axis.h"
 #include "kk-format.h"
 
-/* Amounts from 1億円 on are ticked in 百万円, as budget tables print them. */
-#define KK_MILLIONS_FROM 100000.0
-
 /* Quotients of ticks and values are off by rounding; this much is equality. */
 #define KK_EPSILON 1e-9
 
@@ -84,12 +81,6 @@ kk_chart_axis_init (KkChartAxis  *axis,
     high = low + min_step;
 
   axis->scale = scale;
-  axis->divisor = 1;
-  if (scale == KK_CHART_SCALE_MONEY && MAX (-low, high) >= KK_MILLIONS_FROM)
-    {
-      axis->divisor = 1000;
-      min_step = MAX (min_step, 1000);
-    }
   axis->step = kk_nice_step (low, high, min_step, max_ticks - 1);
   axis->min = floor (low / axis->step + KK_EPSILON) * axis->step;
   intervals = kk_intervals_for_step (low, high, axis->step);
@@ -132,7 +123,7 @@ kk_chart_axis_dup_tick_label (const KkChartAxis *axis,
   switch (axis->scale)
     {
     case KK_CHART_SCALE_MONEY:
-      return kk_format_thousand_yen ((gint64)round (tick / axis->divisor));
+      return kk_format_thousand_yen ((gint64)round (tick));
     case KK_CHART_SCALE_PERCENT:
       return g_strdup_printf ("%.*f%%", kk_decimals_for_step (axis->step * 100), tick * 100);
     case KK_CHART_SCALE_NUMBER:
@@ -157,7 +148,9 @@ kk_chart_axis_dup_title (const KkChartAxis *axis,
   switch (axis->scale)
     {
     case KK_CHART_SCALE_MONEY:
-      return g_strdup (axis->divisor > 1 ? _("Million yen") : _("Thousand yen"));
+      /* Translators: the unit of the axis, as the bars' figures write it
+       * after each amount (%s k¥): 千円 */
+      return g_strdup (_("k¥"));
     case KK_CHART_SCALE_PERCENT:
       return g_strdup (_("Achievement"));
     case KK_CHART_SCALE_NUMBER:

@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 
 /**
  * KkChartScale:
- * @KK_CHART_SCALE_MONEY: thousand yen, ticked in 百万円 when large
+ * @KK_CHART_SCALE_MONEY: thousand yen (千円), as the plan prints every amount
+ *   and as the bars' figures are written
  * @KK_CHART_SCALE_PERCENT: ratios, ticked as percentages
  * @KK_CHART_SCALE_NUMBER: a KPI's figures in its own unit
  */
@@ -27,7 +28,6 @@ typedef enum
  * @min: the first tick, in the unit of the values
  * @max: the last tick, always above @min
  * @step: between ticks: 1, 2 or 5 times a power of ten
- * @divisor: what the tick labels divide by: 1000 for 百万円
  * @n_ticks: ticks from @min to @max
  */
 typedef struct
@@ -36,7 +36,6 @@ typedef struct
   double min;
   double max;
   double step;
-  double divisor;
   guint n_ticks;
 } KkChartAxis;
 

@@ -713,7 +713,8 @@ kk_chart_data_fill_change (KkChartData *data,
 
   kk_chart_data_add_legend_if_used (data, _("Increase"), KK_CHART_COLOR_BLUE);
   kk_chart_data_add_legend_if_used (data, _("Decrease"), KK_CHART_COLOR_VERMILLION);
-  kk_chart_data_add_legend_if_used (data, _("New program"), KK_CHART_COLOR_GREEN);
+  /* The word the bars of new programs begin with (New: %s). */
+  kk_chart_data_add_legend_if_used (data, C_("program status", "New"), KK_CHART_COLOR_GREEN);
   if (kk_chart_data_has_color (data, KK_CHART_COLOR_GREEN))
     kk_chart_data_add_note (data, _("A new program’s change is its whole budget."));
 

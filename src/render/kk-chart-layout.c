@@ -37,6 +37,8 @@
 #define MAX_ROW_GROWTH 1.6
 #define BAR_FILL 0.64
 #define LABEL_SHARE 0.38
+#define BARS_SHARE 0.25
+#define MIN_BARS_WIDTH 80.0
 #define MAX_TICKS 11
 
 /* Laying out one chart: @top is the next free y, and the axis maps onto
@@ -356,12 +358,20 @@ kk_builder_x (KkBuilder *b,
   return b->zone_left + fraction * (b->zone_right - b->zone_left);
 }
 
-/* Tick labels centred on their ticks, kept inside the chart, and apart. */
+static void
+kk_clear_tick (gpointer tick)
+{
+  g_clear_object (&tick);
+}
+
+/* Tick labels centred on their ticks, kept inside the chart, and apart.
+ * Where even the fewest ticks crowd, a label that would touch the one
+ * before it is left out (%NULL): its grid line still shows. */
 static GPtrArray *
 kk_builder_try_ticks (KkBuilder *b,
                       gboolean   must_fit)
 {
-  g_autoptr(GPtrArray) ticks = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) ticks = g_ptr_array_new_with_free_func (kk_clear_tick);
   double previous_right = -G_MAXDOUBLE;
 
   for (guint i = 0; i < b->axis.n_ticks; i++)
@@ -372,9 +382,15 @@ kk_builder_try_ticks (KkBuilder *b,
       double x = kk_builder_x (b, kk_chart_axis_get_tick (&b->axis, i)) - width / 2;
 
       x = CLAMP (x, MARGIN, b->layout->width - MARGIN - width);
+      if (x < previous_right + GAP)
+        {
+          g_object_unref (tick);
+          if (!must_fit)
+            return NULL;
+          g_ptr_array_add (ticks, NULL);
+          continue;
+        }
       g_ptr_array_add (ticks, tick);
-      if (!must_fit && x < previous_right + GAP)
-        return NULL;
       previous_right = x + width;
     }
   return g_steal_pointer (&ticks);
@@ -429,17 +445,21 @@ kk_builder_add_ticks (KkBuilder *b,
 {
   for (guint i = 0; i < ticks->len; i++)
     {
-      PangoLayout *tick = g_object_ref (g_ptr_array_index (ticks, i));
+      PangoLayout *tick = g_ptr_array_index (ticks, i);
       double value = kk_chart_axis_get_tick (&b->axis, i);
       double x = kk_builder_x (b, value);
-      double width = kk_text_width (tick);
       double grid_x = floor (x) + 0.5;
+      double width;
 
       kk_builder_add_line (b, grid_x, b->rows_top, grid_x, b->rows_bottom, 1,
                            value == 0 ? KK_CHART_COLOR_AXIS : KK_CHART_COLOR_GRID, FALSE,
                            value == 0);
+      if (tick == NULL)
+        continue;
+      width = kk_text_width (tick);
       x = CLAMP (x - width / 2, MARGIN, b->layout->width - MARGIN - width);
-      kk_builder_place (b, tick, x, b->rows_bottom + TICK_GAP, KK_CHART_COLOR_TEXT_DIM);
+      kk_builder_place (b, g_object_ref (tick), x, b->rows_bottom + TICK_GAP,
+                        KK_CHART_COLOR_TEXT_DIM);
     }
 }
 
@@ -490,8 +510,10 @@ kk_builder_value_widths (KkBuilder *b,
 }
 
 /* Splits the width between labels, bars and figures; returns the width of
- * the label column. Figures that would squeeze the bars too much are dropped:
- * the tooltips and the table still give them. */
+ * the label column. Labels are whole where the bars keep a quarter of the
+ * width and their figures, and get no less than LABEL_SHARE otherwise,
+ * ellipsized. Figures that would squeeze the bars too much are dropped: the
+ * tooltips and the table still give them. */
 static double
 kk_builder_split_width (KkBuilder  *b,
                         GPtrArray  *labels,
@@ -499,13 +521,17 @@ kk_builder_split_width (KkBuilder  *b,
 {
   double left = MARGIN;
   double right = b->layout->width - MARGIN;
-  double label_width = MIN (kk_max_width (labels), LABEL_SHARE * (right - left));
-  double bars_left = labels ? left + label_width + GAP : left;
   double negative = 0;
   double positive = 0;
+  double spare;
+  double label_width;
+  double bars_left;
 
   if (*values != NULL)
     kk_builder_value_widths (b, *values, &negative, &positive);
+  spare = right - left - GAP - negative - positive - MAX (MIN_BARS_WIDTH, BARS_SHARE * (right - left));
+  label_width = MIN (kk_max_width (labels), MAX (spare, LABEL_SHARE * (right - left)));
+  bars_left = labels ? left + label_width + GAP : left;
   b->zone_left = bars_left + negative;
   b->zone_right = right - positive;
   if (b->zone_right - b->zone_left < MAX (40, 0.3 * (right - bars_left)))

@@ -35,6 +35,7 @@ struct _KkChart
   KkKpi *kpi;
   gboolean dark;
   guint max_bars;
+  char *subject;
 
   GListModel *watched_programs;
   gulong items_changed_id;
@@ -57,6 +58,7 @@ enum {
   PROP_KPI,
   PROP_DARK,
   PROP_MAX_BARS,
+  PROP_SUBJECT,
   N_PROPS
 };
 
@@ -163,12 +165,27 @@ kk_chart_watch (KkChart *self)
     }
 }
 
-static KkChartData *
+/**
+ * kk_chart_get_data:
+ *
+ * Returns: (transfer none): what the chart shows, worked out once per change
+ */
+KkChartData *
 kk_chart_get_data (KkChart *self)
 {
-  if (self->data == NULL)
-    self->data = kk_chart_data_new (self->plan, kk_chart_get_shown_programs (self), self->kind,
-                                    self->kpi, self->max_bars);
+  if (self->data != NULL)
+    return self->data;
+  self->data = kk_chart_data_new (self->plan, kk_chart_get_shown_programs (self), self->kind,
+                                  self->kpi, self->max_bars);
+  if (self->subject != NULL)
+    {
+      char *title = self->data->title;
+
+      /* Translators: whose programs a chart shows, then what it shows:
+       * 経営支援課　事業別の事業費 */
+      self->data->title = g_strdup_printf (C_("chart title", "%s: %s"), self->subject, title);
+      g_free (title);
+    }
   return self->data;
 }
 
@@ -233,6 +250,7 @@ kk_chart_finalize (GObject *object)
 
   g_clear_pointer (&self->layout, kk_chart_layout_free);
   g_clear_pointer (&self->data, kk_chart_data_free);
+  g_clear_pointer (&self->subject, g_free);
 
   G_OBJECT_CLASS (kk_chart_parent_class)->finalize (object);
 }
@@ -264,6 +282,9 @@ kk_chart_get_property (GObject    *object,
       break;
     case PROP_MAX_BARS:
       g_value_set_uint (value, self->max_bars);
+      break;
+    case PROP_SUBJECT:
+      g_value_set_string (value, self->subject);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -297,6 +318,9 @@ kk_chart_set_property (GObject      *object,
       break;
     case PROP_MAX_BARS:
       kk_chart_set_max_bars (self, g_value_get_uint (value));
+      break;
+    case PROP_SUBJECT:
+      kk_chart_set_subject (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -360,6 +384,14 @@ kk_chart_class_init (KkChartClass *klass)
    */
   properties[PROP_MAX_BARS] =
     g_param_spec_uint ("max-bars", NULL, NULL, 0, G_MAXUINT, KK_DEFAULT_MAX_BARS, flags);
+
+  /**
+   * KkChart:subject:
+   *
+   * Whose programs the chart shows, such as a division's name, which heads
+   * its title; %NULL when they are simply the plan's.
+   */
+  properties[PROP_SUBJECT] = g_param_spec_string ("subject", NULL, NULL, NULL, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -524,6 +556,27 @@ kk_chart_set_max_bars (KkChart *self,
   self->max_bars = max_bars;
   kk_chart_invalidate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_BARS]);
+}
+
+const char *
+kk_chart_get_subject (KkChart *self)
+{
+  g_return_val_if_fail (KK_IS_CHART (self), NULL);
+  return self->subject;
+}
+
+void
+kk_chart_set_subject (KkChart    *self,
+                      const char *subject)
+{
+  g_return_if_fail (KK_IS_CHART (self));
+
+  if (g_strcmp0 (self->subject, subject) == 0)
+    return;
+  g_free (self->subject);
+  self->subject = g_strdup (subject);
+  kk_chart_invalidate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBJECT]);
 }
 
 /**

@@ -38,6 +38,9 @@ void         kk_chart_set_dark            (KkChart            *self,
 guint        kk_chart_get_max_bars        (KkChart            *self);
 void         kk_chart_set_max_bars        (KkChart            *self,
                                            guint               max_bars);
+const char  *kk_chart_get_subject         (KkChart            *self);
+void         kk_chart_set_subject         (KkChart            *self,
+                                           const char         *subject);
 char        *kk_chart_dup_title           (KkChart            *self);
 int          kk_chart_get_natural_height  (KkChart            *self,
                                            int                 width);

@@ -425,6 +425,7 @@ kk_report_divisions_add_kpis (KkReportDocument *document,
 static void
 kk_report_divisions_add_chart (KkReportDocument *document,
                                KkPlan           *plan,
+                               KkDivision       *division,
                                GListModel       *led)
 {
   g_autoptr(KkChart) chart = NULL;
@@ -434,6 +435,7 @@ kk_report_divisions_add_chart (KkReportDocument *document,
     return;
   chart = kk_chart_new (plan, KK_CHART_KIND_PROGRAMS);
   kk_chart_set_programs (chart, led);
+  kk_chart_set_subject (chart, kk_division_get_name (division));
   kk_chart_set_max_bars (chart, CHART_MAX_BARS);
   figure = kk_report_figure_new (chart);
   kk_report_block_set_space_before (figure, 16);
@@ -455,7 +457,7 @@ kk_report_divisions_add_division (KkReportDocument *document,
   kk_report_divisions_add_led (document, G_LIST_MODEL (programs.led));
   kk_report_divisions_add_shared (document, programs.shared);
   kk_report_divisions_add_kpis (document, G_LIST_MODEL (programs.led));
-  kk_report_divisions_add_chart (document, plan, G_LIST_MODEL (programs.led));
+  kk_report_divisions_add_chart (document, plan, division, G_LIST_MODEL (programs.led));
 }
 
 /**
