@@ -8,8 +8,6 @@
 #include "config.h"
 
 #include <glib.h>
-#include <glib/gi18n.h>
-#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -19,6 +17,7 @@
 #include "kk-kpi.h"
 #include "kk-plan-file.h"
 #include "kk-sheet.h"
+#include "kk-test-locale.h"
 #include "kk-totals.h"
 
 #define WIDTH 960
@@ -111,6 +110,14 @@ plan_new (const ProgramSpec *specs,
     plan_add_program (plan, i + 1, &specs[i]);
   return plan;
 }
+
+/* An increase, a new program and a decrease. */
+static const ProgramSpec increase_new_decrease[] = {
+  { 1000, 800, 1 },
+  { 500, -1, 2 },
+  { 300, 400, 1 },
+};
+#define N_INCREASE_NEW_DECREASE G_N_ELEMENTS (increase_new_decrease)
 
 static KkKpi *
 kpi_new (const char   *name,
@@ -614,19 +621,15 @@ test_change (void)
 static void
 test_change_new_program_marked (void)
 {
-  static const ProgramSpec specs[] = {
-    { 1000, 800, 1 },
-    { 500, -1, 2 },
-    { 300, 400, 1 },
-  };
-  g_autoptr(KkPlan) plan = plan_new (specs, G_N_ELEMENTS (specs));
+  const ProgramSpec *specs = increase_new_decrease;
+  g_autoptr(KkPlan) plan = plan_new (specs, N_INCREASE_NEW_DECREASE);
   g_autoptr(KkChart) chart = kk_chart_new (plan, KK_CHART_KIND_CHANGE);
   KkChartLayout *layout = kk_chart_get_layout (chart, WIDTH, HEIGHT);
-  KkChartColor colors[G_N_ELEMENTS (specs)];
-  char *status[G_N_ELEMENTS (specs)];
+  KkChartColor colors[N_INCREASE_NEW_DECREASE];
+  char *status[N_INCREASE_NEW_DECREASE];
 
-  g_assert_cmpuint (kk_chart_get_n_items (chart), ==, G_N_ELEMENTS (specs));
-  for (guint i = 0; i < G_N_ELEMENTS (specs); i++)
+  g_assert_cmpuint (kk_chart_get_n_items (chart), ==, N_INCREASE_NEW_DECREASE);
+  for (guint i = 0; i < N_INCREASE_NEW_DECREASE; i++)
     {
       guint number = kk_program_get_number (kk_chart_get_item_program (chart, i));
       g_auto(GStrv) row = kk_chart_dup_table_row (chart, i);
@@ -639,7 +642,7 @@ test_change_new_program_marked (void)
   g_assert_cmpint (colors[0], !=, colors[2]);
   g_assert_cmpstr (status[1], !=, status[0]);
   g_assert_cmpstr (status[0], ==, status[2]);
-  for (guint i = 0; i < G_N_ELEMENTS (specs); i++)
+  for (guint i = 0; i < N_INCREASE_NEW_DECREASE; i++)
     g_free (status[i]);
 }
 
@@ -1341,21 +1344,11 @@ assert_every_chart_one_unit (void)
       }
 }
 
-/* Runs @check with the interface in @locale, then back in C.UTF-8. */
-static void
-run_in_locale (const char *locale,
-               void      (*check) (void))
-{
-  g_assert_nonnull (setlocale (LC_ALL, locale));
-  check ();
-  g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
-}
-
 static void
 test_one_unit (void)
 {
-  run_in_locale ("C.UTF-8", assert_every_chart_one_unit);
-  run_in_locale ("ja_JP.UTF-8", assert_every_chart_one_unit);
+  kk_test_run_in_locale ("C.UTF-8", assert_every_chart_one_unit);
+  kk_test_run_in_locale ("ja_JP.UTF-8", assert_every_chart_one_unit);
 }
 
 /* Wide enough for the bars, their figures and the longest name, no text
@@ -1391,12 +1384,7 @@ test_labels_whole_where_room (void)
 static void
 assert_new_program_words (void)
 {
-  static const ProgramSpec specs[] = {
-    { 1000, 800, 1 },
-    { 500, -1, 2 },
-    { 300, 400, 1 },
-  };
-  g_autoptr(KkPlan) plan = plan_new (specs, G_N_ELEMENTS (specs));
+  g_autoptr(KkPlan) plan = plan_new (increase_new_decrease, N_INCREASE_NEW_DECREASE);
   g_autoptr(KkChart) chart = kk_chart_new (plan, KK_CHART_KIND_CHANGE);
   KkChartData *data = kk_chart_get_data (chart);
   guint n_new = 0;
@@ -1425,8 +1413,8 @@ assert_new_program_words (void)
 static void
 test_change_legend_words (void)
 {
-  run_in_locale ("C.UTF-8", assert_new_program_words);
-  run_in_locale ("ja_JP.UTF-8", assert_new_program_words);
+  kk_test_run_in_locale ("C.UTF-8", assert_new_program_words);
+  kk_test_run_in_locale ("ja_JP.UTF-8", assert_new_program_words);
 }
 
 /* A chart of a division's programs names the division in its title. */
@@ -1456,13 +1444,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *po_dir = NULL;
-
   g_test_init (&argc, &argv, NULL);
-  /* Some tests read the charts with the interface in Japanese. */
-  po_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
-  bindtextdomain (GETTEXT_PACKAGE, po_dir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  kk_test_bind_translations ();
 
   g_test_add_func ("/chart/programs/order-and-lengths", test_programs_order_and_lengths);
   g_test_add_func ("/chart/programs/colored-by-pillar", test_programs_colored_by_pillar);

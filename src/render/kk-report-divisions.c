@@ -293,40 +293,50 @@ kk_report_kpi_table_new (const KkKpiColumns *columns)
   return block;
 }
 
-/* Every figure of @kind in @fiscal_year, one a line, and the dates they
- * stand at for the cell's note. */
-static char *
-kk_dup_lines (GPtrArray *lines)
+/* The number of the note under the table that says @text, ※1 for the
+ * first; figures that stand at the same date share it. */
+static guint
+kk_notes_mark (GPtrArray  *notes,
+               const char *text)
 {
-  g_ptr_array_add (lines, NULL);
-  return g_strjoinv ("\n", (char **)lines->pdata);
+  guint index;
+
+  if (!g_ptr_array_find_with_equal_func (notes, text, g_str_equal, &index))
+    {
+      index = notes->len;
+      g_ptr_array_add (notes, g_strdup (text));
+    }
+  return index + 1;
 }
 
-static void
-kk_report_add_figures_cell (GPtrArray *cells,
-                            GPtrArray *notes,
-                            KkKpi     *kpi,
-                            int        fiscal_year,
-                            KkKpiKind  kind)
+/* Every figure of @kind in @fiscal_year, one a line, each marked with the
+ * note that says the date it stands at: figures stay alone in their cells. */
+static char *
+kk_dup_figures (GPtrArray *notes,
+                KkKpi     *kpi,
+                int        fiscal_year,
+                KkKpiKind  kind)
 {
   GListModel *values = kk_kpi_get_values (kpi);
-  g_autoptr(GPtrArray) figures = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) dates = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) figures = g_string_new (NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (values); i++)
     {
       g_autoptr(KkKpiValue) value = g_list_model_get_item (values, i);
-      char *as_of;
+      g_autofree char *figure = NULL;
+      g_autofree char *as_of = NULL;
 
       if (kk_kpi_value_get_fiscal_year (value) != fiscal_year ||
           kk_kpi_value_get_kind (value) != kind)
         continue;
-      g_ptr_array_add (figures, kk_report_dup_kpi_figure (kpi, value));
+      figure = kk_report_dup_kpi_figure (kpi, value);
+      g_string_append_printf (figures, "%s%s", figures->len > 0 ? "\n" : "", figure);
       if ((as_of = kk_report_dup_as_of (value)) != NULL)
-        g_ptr_array_add (dates, as_of);
+        g_string_append_printf (figures, "※%u", kk_notes_mark (notes, as_of));
     }
-  g_ptr_array_add (cells, figures->len > 0 ? kk_dup_lines (figures) : g_strdup ("—"));
-  g_ptr_array_add (notes, dates->len > 0 ? kk_dup_lines (dates) : NULL);
+  if (figures->len == 0)
+    g_string_append (figures, "—");
+  return g_string_free (g_steal_pointer (&figures), FALSE);
 }
 
 /* A row for each year the KPI has figures in, its numbers and name on the
@@ -334,6 +344,7 @@ kk_report_add_figures_cell (GPtrArray *cells,
 static void
 kk_report_add_kpi_rows (KkReportTable      *table,
                         const KkKpiColumns *columns,
+                        GPtrArray          *notes,
                         KkDivisionKpi      *item)
 {
   const char *group = kk_kpi_get_group (item->kpi);
@@ -344,28 +355,37 @@ kk_report_add_kpi_rows (KkReportTable      *table,
   for (guint y = 0; y < MAX (years->len, 1); y++)
     {
       g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
       int year = years->len > 0 ? g_array_index (years, int, y) : 0;
       KkReportRowFlags flags = y + 1 < years->len ? KK_REPORT_ROW_KEEP_WITH_NEXT
                                                   : KK_REPORT_ROW_NORMAL;
       double ratio;
-      guint row;
 
       g_ptr_array_add (cells, g_strdup (y == 0 ? item->numbers : ""));
       g_ptr_array_add (cells, g_strdup (y == 0 ? name : ""));
       g_ptr_array_add (cells, years->len > 0 ? kk_format_fiscal_year (year) : g_strdup ("—"));
-      g_ptr_array_set_size (notes, cells->len);
       for (guint k = 0; k < G_N_ELEMENTS (kpi_kinds); k++)
         if (columns->kinds[k])
-          kk_report_add_figures_cell (cells, notes, item->kpi, year, kpi_kinds[k]);
+          g_ptr_array_add (cells, kk_dup_figures (notes, item->kpi, year, kpi_kinds[k]));
       if (columns->achievement)
         g_ptr_array_add (cells, kk_kpi_get_achievement (item->kpi, year, &ratio)
                                 ? kk_format_percent (ratio) : g_strdup ("—"));
-      row = kk_report_table_add_row (table, flags, (const char * const *)cells->pdata);
-      for (guint i = 0; i < notes->len; i++)
-        if (g_ptr_array_index (notes, i) != NULL)
-          kk_report_table_set_note (table, row, i, g_ptr_array_index (notes, i));
+      kk_report_table_add_row (table, flags, (const char * const *)cells->pdata);
     }
+}
+
+/* ※1 2024年1月31日現在, one a line. */
+static void
+kk_report_add_numbered_notes (KkReportDocument *document,
+                              GPtrArray        *notes)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (notes->len == 0)
+    return;
+  for (guint i = 0; i < notes->len; i++)
+    g_string_append_printf (text, "%s※%u %s", i > 0 ? "\n" : "", i + 1,
+                            (const char *)g_ptr_array_index (notes, i));
+  kk_report_add_note (document, text->str);
 }
 
 /* The KPIs of every sheet of the programs the division leads, a shared
@@ -404,6 +424,7 @@ kk_report_divisions_add_kpis (KkReportDocument *document,
                               GListModel       *led)
 {
   g_autoptr(GPtrArray) items = kk_division_dup_kpis (led);
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
   KkKpiColumns columns = { { FALSE }, FALSE };
   KkReportBlock *block;
 
@@ -418,8 +439,9 @@ kk_report_divisions_add_kpis (KkReportDocument *document,
     kk_kpi_columns_add (&columns, ((KkDivisionKpi *)g_ptr_array_index (items, i))->kpi);
   block = kk_report_kpi_table_new (&columns);
   for (guint i = 0; i < items->len; i++)
-    kk_report_add_kpi_rows (KK_REPORT_TABLE (block), &columns, g_ptr_array_index (items, i));
+    kk_report_add_kpi_rows (KK_REPORT_TABLE (block), &columns, notes, g_ptr_array_index (items, i));
   kk_report_add_table (document, block);
+  kk_report_add_numbered_notes (document, notes);
 }
 
 static void
