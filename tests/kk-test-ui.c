@@ -36,6 +36,27 @@ kk_test_wait_ms (guint ms)
     }
 }
 
+/**
+ * kk_test_wait_until:
+ * @done: tells whether what the test waits for happened
+ *
+ * Runs the main loop until @done says so, as the clerk waits for a worker
+ * to finish; fails the test after a minute.
+ */
+void
+kk_test_wait_until (KkTestCondition done,
+                    gpointer        data)
+{
+  gint64 end = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
 /* Long enough for what an action starts to be drawn and settled. */
 void
 kk_test_run_until_idle (void)
@@ -165,4 +186,52 @@ kk_test_find_toplevel (GType      type,
         return toplevel;
     }
   return NULL;
+}
+
+static gboolean
+kk_test_nothing_opening (gpointer app)
+{
+  return !kk_application_get_opening (app);
+}
+
+/* Waits until @app has read the plans it was asked to open. */
+void
+kk_test_wait_opened (KkApplication *app)
+{
+  kk_test_wait_until (kk_test_nothing_opening, app);
+  kk_test_run_until_idle ();
+}
+
+static gboolean
+kk_test_document_idle (gpointer window)
+{
+  return !kk_document_get_busy (kk_window_get_document (window));
+}
+
+/* Waits until the save under way, if any, is done. */
+void
+kk_test_wait_saved (KkWindow *window)
+{
+  kk_test_wait_until (kk_test_document_idle, window);
+  kk_test_run_until_idle ();
+}
+
+/* Saves as Ctrl+S does, and waits until the file is written. */
+void
+kk_test_save (KkWindow *window)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  kk_test_wait_saved (window);
+}
+
+/* Types @name as the first program's name, as the editor does. */
+void
+kk_test_rename_first_program (KkPlan     *plan,
+                              const char *name)
+{
+  g_autoptr(KkProgram) program = g_list_model_get_item (kk_plan_get_programs (plan), 0);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_set_string (g_value_init (&value, G_TYPE_STRING), name);
+  g_assert_true (kk_plan_edit_value (plan, program, "name", &value));
 }

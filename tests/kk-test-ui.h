@@ -8,11 +8,16 @@
 #include <adwaita.h>
 
 #include "kk-application.h"
+#include "kk-window.h"
 
 G_BEGIN_DECLS
 
+typedef gboolean (*KkTestCondition) (gpointer data);
+
 KkApplication    *kk_test_application_new (void);
 void              kk_test_wait_ms         (guint             ms);
+void              kk_test_wait_until      (KkTestCondition   done,
+                                           gpointer          data);
 void              kk_test_run_until_idle  (void);
 AdwMessageDialog *kk_test_find_dialog     (const char       *heading);
 void              kk_test_respond         (AdwMessageDialog *dialog,
@@ -26,5 +31,10 @@ GtkWidget        *kk_test_find_type       (GtkWidget        *widget,
                                            GType             type);
 GtkWindow        *kk_test_find_toplevel   (GType             type,
                                            GtkWindow        *parent);
+void              kk_test_wait_opened     (KkApplication    *app);
+void              kk_test_save            (KkWindow         *window);
+void              kk_test_wait_saved      (KkWindow         *window);
+void              kk_test_rename_first_program (KkPlan     *plan,
+                                                const char *name);
 
 G_END_DECLS

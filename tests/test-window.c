@@ -446,8 +446,7 @@ test_save_and_reopen (void)
   kk_test_run_until_idle ();
   g_assert_true (kk_plan_get_dirty (plan));
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  kk_test_run_until_idle ();
+  kk_test_save (window);
   g_assert_false (kk_plan_get_dirty (plan));
   g_assert_false (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• "));
 
@@ -779,15 +778,14 @@ test_reopens_the_last_file (void)
   g_autofree char *last = NULL;
   KkWindow *reopened;
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  kk_test_run_until_idle ();
+  kk_test_save (window);
   last = g_settings_get_string (settings, "last-file");
   g_assert_cmpstr (last, ==, uri);
   gtk_window_destroy (GTK_WINDOW (window));
   kk_test_run_until_idle ();
 
   g_application_activate (G_APPLICATION (app));
-  kk_test_run_until_idle ();
+  kk_test_wait_opened (app);
   reopened = find_window_on (file);
   g_assert_nonnull (reopened);
   g_assert_cmpstr (kk_program_get_name (kk_plan_find_program (kk_window_get_plan (reopened), 1)), ==,

@@ -18,6 +18,9 @@
 #include "kk-window.h"
 
 #define KK_RECENT_MAX 8
+/* How long opening or saving goes before it says so: a quick one does not
+ * flash a notice. */
+#define KK_PROGRESS_DELAY_MS 500
 
 struct _KkApplication
 {
@@ -28,9 +31,30 @@ struct _KkApplication
   GMenu *recent_menu;
   /* What an earlier session left unsaved is offered once, at the start. */
   gboolean recovery_offered;
+  guint progress_delay;
+  /* How many plans are being read. */
+  guint n_opening;
 };
 
 G_DEFINE_FINAL_TYPE (KkApplication, kk_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_PROGRESS_DELAY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* A plan being read, and what shows it to the clerk. */
+typedef struct
+{
+  KkApplication *application;
+  GFile *file;
+  GCancellable *cancellable;
+  guint progress_id;
+  GtkWindow *progress;
+} KkOpening;
 
 /* GtkRecentManager records the application by this name; a process that
  * never set one (a test) has no recent plans of its own. */
@@ -279,13 +303,25 @@ kk_application_reopen_last_file (KkApplication *self)
   return TRUE;
 }
 
+/* The embedded plan, unless a window is open already. */
+static void
+kk_application_show_default (KkApplication *self)
+{
+  g_autoptr(KkPlan) plan = NULL;
+  g_autoptr(KkDocument) document = NULL;
+
+  if (gtk_application_get_active_window (GTK_APPLICATION (self)) != NULL)
+    return;
+  plan = kk_plan_load_default ();
+  document = kk_document_new (plan, NULL);
+  kk_application_show_document (self, document);
+}
+
 static void
 kk_application_activate (GApplication *application)
 {
   KkApplication *self = KK_APPLICATION (application);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  g_autoptr(KkPlan) plan = NULL;
-  g_autoptr(KkDocument) document = NULL;
 
   if (window != NULL)
     {
@@ -294,9 +330,7 @@ kk_application_activate (GApplication *application)
     }
   if (kk_application_reopen_last_file (self))
     return;
-  plan = kk_plan_load_default ();
-  document = kk_document_new (plan, NULL);
-  kk_application_show_document (self, document);
+  kk_application_show_default (self);
 }
 
 static void
@@ -314,24 +348,95 @@ kk_application_explain_newer (KkWindow     *window,
 }
 
 static void
+kk_application_opening_free (KkOpening *opening)
+{
+  g_clear_handle_id (&opening->progress_id, g_source_remove);
+  if (opening->progress != NULL)
+    gtk_window_destroy (opening->progress);
+  g_clear_weak_pointer (&opening->progress);
+  g_object_unref (opening->file);
+  g_object_unref (opening->cancellable);
+  g_free (opening);
+}
+
+static void
+kk_application_opened (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  KkOpening *opening = user_data;
+  KkApplication *self = opening->application;
+  g_autoptr(GFile) file = g_object_ref (opening->file);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) newer_error = NULL;
+  g_autoptr(KkDocument) document = kk_document_load_finish (result, &newer_error, &error);
+  KkWindow *window;
+
+  kk_application_opening_free (opening);
+  self->n_opening--;
+  if (document != NULL)
+    {
+      window = kk_application_show_document (self, document);
+      if (newer_error != NULL)
+        kk_application_explain_newer (window, newer_error);
+    }
+  else
+    {
+      /* A plan not opened leaves every window as it was, or the embedded
+       * plan at the start. */
+      kk_application_show_default (self);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        kk_application_show_load_error (self, file, error);
+    }
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+kk_application_progress_response (KkOpening *opening)
+{
+  g_cancellable_cancel (opening->cancellable);
+}
+
+/* A plan that takes long to read says so, and can be given up. */
+static gboolean
+kk_application_show_progress (gpointer user_data)
+{
+  KkOpening *opening = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (opening->application));
+  g_autofree char *name = g_file_get_basename (opening->file);
+  GtkWidget *dialog = adw_message_dialog_new (parent, _("Opening the Plan"), NULL);
+  GtkWidget *spinner = gtk_spinner_new ();
+
+  opening->progress_id = 0;
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), _("Reading “%s”…"), name);
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), spinner);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_swapped (dialog, "response", G_CALLBACK (kk_application_progress_response),
+                            opening);
+  g_set_weak_pointer (&opening->progress, GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+  return G_SOURCE_REMOVE;
+}
+
+/* Reads @file in a worker: the windows go on working meanwhile. */
+static void
 kk_application_open_file (KkApplication *self,
                           GFile         *file,
                           gboolean       read_only)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GError) newer_error = NULL;
-  g_autoptr(KkDocument) document = kk_document_load (file, read_only, &newer_error, NULL, &error);
-  KkWindow *window;
+  KkOpening *opening = g_new0 (KkOpening, 1);
 
-  if (document == NULL)
-    {
-      kk_application_activate (G_APPLICATION (self));
-      kk_application_show_load_error (self, file, error);
-      return;
-    }
-  window = kk_application_show_document (self, document);
-  if (newer_error != NULL)
-    kk_application_explain_newer (window, newer_error);
+  opening->application = self;
+  opening->file = g_object_ref (file);
+  opening->cancellable = g_cancellable_new ();
+  opening->progress_id = g_timeout_add (self->progress_delay, kk_application_show_progress,
+                                        opening);
+  /* Without a window yet, the reading alone keeps the application. */
+  g_application_hold (G_APPLICATION (self));
+  self->n_opening++;
+  kk_document_load_async (file, read_only, opening->cancellable, kk_application_opened, opening);
 }
 
 static void
@@ -509,12 +614,62 @@ kk_application_dispose (GObject *object)
 }
 
 static void
+kk_application_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  KkApplication *self = KK_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROGRESS_DELAY:
+      g_value_set_uint (value, self->progress_delay);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+kk_application_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  KkApplication *self = KK_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROGRESS_DELAY:
+      kk_application_set_progress_delay (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 kk_application_class_init (KkApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->dispose = kk_application_dispose;
+  object_class->get_property = kk_application_get_property;
+  object_class->set_property = kk_application_set_property;
+
+  /**
+   * KkApplication:progress-delay:
+   *
+   * How long, in milliseconds, opening or saving a plan goes before the
+   * window says so.
+   */
+  properties[PROP_PROGRESS_DELAY] =
+    g_param_spec_uint ("progress-delay", NULL, NULL, 0, G_MAXUINT, KK_PROGRESS_DELAY_MS,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   app_class->local_command_line = kk_application_local_command_line;
   app_class->startup = kk_application_startup;
@@ -526,6 +681,7 @@ static void
 kk_application_init (KkApplication *self)
 {
   self->recent_menu = g_menu_new ();
+  self->progress_delay = KK_PROGRESS_DELAY_MS;
 }
 
 KkApplication *
@@ -536,4 +692,35 @@ kk_application_new (void)
                        "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", RESOURCE_PREFIX,
                        NULL);
+}
+
+guint
+kk_application_get_progress_delay (KkApplication *self)
+{
+  g_return_val_if_fail (KK_IS_APPLICATION (self), 0);
+  return self->progress_delay;
+}
+
+void
+kk_application_set_progress_delay (KkApplication *self,
+                                   guint          delay_ms)
+{
+  g_return_if_fail (KK_IS_APPLICATION (self));
+
+  if (self->progress_delay == delay_ms)
+    return;
+  self->progress_delay = delay_ms;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS_DELAY]);
+}
+
+/**
+ * kk_application_get_opening:
+ *
+ * Returns: whether a plan is being read
+ */
+gboolean
+kk_application_get_opening (KkApplication *self)
+{
+  g_return_val_if_fail (KK_IS_APPLICATION (self), FALSE);
+  return self->n_opening > 0;
 }

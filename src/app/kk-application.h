@@ -17,5 +17,9 @@ KkApplication *kk_application_new              (void);
 void           kk_application_remember_file   (KkApplication *self,
                                                GFile         *file);
 GMenuModel    *kk_application_get_recent_menu (KkApplication *self);
+guint          kk_application_get_progress_delay (KkApplication *self);
+void           kk_application_set_progress_delay (KkApplication *self,
+                                                  guint          delay_ms);
+gboolean       kk_application_get_opening        (KkApplication *self);
 
 G_END_DECLS

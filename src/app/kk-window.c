@@ -48,6 +48,11 @@ struct _KkWindow
   GMenu *recent_menu;
   AdwViewSwitcherTitle *switcher_title;
   GtkInfoBar *read_only_bar;
+  GtkInfoBar *saving_bar;
+  GtkLabel *saving_label;
+  GtkSpinner *saving_spinner;
+  /* Shows the saving bar once a save has taken a while. */
+  guint saving_bar_id;
   AdwToastOverlay *toast_overlay;
   AdwViewStack *view_stack;
   KkProgramList *program_list;
@@ -440,9 +445,9 @@ kk_window_read_only_changed (KkWindow *self)
   kk_window_update_title (self);
 }
 
-static gboolean kk_window_save_over (KkWindow *self,
-                                     GFile    *file,
-                                     gboolean  overwrite);
+static void kk_window_save_over (KkWindow *self,
+                                 GFile    *file,
+                                 gboolean  overwrite);
 
 static void
 kk_window_conflict_response (KkWindow         *self,
@@ -502,46 +507,109 @@ kk_window_ask_about_conflict (KkWindow *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static gboolean
+typedef struct
+{
+  KkWindow *window;
+  GFile *file;
+} KkWindowSave;
+
+static void
+kk_window_save_free (KkWindowSave *save)
+{
+  g_object_unref (save->window);
+  g_object_unref (save->file);
+  g_free (save);
+}
+
+static void
+kk_window_save_done (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  KkWindowSave *save = user_data;
+  KkWindow *self = save->window;
+  g_autoptr(GError) error = NULL;
+
+  if (kk_document_save_finish (KK_DOCUMENT (object), result, &error))
+    kk_window_saved (self);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
+    kk_window_ask_about_conflict (self);
+  else
+    {
+      self->close_after_save = FALSE;
+      kk_window_show_file_error (self, _("Could Not Save the Plan"), save->file, error);
+    }
+  kk_window_save_free (save);
+}
+
+static void
 kk_window_save_over (KkWindow *self,
                      GFile    *file,
                      gboolean  overwrite)
 {
-  g_autoptr(GError) error = NULL;
+  KkWindowSave *save;
 
-  if (!kk_document_save (self->document, file, overwrite, &error))
+  if (kk_document_get_busy (self->document))
+    return;
+  save = g_new0 (KkWindowSave, 1);
+  save->window = g_object_ref (self);
+  save->file = g_object_ref (file);
+  kk_document_save_async (self->document, file, overwrite, NULL, kk_window_save_done, save);
+}
+
+static gboolean
+kk_window_show_saving (gpointer user_data)
+{
+  KkWindow *self = user_data;
+  g_autofree char *name = kk_window_dup_file_label (self);
+  g_autofree char *label = g_strdup_printf (_("Saving “%s”…"), name);
+
+  self->saving_bar_id = 0;
+  gtk_label_set_label (self->saving_label, label);
+  gtk_spinner_start (self->saving_spinner);
+  gtk_info_bar_set_revealed (self->saving_bar, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* A save that takes long says so; a quick one does not flash a bar. Save
+ * waits for the save under way. */
+static void
+kk_window_busy_changed (KkWindow *self)
+{
+  gboolean busy = kk_document_get_busy (self->document);
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  guint delay_ms = KK_IS_APPLICATION (application) ?
+                   kk_application_get_progress_delay (KK_APPLICATION (application)) : 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", !busy);
+  g_clear_handle_id (&self->saving_bar_id, g_source_remove);
+  if (busy)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG))
-        {
-          kk_window_ask_about_conflict (self);
-          return FALSE;
-        }
-      self->close_after_save = FALSE;
-      kk_window_show_file_error (self, _("Could Not Save the Plan"), file, error);
-      return FALSE;
+      self->saving_bar_id = g_timeout_add (delay_ms, kk_window_show_saving, self);
+      return;
     }
-  kk_window_saved (self);
-  return TRUE;
+  gtk_spinner_stop (self->saving_spinner);
+  gtk_info_bar_set_revealed (self->saving_bar, FALSE);
 }
 
 /**
  * kk_window_save_to:
  * @file: where to save the plan
  *
- * Saves the plan to @file, which becomes the window's file. A failure is
- * shown to the clerk; the plan then stays as it was, unsaved. Saving over
- * the window's own file that someone else saved meanwhile asks first.
- *
- * Returns: %TRUE when the plan was saved
+ * Starts saving the plan to @file, which becomes the window's file once
+ * written. A failure is shown to the clerk; the plan then stays as it was,
+ * unsaved. Saving over the window's own file that someone else saved
+ * meanwhile asks first.
  */
-gboolean
+void
 kk_window_save_to (KkWindow *self,
                    GFile    *file)
 {
-  g_return_val_if_fail (KK_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_if_fail (KK_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
 
-  return kk_window_save_over (self, file, FALSE);
+  kk_window_save_over (self, file, FALSE);
 }
 
 static void
@@ -992,6 +1060,8 @@ kk_window_constructed (GObject *object)
                            G_CALLBACK (kk_window_read_only_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::file", G_CALLBACK (kk_window_update_title),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::busy", G_CALLBACK (kk_window_busy_changed),
+                           self, G_CONNECT_SWAPPED);
   kk_window_read_only_changed (self);
   kk_program_list_set_plan (self->program_list, self->plan);
   self->report = kk_report_new (self->plan, KK_REPORT_KIND_BOOK);
@@ -1008,6 +1078,7 @@ kk_window_dispose (GObject *object)
 {
   KkWindow *self = KK_WINDOW (object);
 
+  g_clear_handle_id (&self->saving_bar_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), KK_TYPE_WINDOW);
   g_clear_object (&self->plan);
   g_clear_object (&self->document);
@@ -1086,6 +1157,9 @@ kk_window_class_init (KkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KkWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, KkWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, KkWindow, read_only_bar);
+  gtk_widget_class_bind_template_child (widget_class, KkWindow, saving_bar);
+  gtk_widget_class_bind_template_child (widget_class, KkWindow, saving_label);
+  gtk_widget_class_bind_template_child (widget_class, KkWindow, saving_spinner);
   gtk_widget_class_bind_template_child (widget_class, KkWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KkWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, KkWindow, program_list);

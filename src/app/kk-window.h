@@ -28,7 +28,7 @@ KkWindow   *kk_window_new_for_document (KkApplication *application,
 KkDocument *kk_window_get_document     (KkWindow      *self);
 KkPlan     *kk_window_get_plan         (KkWindow      *self);
 GFile      *kk_window_get_file         (KkWindow      *self);
-gboolean    kk_window_save_to          (KkWindow      *self,
+void        kk_window_save_to          (KkWindow      *self,
                                         GFile         *file);
 void        kk_window_destroy_when_idle (KkWindow *self);
 KkProgramList   *kk_window_get_program_list   (KkWindow *self);

@@ -7,6 +7,13 @@
  * unsaved changes aside. Windows only show a document, as GNOME Text
  * Editor's EditorWindow shows an EditorDocument.
  *
+ * Loading and saving run in a worker thread so that a large plan or a slow
+ * drive never freezes a window. A plan being loaded is built in the worker
+ * and belongs to nobody else until it is handed to the main thread. A plan
+ * being saved is serialised on the main thread, which owns it, and only
+ * the text goes to the worker; the clerk may go on editing meanwhile, and
+ * a plan changed during the save stays unsaved.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -35,6 +42,9 @@ struct _KkDocument
   /* Says to other clerks that the plan is open here. */
   KkLock *lock;
   KkRecovery *recovery;
+  /* Counts the plan's changes, to see whether one came during a save. */
+  guint64 n_changes;
+  gboolean busy;
 };
 
 G_DEFINE_FINAL_TYPE (KkDocument, kk_document, G_TYPE_OBJECT)
@@ -44,10 +54,14 @@ enum {
   PROP_PLAN,
   PROP_FILE,
   PROP_READ_ONLY,
+  PROP_BUSY,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* How long every load and save waits in its worker first, for tests. */
+static guint test_delay_ms;
 
 /* What a restored plan must know of its file: which, and which version. */
 static void
@@ -97,6 +111,40 @@ kk_document_set_etag (KkDocument *self,
   kk_document_describe_file_to_recovery (self);
 }
 
+static void
+kk_document_set_busy (KkDocument *self,
+                      gboolean    busy)
+{
+  if (self->busy == busy)
+    return;
+  self->busy = busy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+kk_document_count_change (KkDocument *self)
+{
+  self->n_changes++;
+}
+
+/* As a slow drive would, until @cancellable is cancelled. */
+static void
+kk_document_wait_for_test (GCancellable *cancellable)
+{
+  guint delay_ms = g_atomic_int_get (&test_delay_ms);
+  GPollFD fd;
+
+  if (delay_ms == 0)
+    return;
+  if (g_cancellable_make_pollfd (cancellable, &fd))
+    {
+      g_poll (&fd, 1, delay_ms);
+      g_cancellable_release_fd (cancellable);
+    }
+  else
+    g_usleep (delay_ms * G_TIME_SPAN_MILLISECOND);
+}
+
 /* Every change is written aside until saved or discarded, so that a crash
  * loses none. */
 static void
@@ -108,6 +156,8 @@ kk_document_constructed (GObject *object)
   G_OBJECT_CLASS (kk_document_parent_class)->constructed (object);
 
   g_assert (self->plan != NULL);
+  g_signal_connect_object (kk_plan_get_history (self->plan), "changed",
+                           G_CALLBACK (kk_document_count_change), self, G_CONNECT_SWAPPED);
   self->recovery = kk_recovery_new (folder, self->plan);
   kk_document_update_lock (self);
   kk_document_describe_file_to_recovery (self);
@@ -154,6 +204,9 @@ kk_document_get_property (GObject    *object,
       break;
     case PROP_READ_ONLY:
       g_value_set_boolean (value, self->read_only);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -220,6 +273,15 @@ kk_document_class_init (KkDocumentClass *klass)
     g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * KkDocument:busy:
+   *
+   * Whether the plan is being saved.
+   */
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -281,42 +343,106 @@ kk_document_load_plan (GFile         *file,
   return plan;
 }
 
+/* What a worker reads, and what it found. */
+typedef struct
+{
+  GFile *file;
+  gboolean read_only;
+  KkPlan *plan;
+  char *etag;
+  GError *newer_error;
+} KkDocumentLoad;
+
+static void
+kk_document_load_free (KkDocumentLoad *load)
+{
+  g_clear_object (&load->file);
+  g_clear_object (&load->plan);
+  g_free (load->etag);
+  g_clear_error (&load->newer_error);
+  g_free (load);
+}
+
+static void
+kk_document_load_thread (GTask        *task,
+                         gpointer      source_object,
+                         gpointer      task_data,
+                         GCancellable *cancellable)
+{
+  KkDocumentLoad *load = task_data;
+  GError *error = NULL;
+
+  kk_document_wait_for_test (cancellable);
+  load->plan = kk_document_load_plan (load->file, &load->etag, &load->newer_error, cancellable,
+                                      &error);
+  if (load->plan == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  load->read_only = load->read_only || load->newer_error != NULL ||
+                    !kk_file_is_writable (load->file, cancellable);
+  g_task_return_boolean (task, TRUE);
+}
+
 /**
- * kk_document_load:
+ * kk_document_load_async:
  * @file: a plan file
  * @read_only: whether to open it read-only whatever it is
- * @newer_error: (out) (optional): set when @file is of a newer major
+ * @cancellable: (nullable): to stop reading
+ *
+ * Reads the plan of @file in a worker thread. It is read-only when asked,
+ * when of a newer format or when this clerk may not write @file.
+ */
+void
+kk_document_load_async (GFile               *file,
+                        gboolean             read_only,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  KkDocumentLoad *load;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  load = g_new0 (KkDocumentLoad, 1);
+  load->file = g_object_ref (file);
+  load->read_only = read_only;
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kk_document_load_async);
+  g_task_set_task_data (task, load, (GDestroyNotify)kk_document_load_free);
+  g_task_run_in_thread (task, kk_document_load_thread);
+}
+
+/**
+ * kk_document_load_finish:
+ * @newer_error: (out) (optional): set when the file is of a newer major
  *   format: it was read as far as this version understands it, and opened
  *   read-only
  *
- * Reads the plan of @file. It is read-only when asked, when of a newer
- * format or when this clerk may not write @file.
- *
- * Returns: (transfer full): the document, or %NULL with @error set
+ * Returns: (transfer full): the document, or %NULL with @error set;
+ *   %G_IO_ERROR_CANCELLED when cancelled
  */
 KkDocument *
-kk_document_load (GFile         *file,
-                  gboolean       read_only,
-                  GError       **newer_error,
-                  GCancellable  *cancellable,
-                  GError       **error)
+kk_document_load_finish (GAsyncResult  *result,
+                         GError       **newer_error,
+                         GError       **error)
 {
-  g_autoptr(GError) newer = NULL;
-  g_autofree char *etag = NULL;
-  g_autoptr(KkPlan) plan = NULL;
+  KkDocumentLoad *load;
   KkDocument *self;
 
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kk_document_load_async, NULL);
 
-  plan = kk_document_load_plan (file, &etag, &newer, cancellable, error);
-  if (plan == NULL)
+  if (!g_task_propagate_boolean (G_TASK (result), error))
     return NULL;
-  read_only = read_only || newer != NULL || !kk_file_is_writable (file, cancellable);
-  self = g_object_new (KK_TYPE_DOCUMENT, "plan", plan, NULL);
-  kk_document_set_file_state (self, etag, read_only);
-  kk_document_set_file (self, file);
-  if (newer != NULL)
-    g_propagate_error (newer_error, g_steal_pointer (&newer));
+  load = g_task_get_task_data (G_TASK (result));
+  self = g_object_new (KK_TYPE_DOCUMENT, "plan", load->plan, NULL);
+  kk_document_set_file_state (self, load->etag, load->read_only);
+  kk_document_set_file (self, load->file);
+  if (load->newer_error != NULL)
+    g_propagate_error (newer_error, g_steal_pointer (&load->newer_error));
   return self;
 }
 
@@ -370,39 +496,166 @@ kk_document_set_file_state (KkDocument *self,
   kk_document_set_read_only (self, read_only);
 }
 
+/* What a worker writes, and the version it wrote. */
+typedef struct
+{
+  GFile *file;
+  GBytes *bytes;
+  char *etag;
+  char *new_etag;
+  guint64 n_changes;
+} KkDocumentSave;
+
+static void
+kk_document_save_free (KkDocumentSave *save)
+{
+  g_clear_object (&save->file);
+  g_clear_pointer (&save->bytes, g_bytes_unref);
+  g_free (save->etag);
+  g_free (save->new_etag);
+  g_free (save);
+}
+
+static void
+kk_document_save_thread (GTask        *task,
+                         gpointer      source_object,
+                         gpointer      task_data,
+                         GCancellable *cancellable)
+{
+  KkDocumentSave *save = task_data;
+  GError *error = NULL;
+
+  kk_document_wait_for_test (cancellable);
+  if (kk_file_replace_bytes (save->file, save->bytes, save->etag, TRUE, &save->new_etag,
+                             cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* The file now holds the plan as it was when the save began: saved, unless
+ * the clerk changed it since. */
+static void
+kk_document_saved (KkDocument     *self,
+                   KkDocumentSave *save)
+{
+  KkHistory *history = kk_plan_get_history (self->plan);
+
+  if (self->n_changes == save->n_changes)
+    kk_history_mark_saved (history);
+  else
+    kk_history_mark_unsaved (history);
+  kk_document_set_file (self, save->file);
+  kk_document_set_etag (self, save->new_etag);
+  kk_document_set_read_only (self, FALSE);
+}
+
+static void
+kk_document_save_done (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  KkDocument *self = KK_DOCUMENT (object);
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  kk_document_set_busy (self, FALSE);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  kk_document_saved (self, g_task_get_task_data (G_TASK (result)));
+  g_task_return_boolean (task, TRUE);
+}
+
 /**
- * kk_document_save:
+ * kk_document_save_async:
  * @file: where to save the plan
  * @overwrite: whether to write over @file even when someone else saved it
  *   since this document read or saved it
+ * @cancellable: (nullable): to stop before the file is replaced
  *
  * Saves the plan to @file, which becomes the document's file, writable.
- * On failure the plan stays as it was, unsaved. Saving over the document's
- * own file that someone else saved meanwhile fails with
- * %G_IO_ERROR_WRONG_ETAG unless @overwrite.
+ * The plan is serialised now; the file is written in a worker thread,
+ * while #KkDocument:busy. One save at a time.
+ */
+void
+kk_document_save_async (KkDocument          *self,
+                        GFile               *file,
+                        gboolean             overwrite,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) worker = NULL;
+  GTask *task;
+  KkDocumentSave *save;
+  gboolean own_file;
+
+  g_return_if_fail (KK_IS_DOCUMENT (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (!self->busy);
+
+  own_file = self->file != NULL && g_file_equal (file, self->file);
+  save = g_new0 (KkDocumentSave, 1);
+  save->file = g_object_ref (file);
+  save->bytes = kk_plan_to_bytes (self->plan);
+  save->etag = own_file && !overwrite ? g_strdup (self->etag) : NULL;
+  save->n_changes = self->n_changes;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, kk_document_save_async);
+  worker = g_task_new (self, cancellable, kk_document_save_done, task);
+  g_task_set_task_data (worker, save, (GDestroyNotify)kk_document_save_free);
+  kk_document_set_busy (self, TRUE);
+  g_task_run_in_thread (worker, kk_document_save_thread);
+}
+
+/**
+ * kk_document_save_finish:
+ *
+ * On failure the plan stays as it was, unsaved, and the file as it was.
+ * Saving over the document's own file that someone else saved meanwhile
+ * fails with %G_IO_ERROR_WRONG_ETAG unless asked to overwrite.
  *
  * Returns: %TRUE when the plan was saved
  */
 gboolean
-kk_document_save (KkDocument  *self,
-                  GFile       *file,
-                  gboolean     overwrite,
-                  GError     **error)
+kk_document_save_finish (KkDocument    *self,
+                         GAsyncResult  *result,
+                         GError       **error)
 {
-  g_autofree char *etag = NULL;
-  gboolean own_file;
-
   g_return_val_if_fail (KK_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == kk_document_save_async, FALSE);
 
-  own_file = self->file != NULL && g_file_equal (file, self->file);
-  if (!kk_plan_save_file (self->plan, file, own_file && !overwrite ? self->etag : NULL, &etag,
-                          NULL, error))
-    return FALSE;
-  kk_document_set_file (self, file);
-  kk_document_set_etag (self, etag);
-  kk_document_set_read_only (self, FALSE);
-  return TRUE;
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * kk_document_get_busy:
+ *
+ * Returns: whether the plan is being saved
+ */
+gboolean
+kk_document_get_busy (KkDocument *self)
+{
+  g_return_val_if_fail (KK_IS_DOCUMENT (self), FALSE);
+  return self->busy;
+}
+
+/**
+ * kk_document_set_test_delay:
+ * @delay_ms: how long every load and save waits in its worker before it
+ *   reads or writes, until cancelled; 0 for none
+ *
+ * For tests: makes loading and saving as slow as a slow drive would.
+ */
+void
+kk_document_set_test_delay (guint delay_ms)
+{
+  g_atomic_int_set (&test_delay_ms, delay_ms);
 }
 
 /**

@@ -17,11 +17,14 @@ G_DECLARE_FINAL_TYPE (KkDocument, kk_document, KK, DOCUMENT, GObject)
 
 KkDocument *kk_document_new            (KkPlan       *plan,
                                         GFile        *file);
-KkDocument *kk_document_load           (GFile        *file,
-                                        gboolean      read_only,
-                                        GError      **newer_error,
-                                        GCancellable *cancellable,
-                                        GError      **error);
+void        kk_document_load_async     (GFile               *file,
+                                        gboolean             read_only,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+KkDocument *kk_document_load_finish    (GAsyncResult        *result,
+                                        GError             **newer_error,
+                                        GError             **error);
 KkPlan     *kk_document_get_plan       (KkDocument   *self);
 GFile      *kk_document_get_file       (KkDocument   *self);
 const char *kk_document_get_etag       (KkDocument   *self);
@@ -29,10 +32,17 @@ gboolean    kk_document_get_read_only  (KkDocument   *self);
 void        kk_document_set_file_state (KkDocument   *self,
                                         const char   *etag,
                                         gboolean      read_only);
-gboolean    kk_document_save           (KkDocument   *self,
-                                        GFile        *file,
-                                        gboolean      overwrite,
-                                        GError      **error);
+void        kk_document_save_async     (KkDocument          *self,
+                                        GFile               *file,
+                                        gboolean             overwrite,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+gboolean    kk_document_save_finish    (KkDocument          *self,
+                                        GAsyncResult        *result,
+                                        GError             **error);
+gboolean    kk_document_get_busy       (KkDocument   *self);
+void        kk_document_set_test_delay (guint         delay_ms);
 void        kk_document_unlock         (KkDocument   *self);
 void        kk_document_discard        (KkDocument   *self);
 
