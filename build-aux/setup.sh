@@ -6,7 +6,7 @@ KEIKAKU_PACKAGES="
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev
   desktop-file-utils appstream
   xvfb xauth dbus-daemon fonts-noto-cjk fonts-morisawa-bizud-gothic fonts-morisawa-bizud-mincho
-  locales poppler-utils
+  locales poppler-utils qpdf
   valgrind clang libclang-rt-14-dev llvm
 "
 

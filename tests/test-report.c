@@ -1,6 +1,6 @@
 /* test-report.c: the printed reports, read back from their PDF as a clerk
  * reads the paper: the text of each page with pdftotext, the fonts with
- * pdffonts
+ * pdffonts, the outline with qpdf
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,6 +9,8 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -1073,6 +1075,281 @@ test_divisions_kpi_every_kind (void)
   assert_nothing_clipped_or_overlapping (report);
 }
 
+/* An entry of a PDF's outline, its bookmarks: what it says and the page it
+ * leads to, from 0. */
+typedef struct
+{
+  char *title;
+  guint page;
+} OutlineEntry;
+
+static void
+outline_entry_clear (OutlineEntry *entry)
+{
+  g_free (entry->title);
+}
+
+/* The entries of the outline, in order, as qpdf reads them. */
+static GArray *
+pdf_dup_outline (Pdf *pdf)
+{
+  g_autofree char *json = run_tool ((const char *[]) {
+    "qpdf", "--json", "--json-key=outlines", pdf->path, NULL });
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  GArray *outline = g_array_new (FALSE, FALSE, sizeof (OutlineEntry));
+  JsonArray *entries;
+
+  g_array_set_clear_func (outline, (GDestroyNotify)outline_entry_clear);
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  entries = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                          "outlines");
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    {
+      JsonObject *object = json_array_get_object_element (entries, i);
+      OutlineEntry entry = {
+        g_strdup (json_object_get_string_member (object, "title")),
+        json_object_get_int_member (object, "destpageposfrom1") - 1,
+      };
+
+      /* The outline is flat: parts, sheets and divisions side by side. */
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "kids")), ==, 0);
+      g_array_append_val (outline, entry);
+    }
+  return outline;
+}
+
+/* A printed plan's words are Japanese whatever the interface language. */
+static void
+assert_japanese (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if (g_ascii_isalpha (*p))
+      g_error ("“%s” is not a Japanese word", text);
+}
+
+/* The entry leads to a page that shows @text. */
+static void
+assert_entry_leads_to (Pdf                *pdf,
+                       const OutlineEntry *entry,
+                       const char         *text)
+{
+  g_autofree char *needle = squash (text);
+
+  g_assert_cmpuint (entry->page, <, pdf->n_pages);
+  if (strstr (pdf->pages[entry->page], needle) == NULL)
+    g_error ("the entry “%s” leads to page %u, which does not show “%s”", entry->title,
+             entry->page + 1, text);
+}
+
+/* An entry for a part of a report, such as the index: it says the part's
+ * title, in Japanese, and leads to @page, where the title shows. */
+static void
+assert_part_entry (Pdf                *pdf,
+                   const OutlineEntry *entry,
+                   guint               page)
+{
+  assert_japanese (entry->title);
+  g_assert_cmpuint (entry->page, ==, page);
+  assert_entry_leads_to (pdf, entry, entry->title);
+}
+
+/* A line of pdfinfo's: "Title:  令和6年度 事業計画書". */
+static void
+assert_pdf_property (const char *info,
+                     const char *name,
+                     const char *value)
+{
+  g_autofree char *line = g_strdup_printf ("\n%s:", name);
+  const char *found = strstr (info, line);
+  g_autofree char *shown = NULL;
+
+  g_assert_nonnull (found);
+  found += strlen (line);
+  shown = g_strndup (found, strcspn (found, "\n"));
+  g_assert_cmpstr (g_strstrip (shown), ==, value);
+}
+
+/* Title, author and creator, as a viewer's document properties show them. */
+static void
+assert_pdf_properties (Pdf        *pdf,
+                       KkPlan     *plan,
+                       const char *title)
+{
+  g_autofree char *info = run_tool ((const char *[]) { "pdfinfo", pdf->path, NULL });
+  g_autofree char *lines = g_strconcat ("\n", info, NULL);
+
+  assert_japanese (title);
+  assert_pdf_property (lines, "Title", title);
+  assert_pdf_property (lines, "Author", kk_plan_get_organization (plan));
+  assert_pdf_property (lines, "Creator", "Keikaku");
+}
+
+/* The division summaries: their cover, then each division at the page
+ * where its summary starts. */
+static void
+assert_divisions_outline (void)
+{
+  g_autoptr(KkPlan) plan = embedded_plan ();
+  GListModel *divisions = kk_plan_get_divisions (plan);
+  g_autoptr(Pdf) pdf = pdf_new_for_plan (plan, KK_REPORT_KIND_DIVISIONS, NULL);
+  g_autoptr(GArray) outline = pdf_dup_outline (pdf);
+  const OutlineEntry *cover = &g_array_index (outline, OutlineEntry, 0);
+  g_autofree char *title = NULL;
+
+  g_assert_cmpuint (outline->len, ==, 1 + g_list_model_get_n_items (divisions));
+  assert_part_entry (pdf, cover, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (divisions); i++)
+    {
+      g_autoptr(KkDivision) division = g_list_model_get_item (divisions, i);
+      const OutlineEntry *entry = &g_array_index (outline, OutlineEntry, i + 1);
+      const OutlineEntry *previous = &g_array_index (outline, OutlineEntry, i);
+
+      g_assert_cmpstr (entry->title, ==, kk_division_get_name (division));
+      g_assert_cmpuint (entry->page, >, previous->page);
+      assert_entry_leads_to (pdf, entry, kk_division_get_name (division));
+    }
+  title = g_strdup_printf ("%s %s", kk_plan_get_title (plan), cover->title);
+  assert_pdf_properties (pdf, plan, title);
+}
+
+/* The book: the index and the division table, then every program as the
+ * plan refers to it, 【13】 and its name, at its sheet. */
+static void
+assert_book_outline (void)
+{
+  g_autoptr(KkPlan) plan = embedded_plan ();
+  GListModel *programs = kk_plan_get_programs (plan);
+  g_autoptr(Pdf) pdf = pdf_new_for_plan (plan, KK_REPORT_KIND_BOOK, NULL);
+  g_autoptr(GArray) outline = pdf_dup_outline (pdf);
+  const guint n_parts = 2;
+
+  g_assert_cmpuint (outline->len, ==, n_parts + g_list_model_get_n_items (programs));
+  /* After the cover, which the document's title names. */
+  for (guint i = 0; i < n_parts; i++)
+    assert_part_entry (pdf, &g_array_index (outline, OutlineEntry, i), i + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (programs); i++)
+    {
+      g_autoptr(KkProgram) program = g_list_model_get_item (programs, i);
+      const OutlineEntry *entry = &g_array_index (outline, OutlineEntry, n_parts + i);
+      const OutlineEntry *previous = &g_array_index (outline, OutlineEntry, n_parts + i - 1);
+      g_autofree char *title = g_strdup_printf ("【%u】%s", kk_program_get_number (program),
+                                                kk_program_get_name (program));
+      g_autofree char *purpose_start = dup_text_start (kk_sheet_get_purpose (kk_program_get_sheet (program)));
+
+      g_assert_cmpstr (entry->title, ==, title);
+      g_assert_cmpuint (entry->page, >=, previous->page);
+      assert_entry_leads_to (pdf, entry, kk_program_get_name (program));
+      assert_entry_leads_to (pdf, entry, purpose_start);
+    }
+  assert_pdf_properties (pdf, plan, kk_plan_get_title (plan));
+}
+
+static void
+assert_budget_outline (void)
+{
+  g_autoptr(KkPlan) plan = embedded_plan ();
+  g_autoptr(Pdf) pdf = pdf_new_for_plan (plan, KK_REPORT_KIND_BUDGET, NULL);
+  g_autoptr(GArray) outline = pdf_dup_outline (pdf);
+  const OutlineEntry *entry = &g_array_index (outline, OutlineEntry, 0);
+  g_autofree char *title = NULL;
+
+  g_assert_cmpuint (outline->len, ==, 1);
+  assert_part_entry (pdf, entry, 0);
+  title = g_strdup_printf ("%s %s", kk_plan_get_title (plan), entry->title);
+  assert_pdf_properties (pdf, plan, title);
+}
+
+static void
+assert_every_outline (void)
+{
+  assert_divisions_outline ();
+  assert_book_outline ();
+  assert_budget_outline ();
+}
+
+/* Bookmarks lead to each part, sheet and division, in Japanese, and the
+ * document properties name the report. */
+static void
+test_outline (void)
+{
+  kk_test_run_in_locale ("ja_JP.UTF-8", assert_every_outline);
+}
+
+/* The fonts a report embeds: only the faces the reports are set in, so that
+ * an export stays fast and small (see kk-report-style.h). */
+static void
+assert_report_fonts (KkReport *report)
+{
+  static const char * const faces[] = {
+    "BIZUDGothic-Regular", "BIZUDGothic-Bold", "BIZUDPMincho-Regular", NULL,
+  };
+  g_autoptr(Pdf) pdf = pdf_new (report);
+  g_autofree char *fonts = run_tool ((const char *[]) { "pdffonts", pdf->path, NULL });
+  g_auto(GStrv) lines = g_strsplit (fonts, "\n", -1);
+
+  for (guint i = 2; lines[i] != NULL && *lines[i] != '\0'; i++)
+    {
+      /* A subset's name: six letters, +, the face's PostScript name. */
+      const char *plus = strchr (lines[i], '+');
+      g_autofree char *face = NULL;
+
+      g_assert_nonnull (plus);
+      face = g_strndup (plus + 1, strcspn (plus + 1, " "));
+      if (!g_strv_contains (faces, face))
+        g_error ("the report embeds %s", face);
+    }
+}
+
+static void
+assert_every_report_font (void)
+{
+  g_autoptr(KkPlan) plan = embedded_plan ();
+
+  for (KkReportKind kind = KK_REPORT_KIND_DIVISIONS; kind <= KK_REPORT_KIND_BUDGET; kind++)
+    {
+      g_autoptr(KkReport) report = kk_report_new (plan, kind);
+
+      assert_report_fonts (report);
+    }
+}
+
+static void
+test_fonts_expected (void)
+{
+  kk_test_run_in_locale ("C.UTF-8", assert_every_report_font);
+  kk_test_run_in_locale ("ja_JP.UTF-8", assert_every_report_font);
+}
+
+static gsize
+report_pdf_size (KkPlan       *plan,
+                 KkReportKind  kind,
+                 const char   *locale)
+{
+  g_autoptr(KkReport) report = kk_report_new (plan, kind);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert_nonnull (setlocale (LC_ALL, locale));
+  bytes = kk_report_render_pdf (report, PAPER_WIDTH, PAPER_HEIGHT, NULL, &error);
+  g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
+  g_assert_no_error (error);
+  return g_bytes_get_size (bytes);
+}
+
+/* The interface language changes neither the words nor so the font
+ * subsets: a PDF is no larger under C.UTF-8 than under ja_JP.UTF-8. */
+static void
+test_size_same_in_any_locale (void)
+{
+  g_autoptr(KkPlan) plan = embedded_plan ();
+
+  for (KkReportKind kind = KK_REPORT_KIND_DIVISIONS; kind <= KK_REPORT_KIND_BUDGET; kind++)
+    g_assert_cmpuint (report_pdf_size (plan, kind, "C.UTF-8"), <=,
+                      report_pdf_size (plan, kind, "ja_JP.UTF-8"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1091,6 +1368,9 @@ main (int   argc,
   g_test_add_func ("/report/book/long-sheet", test_book_long_sheet);
   g_test_add_func ("/report/book/synthetic", test_book_synthetic);
   g_test_add_func ("/report/fonts-embedded", test_fonts_embedded);
+  g_test_add_func ("/report/fonts-expected", test_fonts_expected);
+  g_test_add_func ("/report/outline", test_outline);
+  g_test_add_func ("/report/size-same-in-any-locale", test_size_same_in_any_locale);
   g_test_add_func ("/report/layout", test_layout);
   g_test_add_func ("/report/follows-edits", test_follows_edits);
 

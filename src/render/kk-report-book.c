@@ -352,12 +352,31 @@ kk_report_book_add_sheet_foot (KkReportDocument *document,
   kk_report_document_take_block (document, block);
 }
 
+/* The outline names a sheet as the plan refers to its programs, 【13】 and
+ * the name, once for each program a shared sheet covers. */
+static void
+kk_report_book_add_sheet_outline (KkReportDocument *document,
+                                  KkSheet          *sheet)
+{
+  GListModel *programs = kk_sheet_get_programs (sheet);
+
+  for (guint i = 0; i < g_list_model_get_n_items (programs); i++)
+    {
+      g_autoptr(KkProgram) program = g_list_model_get_item (programs, i);
+      g_autofree char *entry = g_strdup_printf ("【%u】%s", kk_program_get_number (program),
+                                                kk_program_get_name (program));
+
+      kk_report_document_add_outline_entry (document, entry);
+    }
+}
+
 static void
 kk_report_book_add_sheet (KkReportDocument *document,
                           KkPlan           *plan,
                           KkSheet          *sheet)
 {
   kk_report_document_begin_section (document, KK_REPORT_SECTION_PLAIN);
+  kk_report_book_add_sheet_outline (document, sheet);
   kk_report_book_add_sheet_header (document, plan, sheet);
   kk_report_book_add_section (document, _("Purpose"), kk_sheet_get_purpose (sheet));
   kk_report_book_add_section (document, _("Overview"), kk_sheet_get_overview (sheet));

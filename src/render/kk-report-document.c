@@ -6,7 +6,9 @@
  * need more width than a portrait page's body is set on landscape pages.
  * Pagination lays every block out at the body's width and cuts it at the
  * breaks it offers, and records which part of which block goes where; a
- * page is then drawn from that record alone, on any cairo_t.
+ * page is then drawn from that record alone, on any cairo_t. Parts name
+ * themselves in the outline, the bookmarks of the PDF, by the block they
+ * start with.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,6 +17,7 @@
 
 #include "config.h"
 
+#include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
 #include "kk-report-document.h"
@@ -40,7 +43,16 @@ typedef struct
 {
   GPtrArray *blocks;
   KkReportSectionFlags flags;
+  guint first_page;
 } KkReportSection;
+
+/* An entry of the outline: the page where a section's block starts. */
+typedef struct
+{
+  char *title;
+  guint section;
+  guint block;
+} KkReportOutlineEntry;
 
 typedef struct
 {
@@ -64,6 +76,7 @@ struct _KkReportDocument
   char *header_start;
   char *header_end;
   GArray *sections;
+  GArray *outline;
 
   PangoContext *context;
   double paper_width;
@@ -78,6 +91,12 @@ static void
 kk_report_section_clear (KkReportSection *section)
 {
   g_clear_pointer (&section->blocks, g_ptr_array_unref);
+}
+
+static void
+kk_report_outline_entry_clear (KkReportOutlineEntry *entry)
+{
+  g_clear_pointer (&entry->title, g_free);
 }
 
 static void
@@ -250,14 +269,15 @@ kk_report_document_raise_cover (KkReportDocument *self,
 }
 
 static void
-kk_report_document_flow_section (KkReportDocument      *self,
-                                 const KkReportSection *section)
+kk_report_document_flow_section (KkReportDocument *self,
+                                 KkReportSection  *section)
 {
   gboolean landscape = kk_report_document_section_wants_landscape (self, section);
   double width = kk_report_document_get_body_width (self, landscape);
   double height = kk_report_document_get_body_height (self, landscape);
   guint first_page = self->pages->len;
 
+  section->first_page = first_page;
   for (guint i = 0; i < section->blocks->len; i++)
     kk_report_block_layout (g_ptr_array_index (section->blocks, i), self->context, width, height);
   kk_report_document_new_page (self, section, landscape);
@@ -331,6 +351,31 @@ kk_report_document_draw_footer (KkReportDocument *self,
                                         PANGO_ALIGN_CENTER);
 }
 
+/* The page where the entry's block starts: the first that holds a part of
+ * it, from its section's first page on; that page for a block without
+ * parts, which takes no room. */
+static guint
+kk_report_document_find_entry_page (KkReportDocument           *self,
+                                    const KkReportOutlineEntry *entry)
+{
+  const KkReportSection *section = &g_array_index (self->sections, KkReportSection,
+                                                   entry->section);
+  KkReportBlock *block;
+
+  if (entry->block >= section->blocks->len)
+    return section->first_page;
+  block = g_ptr_array_index (section->blocks, entry->block);
+  for (guint page = section->first_page; page < self->pages->len; page++)
+    {
+      const KkReportPage *record = kk_report_document_get_page (self, page);
+
+      for (guint i = 0; i < record->parts->len; i++)
+        if (g_array_index (record->parts, KkReportPart, i).block == block)
+          return page;
+    }
+  return section->first_page;
+}
+
 static void
 kk_report_document_dispose (GObject *object)
 {
@@ -338,6 +383,7 @@ kk_report_document_dispose (GObject *object)
 
   g_clear_pointer (&self->pages, g_array_unref);
   g_clear_pointer (&self->sections, g_array_unref);
+  g_clear_pointer (&self->outline, g_array_unref);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (kk_report_document_parent_class)->dispose (object);
@@ -368,6 +414,8 @@ kk_report_document_init (KkReportDocument *self)
 {
   self->sections = g_array_new (FALSE, FALSE, sizeof (KkReportSection));
   g_array_set_clear_func (self->sections, (GDestroyNotify)kk_report_section_clear);
+  self->outline = g_array_new (FALSE, FALSE, sizeof (KkReportOutlineEntry));
+  g_array_set_clear_func (self->outline, (GDestroyNotify)kk_report_outline_entry_clear);
   self->pages = g_array_new (FALSE, FALSE, sizeof (KkReportPage));
   g_array_set_clear_func (self->pages, (GDestroyNotify)kk_report_page_clear);
   self->context = kk_report_pango_context_new ();
@@ -406,6 +454,30 @@ kk_report_document_begin_section (KkReportDocument     *self,
   g_return_if_fail (KK_IS_REPORT_DOCUMENT (self));
 
   g_array_append_val (self->sections, section);
+}
+
+/**
+ * kk_report_document_add_outline_entry:
+ * @title: what the entry says: a division's name, 【1】 and a program's name
+ *
+ * Adds an entry to the document's outline that leads to the page where the
+ * next block added to the section starts, or to the section's first page
+ * when none is. The entries keep the order they are added in.
+ */
+void
+kk_report_document_add_outline_entry (KkReportDocument *self,
+                                      const char       *title)
+{
+  KkReportOutlineEntry entry;
+  const KkReportSection *section;
+
+  g_return_if_fail (KK_IS_REPORT_DOCUMENT (self));
+  g_return_if_fail (title != NULL);
+  g_return_if_fail (self->sections->len > 0);
+
+  section = &g_array_index (self->sections, KkReportSection, self->sections->len - 1);
+  entry = (KkReportOutlineEntry) { g_strdup (title), self->sections->len - 1, section->blocks->len };
+  g_array_append_val (self->outline, entry);
 }
 
 /**
@@ -589,4 +661,64 @@ kk_report_document_dup_part_rects (KkReportDocument *self,
       g_array_append_val (rects, rect);
     }
   return rects;
+}
+
+/**
+ * kk_report_document_get_n_outline_entries:
+ *
+ * Returns: how many entries the outline has
+ */
+guint
+kk_report_document_get_n_outline_entries (KkReportDocument *self)
+{
+  g_return_val_if_fail (KK_IS_REPORT_DOCUMENT (self), 0);
+  return self->outline->len;
+}
+
+/**
+ * kk_report_document_get_outline_entry:
+ * @index: from 0, in the order the entries were added
+ * @page: (out) (optional): the page it leads to in the last pagination,
+ *   from 0
+ *
+ * Returns: (transfer none): what the entry says
+ */
+const char *
+kk_report_document_get_outline_entry (KkReportDocument *self,
+                                      guint             index,
+                                      guint            *page)
+{
+  const KkReportOutlineEntry *entry;
+
+  g_return_val_if_fail (KK_IS_REPORT_DOCUMENT (self), NULL);
+  g_return_val_if_fail (index < self->outline->len, NULL);
+
+  entry = &g_array_index (self->outline, KkReportOutlineEntry, index);
+  if (page != NULL)
+    *page = kk_report_document_find_entry_page (self, entry);
+  return entry->title;
+}
+
+/**
+ * kk_report_document_add_pdf_outline:
+ * @surface: a PDF surface the pages of the last pagination are drawn on,
+ *   not yet finished
+ *
+ * Gives the PDF the document's outline, its bookmarks.
+ */
+void
+kk_report_document_add_pdf_outline (KkReportDocument *self,
+                                    cairo_surface_t  *surface)
+{
+  g_return_if_fail (KK_IS_REPORT_DOCUMENT (self));
+  g_return_if_fail (surface != NULL);
+
+  for (guint i = 0; i < self->outline->len; i++)
+    {
+      guint page;
+      const char *title = kk_report_document_get_outline_entry (self, i, &page);
+      g_autofree char *link = g_strdup_printf ("page=%u", page + 1);
+
+      cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, title, link, 0);
+    }
 }

@@ -31,6 +31,8 @@ KkReportDocument *kk_report_document_new                (const char           *h
                                                          const char           *header_end);
 void              kk_report_document_begin_section      (KkReportDocument     *self,
                                                          KkReportSectionFlags  flags);
+void              kk_report_document_add_outline_entry  (KkReportDocument     *self,
+                                                         const char           *title);
 void              kk_report_document_take_block         (KkReportDocument     *self,
                                                          KkReportBlock        *block);
 guint             kk_report_document_paginate           (KkReportDocument     *self,
@@ -53,5 +55,11 @@ void              kk_report_document_get_frame          (KkReportDocument     *s
                                                          cairo_rectangle_t    *footer);
 GArray           *kk_report_document_dup_part_rects     (KkReportDocument     *self,
                                                          guint                 page);
+guint             kk_report_document_get_n_outline_entries (KkReportDocument  *self);
+const char       *kk_report_document_get_outline_entry  (KkReportDocument     *self,
+                                                         guint                 index,
+                                                         guint                *page);
+void              kk_report_document_add_pdf_outline    (KkReportDocument     *self,
+                                                         cairo_surface_t      *surface);
 
 G_END_DECLS

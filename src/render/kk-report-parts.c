@@ -271,7 +271,8 @@ kk_report_text_new_spaced (KkReportFont  font,
  * kk_report_add_title:
  * @subtitle: (nullable): a line under the rule
  *
- * Adds the title of a part of a report: a division, a sheet, the index.
+ * Adds the title of a part of a report: a division, a sheet, the index;
+ * the outline of the document names the part by it.
  */
 void
 kk_report_add_title (KkReportDocument *document,
@@ -280,6 +281,7 @@ kk_report_add_title (KkReportDocument *document,
 {
   KkReportBlock *block = kk_report_text_new (KK_REPORT_FONT_TITLE, title);
 
+  kk_report_document_add_outline_entry (document, title);
   kk_report_text_set_decoration (KK_REPORT_TEXT (block), KK_REPORT_TEXT_UNDERLINE);
   kk_report_block_set_keep_with_next (block, TRUE);
   kk_report_document_take_block (document, block);

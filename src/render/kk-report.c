@@ -440,12 +440,25 @@ kk_report_write_to_stream (void                *stream,
   return CAIRO_STATUS_SUCCESS;
 }
 
+/* The plan's title and the report's, as a reader's list of files or a
+ * viewer's title bar shows the document; the book is the plan's title. */
+static char *
+kk_report_dup_document_title (KkReport *self)
+{
+  g_autofree char *title = kk_report_dup_title (self);
+  const char *plan_title = kk_plan_get_title (self->plan);
+
+  if (self->kind == KK_REPORT_KIND_BOOK || plan_title == NULL || *plan_title == '\0')
+    return g_steal_pointer (&title);
+  return g_strdup_printf ("%s %s", plan_title, title);
+}
+
 static cairo_surface_t *
 kk_report_create_pdf_surface (KkReport      *self,
                               GOutputStream *stream)
 {
   cairo_surface_t *surface;
-  g_autofree char *title = kk_report_dup_title (self);
+  g_autofree char *title = kk_report_dup_document_title (self);
 
   surface = cairo_pdf_surface_create_for_stream (kk_report_write_to_stream, stream,
                                                  self->paper_width, self->paper_height);
@@ -528,6 +541,7 @@ kk_report_render_pdf (KkReport      *self,
   stream = g_memory_output_stream_new_resizable ();
   surface = kk_report_create_pdf_surface (self, stream);
   drawn = kk_report_draw_pdf_pages (self, surface, cancellable, error);
+  kk_report_document_add_pdf_outline (self->document, surface);
   /* Finishing writes the fonts and the rest of the file. */
   cairo_surface_finish (surface);
   drawn = drawn && kk_report_check_surface (surface, error);
