@@ -235,3 +235,79 @@ kk_test_rename_first_program (KkPlan     *plan,
   g_value_set_string (g_value_init (&value, G_TYPE_STRING), name);
   g_assert_true (kk_plan_edit_value (plan, program, "name", &value));
 }
+
+static gboolean
+trigger_is_key (GtkShortcutTrigger *trigger,
+                guint               keyval,
+                GdkModifierType     modifiers)
+{
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    return trigger_is_key (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)),
+                           keyval, modifiers) ||
+           trigger_is_key (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)),
+                           keyval, modifiers);
+  return GTK_IS_KEYVAL_TRIGGER (trigger) &&
+         gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+         gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers;
+}
+
+/* Runs the first shortcut of @widget's controllers of @phase for the key. */
+static gboolean
+activate_shortcut (GtkWidget       *widget,
+                   GtkPropagationPhase phase,
+                   guint            keyval,
+                   GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          gtk_event_controller_get_propagation_phase (controller) != phase)
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (trigger_is_key (gtk_shortcut_get_trigger (shortcut), keyval, modifiers) &&
+              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                            GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                            gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/**
+ * kk_test_press_key:
+ *
+ * Presses a key in @window as GTK would deliver it to the shortcuts of
+ * the focused widget and its ancestors (their own bindings, the
+ * application's accelerators), capture phase first: Xvfb has no way in
+ * for a synthesized key.
+ *
+ * Returns: whether a shortcut took the key
+ */
+gboolean
+kk_test_press_key (GtkWindow       *window,
+                   guint            keyval,
+                   GdkModifierType  modifiers)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+  gboolean done = FALSE;
+
+  for (GtkWidget *widget = focus != NULL ? focus : GTK_WIDGET (window);
+       widget != NULL;
+       widget = gtk_widget_get_parent (widget))
+    g_ptr_array_add (chain, widget);
+  for (guint i = chain->len; !done && i > 0; i--)
+    done = activate_shortcut (chain->pdata[i - 1], GTK_PHASE_CAPTURE, keyval, modifiers);
+  for (guint i = 0; !done && i < chain->len; i++)
+    done = activate_shortcut (chain->pdata[i], GTK_PHASE_BUBBLE, keyval, modifiers);
+  kk_test_run_until_idle ();
+  return done;
+}

@@ -36,5 +36,8 @@ void              kk_test_save            (KkWindow         *window);
 void              kk_test_wait_saved      (KkWindow         *window);
 void              kk_test_rename_first_program (KkPlan     *plan,
                                                 const char *name);
+gboolean          kk_test_press_key       (GtkWindow        *window,
+                                           guint             keyval,
+                                           GdkModifierType   modifiers);
 
 G_END_DECLS

@@ -21,6 +21,7 @@
 
 #include "kk-kpi.h"
 #include "kk-sheet.h"
+#include "kk-tooltip.h"
 
 struct _KkChartView
 {
@@ -74,7 +75,7 @@ kk_chart_view_query_tooltip (KkChartView *self,
   if (item < 0)
     return FALSE;
   text = kk_chart_dup_item_tooltip (self->chart, item);
-  gtk_tooltip_set_text (tooltip, text);
+  kk_tooltip_set_text (tooltip, text);
   /* Moving to the next bar asks again. */
   if (kk_chart_area_get_item_rect (self->chart_area, item, &rect))
     gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { rect.x, rect.y, rect.width, rect.height });

@@ -18,6 +18,7 @@
 #include "kk-division-view.h"
 #include "kk-division.h"
 #include "kk-format.h"
+#include "kk-tooltip.h"
 #include "kk-totals.h"
 
 struct _KkDivisionView
@@ -79,12 +80,17 @@ static GtkWidget *
 kk_division_preview_button_new (KkDivision *division)
 {
   GtkWidget *button = gtk_button_new_from_icon_name ("document-print-preview-symbolic");
+  /* Eight such buttons: a screen reader names the division of each. */
+  /* Translators: %s is the name of a division */
+  g_autofree char *label = g_strdup_printf (_("Print Preview of %s"),
+                                            kk_division_get_name (division));
 
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, _("Print Preview of the Division"));
+  gtk_widget_set_tooltip_text (button, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Print Preview of the Division"), -1);
+                                  label, -1);
+  kk_tooltip_fit (button);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.preview-division");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", kk_division_get_name (division));
   return button;

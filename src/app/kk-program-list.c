@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kk-accessible.h"
 #include "kk-division.h"
 #include "kk-format.h"
 #include "kk-funding.h"
@@ -27,6 +28,7 @@
 #include "kk-row-model.h"
 #include "kk-search.h"
 #include "kk-sheet.h"
+#include "kk-tooltip.h"
 #include "kk-totals.h"
 
 struct _KkProgramList
@@ -63,6 +65,7 @@ struct _KkProgramList
   GtkDropDown *status_filter;
   GtkColumnView *column_view;
   GtkLabel *summary_label;
+  GSettings *settings;
 };
 
 G_DEFINE_FINAL_TYPE (KkProgramList, kk_program_list, ADW_TYPE_BIN)
@@ -86,8 +89,10 @@ typedef struct
   const char *id;
   const char *title;
   float xalign;
-  /* In pixels; the name takes the rest. */
-  int width;
+  /* A text as wide as the column's usual content, measured in the
+   * interface's fonts and language; NULL for the name, which takes the
+   * width left. */
+  const char *sample;
   KkCellTextFunc text;
   /* Amounts sort largest first on the first click. */
   gboolean amount;
@@ -152,26 +157,68 @@ kk_cell_division (KkProgram *program)
   return g_strdup (kk_division_get_name (kk_program_get_lead_division (program)));
 }
 
+/* The samples of plan data are Japanese in every language; the status is
+ * the interface's word. */
 static const KkColumn kk_columns[] = {
-  { "number", N_("No."), 1.0, 48, kk_cell_number, FALSE, "number", NULL },
-  { "name", N_("Program"), 0.0, -1, kk_cell_name, FALSE, "name", NULL },
-  { "pillar", N_("Pillar"), 0.0, 110, kk_cell_pillar, FALSE, "pillar", "number" },
-  { "funding", N_("Funding"), 0.0, 64, kk_cell_funding, FALSE, "funding-label", NULL },
-  { "budget", N_("Budget"), 1.0, 88, kk_cell_budget, TRUE, "budget", NULL },
-  { "previous-budget", N_("Last Year"), 1.0, 88, kk_cell_previous_budget, TRUE, "previous-budget", NULL },
-  { "difference", N_("Change"), 1.0, 80, kk_cell_difference, TRUE, "difference", NULL },
-  { "status", N_("Status"), 0.0, 68, kk_cell_status, FALSE, "status", NULL },
-  { "division", N_("Lead Division"), 0.0, 120, kk_cell_division, FALSE, "lead-division", "name" },
+  { "number", N_("No."), 1.0, "000", kk_cell_number, FALSE, "number", NULL },
+  { "name", N_("Program"), 0.0, NULL, kk_cell_name, FALSE, "name", NULL },
+  { "pillar", N_("Pillar"), 0.0, "経営基盤の強化", kk_cell_pillar, FALSE, "pillar", "number" },
+  { "funding", N_("Funding"), 0.0, "県・市", kk_cell_funding, FALSE, "funding-label", NULL },
+  { "budget", N_("Budget"), 1.0, "000,000", kk_cell_budget, TRUE, "budget", NULL },
+  { "previous-budget", N_("Last Year"), 1.0, "000,000", kk_cell_previous_budget, TRUE, "previous-budget", NULL },
+  { "difference", N_("Change"), 1.0, "▲ 00,000", kk_cell_difference, TRUE, "difference", NULL },
+  { "status", N_("Status"), 0.0, N_("Continuing"), kk_cell_status, FALSE, "status", NULL },
+  { "division", N_("Lead Division"), 0.0, "中小企業支援課", kk_cell_division, FALSE, "lead-division", "name" },
 };
 
-static void
-kk_cell_mark_decrease (GtkWidget *cell,
-                       gboolean   decrease)
+/* What ▲ and the red say, in words for a screen reader. */
+static char *
+kk_program_dup_change_description (KkProgram *program)
 {
-  if (decrease)
+  gint64 difference = kk_program_get_difference (program);
+  g_autofree char *amount = kk_format_thousand_yen (ABS (difference));
+
+  if (difference < 0)
+    /* Translators: %s is an amount of thousand yen */
+    return g_strdup_printf (_("decrease of %s"), amount);
+  if (difference > 0)
+    /* Translators: %s is an amount of thousand yen */
+    return g_strdup_printf (_("increase of %s"), amount);
+  return g_strdup (_("no change"));
+}
+
+static void
+kk_cell_show_change (GtkWidget *cell,
+                     KkProgram *program)
+{
+  g_autofree char *description = kk_program_dup_change_description (program);
+
+  if (kk_program_get_difference (program) < 0)
     gtk_widget_add_css_class (cell, "error");
   else
     gtk_widget_remove_css_class (cell, "error");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  description, -1);
+}
+
+/* A screen reader reads a row as one sentence, not as nine cells. The
+ * row is the parent of the cell's GtkColumnViewCell. */
+static void
+kk_cell_describe_row (GtkWidget *cell,
+                      KkProgram *program)
+{
+  GtkWidget *row = gtk_widget_get_parent (gtk_widget_get_parent (cell));
+  g_autofree char *budget = kk_format_thousand_yen (kk_program_get_budget (program));
+  g_autofree char *change = kk_program_dup_change_description (program);
+  g_autofree char *label = NULL;
+
+  if (row == NULL)
+    return;
+  /* Translators: a row of the program list read by a screen reader: the
+   * number, the name, the budget and its change from last year */
+  label = g_strdup_printf (_("%u %s, budget %s, %s"), kk_program_get_number (program),
+                           kk_program_get_name (program), budget, change);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
 /* The list keeps up to 200 rows around those on screen, unmapped: their
@@ -190,11 +237,15 @@ kk_cell_refresh (GtkListItem *item)
   text = column->text (program);
   gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
   if (column->text == kk_cell_difference)
-    kk_cell_mark_decrease (cell, kk_program_get_difference (program) < 0);
+    kk_cell_show_change (cell, program);
+  else if (column->text == kk_cell_number)
+    kk_cell_describe_row (cell, program);
 }
 
-/* Long names are cut short in narrow columns; the tooltip has them whole.
- * Asked for on hover, it costs nothing while rows are bound by the thousand. */
+/* A text cut short in its column has its tooltip; one that fits has none,
+ * so that no tooltip stands over the list where the pointer happens to
+ * rest. Asked for on hover, it costs nothing while rows are bound by the
+ * thousand. */
 static gboolean
 kk_cell_query_tooltip (GtkInscription *cell,
                        int             x,
@@ -203,10 +254,16 @@ kk_cell_query_tooltip (GtkInscription *cell,
                        GtkTooltip     *tooltip)
 {
   const char *text = gtk_inscription_get_text (cell);
+  g_autoptr(PangoLayout) layout = NULL;
+  int width;
 
   if (text == NULL || *text == '\0')
     return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (cell), text);
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  if (width <= gtk_widget_get_width (GTK_WIDGET (cell)))
+    return FALSE;
+  kk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
 
@@ -286,6 +343,91 @@ kk_column_new_sorter (const KkColumn *column)
   return GTK_SORTER (numeric);
 }
 
+/* Room for a column title's padding and sort arrow, and for a cell's
+ * padding: Adwaita's, the same in every language. */
+#define KK_TITLE_ROOM 32
+#define KK_CELL_ROOM 16
+
+static int
+kk_text_width (GtkWidget  *widget,
+               const char *text)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, text);
+  int width;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+/* As wide as its title and its usual content, in the fonts of the
+ * interface's language: English titles are longer than Japanese ones. */
+static int
+kk_program_list_default_width (KkProgramList  *self,
+                               const KkColumn *column)
+{
+  GtkWidget *widget = GTK_WIDGET (self->column_view);
+
+  if (column->sample == NULL)
+    return -1;
+  return MAX (kk_text_width (widget, _(column->title)) + KK_TITLE_ROOM,
+              kk_text_width (widget, _(column->sample)) + KK_CELL_ROOM);
+}
+
+/* The widths the clerk dragged the columns to, by column id. */
+static void
+kk_program_list_restore_widths (KkProgramList *self)
+{
+  g_autoptr(GVariant) widths = g_settings_get_value (self->settings, "column-widths");
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) view_column = g_list_model_get_item (columns, i);
+      const KkColumn *column = g_object_get_data (G_OBJECT (view_column), "kk-column");
+      int width;
+
+      if (g_variant_lookup (widths, column->id, "i", &width) && width > 0)
+        gtk_column_view_column_set_fixed_width (view_column, width);
+    }
+}
+
+static void
+kk_program_list_column_resized (KkProgramList       *self,
+                                GParamSpec          *pspec,
+                                GtkColumnViewColumn *view_column)
+{
+  const KkColumn *column = g_object_get_data (G_OBJECT (view_column), "kk-column");
+  g_autoptr(GVariant) widths = g_settings_get_value (self->settings, "column-widths");
+  g_auto(GVariantDict) dict = G_VARIANT_DICT_INIT (widths);
+
+  g_variant_dict_insert (&dict, column->id, "i",
+                         gtk_column_view_column_get_fixed_width (view_column));
+  g_settings_set_value (self->settings, "column-widths", g_variant_dict_end (&dict));
+}
+
+/* Amounts are read down their right edge: their titles stand there too,
+ * the sort arrow before them. GTK 4.8 has no property for it; its column
+ * title holds a box of the label and the arrow. */
+static void
+kk_program_list_align_titles (KkProgramList *self)
+{
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+  guint i = 0;
+
+  for (GtkWidget *title = gtk_widget_get_first_child (header);
+       title != NULL && i < G_N_ELEMENTS (kk_columns);
+       title = gtk_widget_get_next_sibling (title), i++)
+    {
+      GtkWidget *box = gtk_widget_get_first_child (title);
+      GtkWidget *label = gtk_widget_get_first_child (box);
+
+      if (kk_columns[i].xalign < 0.5 || !GTK_IS_BOX (box) || !GTK_IS_LABEL (label))
+        continue;
+      gtk_widget_set_halign (box, GTK_ALIGN_END);
+      gtk_box_reorder_child_after (GTK_BOX (box), label, gtk_widget_get_last_child (box));
+    }
+}
+
 static void
 kk_program_list_add_columns (KkProgramList *self)
 {
@@ -301,11 +443,30 @@ kk_program_list_add_columns (KkProgramList *self)
       g_signal_connect (factory, "unbind", G_CALLBACK (kk_cell_unbind), NULL);
       view_column = gtk_column_view_column_new (_(column->title), factory);
       g_object_set_data (G_OBJECT (view_column), "kk-column", (gpointer)column);
-      gtk_column_view_column_set_expand (view_column, column->width < 0);
-      gtk_column_view_column_set_fixed_width (view_column, column->width);
+      gtk_column_view_column_set_expand (view_column, column->sample == NULL);
+      gtk_column_view_column_set_fixed_width (view_column,
+                                              kk_program_list_default_width (self, column));
       gtk_column_view_column_set_resizable (view_column, TRUE);
       gtk_column_view_column_set_sorter (view_column, sorter);
       gtk_column_view_append_column (self->column_view, view_column);
+    }
+  kk_program_list_restore_widths (self);
+  kk_program_list_align_titles (self);
+}
+
+/* Connected once the widths are set: only the clerk's drags are kept. */
+static void
+kk_program_list_keep_widths (KkProgramList *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) view_column = g_list_model_get_item (columns, i);
+
+      g_signal_connect_object (view_column, "notify::fixed-width",
+                               G_CALLBACK (kk_program_list_column_resized), self,
+                               G_CONNECT_SWAPPED);
     }
 }
 
@@ -612,6 +773,7 @@ kk_program_list_dispose (GObject *object)
   g_clear_object (&self->division);
   g_clear_object (&self->funding);
   g_clear_object (&self->plan);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (kk_program_list_parent_class)->dispose (object);
 }
@@ -670,6 +832,104 @@ kk_program_list_set_property (GObject      *object,
     }
 }
 
+/* Gives the focus to the first widget after @widget that takes it, or the
+ * last before it, as if @widget were a single stop of the Tab chain. */
+static gboolean
+kk_widget_focus_past (GtkWidget        *widget,
+                      GtkDirectionType  direction)
+{
+  for (GtkWidget *ancestor = widget; ancestor != NULL; ancestor = gtk_widget_get_parent (ancestor))
+    for (GtkWidget *other = direction == GTK_DIR_TAB_FORWARD
+                            ? gtk_widget_get_next_sibling (ancestor)
+                            : gtk_widget_get_prev_sibling (ancestor);
+         other != NULL;
+         other = direction == GTK_DIR_TAB_FORWARD
+                 ? gtk_widget_get_next_sibling (other)
+                 : gtk_widget_get_prev_sibling (other))
+      if (gtk_widget_get_mapped (other) && gtk_widget_child_focus (other, direction))
+        return TRUE;
+  return FALSE;
+}
+
+/* GtkColumnView 4.8 takes Tab to its next row: the list is one stop, its
+ * rows walked with the arrow keys. Past the last stop Tab goes round. */
+static gboolean
+kk_program_list_tab (GtkWidget *column_view,
+                     GVariant  *arguments,
+                     gpointer   user_data)
+{
+  GtkDirectionType direction = g_variant_get_int32 (arguments);
+  GtkRoot *root = gtk_widget_get_root (column_view);
+
+  if (kk_widget_focus_past (column_view, direction))
+    return TRUE;
+  gtk_root_set_focus (root, NULL);
+  gtk_widget_child_focus (GTK_WIDGET (root), direction);
+  return TRUE;
+}
+
+static void
+kk_shortcut_controller_add_tab (GtkShortcutController *controller,
+                                guint                  keyval,
+                                GdkModifierType        modifiers,
+                                GtkDirectionType       direction)
+{
+  GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers),
+                                            gtk_callback_action_new (kk_program_list_tab, NULL,
+                                                                     NULL));
+
+  gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (direction));
+  gtk_shortcut_controller_add_shortcut (controller, shortcut);
+}
+
+/* Delete on a row deletes its program; in the search entry it stays a key. */
+static void
+kk_program_list_add_shortcuts (KkProgramList *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
+
+  gtk_shortcut_controller_add_shortcut (shortcuts,
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                          gtk_named_action_new ("win.delete-program")));
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  kk_shortcut_controller_add_tab (shortcuts, GDK_KEY_Tab, 0, GTK_DIR_TAB_FORWARD);
+  kk_shortcut_controller_add_tab (shortcuts, GDK_KEY_KP_Tab, 0, GTK_DIR_TAB_FORWARD);
+  kk_shortcut_controller_add_tab (shortcuts, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK,
+                                  GTK_DIR_TAB_BACKWARD);
+  kk_shortcut_controller_add_tab (shortcuts, GDK_KEY_Tab, GDK_SHIFT_MASK, GTK_DIR_TAB_BACKWARD);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), controller);
+}
+
+/* Enter on a row opens its program, as a click does. */
+static void
+kk_program_list_row_activated (KkProgramList *self,
+                               guint          position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+}
+
+/* Escape empties the search; in an empty search it goes back to the rows. */
+static void
+kk_program_list_stop_search (KkProgramList *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (*text != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  else
+    kk_program_list_focus_rows (self);
+}
+
+static void
+kk_program_list_name_filters (KkProgramList *self)
+{
+  kk_accessible_name_drop_down (self->pillar_filter, _("Pillar"));
+  kk_accessible_name_drop_down (self->division_filter, _("Division"));
+  kk_accessible_name_drop_down (self->funding_filter, _("Funding"));
+  kk_accessible_name_drop_down (self->status_filter, _("Status"));
+}
+
 static void
 kk_program_list_class_init (KkProgramListClass *klass)
 {
@@ -710,21 +970,11 @@ kk_program_list_class_init (KkProgramListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KkProgramList, status_filter);
   gtk_widget_class_bind_template_child (widget_class, KkProgramList, column_view);
   gtk_widget_class_bind_template_child (widget_class, KkProgramList, summary_label);
-  gtk_widget_class_bind_template_callback (widget_class, kk_program_list_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, kk_program_list_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, kk_program_list_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, kk_program_list_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, kk_program_list_stop_search);
   gtk_widget_class_set_css_name (widget_class, "kk-program-list");
-}
-
-/* Delete on a row deletes its program; in the search entry it stays a key. */
-static void
-kk_program_list_add_shortcuts (KkProgramList *self)
-{
-  GtkEventController *controller = gtk_shortcut_controller_new ();
-
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
-                                                          gtk_named_action_new ("win.delete-program")));
-  gtk_widget_add_controller (GTK_WIDGET (self->column_view), controller);
 }
 
 static void
@@ -736,8 +986,12 @@ kk_program_list_init (KkProgramList *self)
   self->search_words = g_new0 (char *, 1);
   self->search_texts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->shown = g_hash_table_new (NULL, NULL);
+  self->settings = g_settings_new (APPLICATION_ID);
   kk_program_list_add_columns (self);
+  kk_program_list_keep_widths (self);
   kk_program_list_add_shortcuts (self);
+  kk_program_list_name_filters (self);
+  kk_tooltip_fit (GTK_WIDGET (self));
 
   self->filter = GTK_FILTER (gtk_custom_filter_new (kk_program_list_match, self, NULL));
   self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (self->filter));
@@ -752,7 +1006,8 @@ kk_program_list_init (KkProgramList *self)
                             G_CALLBACK (kk_program_list_rows_moved), self);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  /* Space on the selected row keeps it selected. */
+  gtk_single_selection_set_can_unselect (self->selection, FALSE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect_swapped (self->selection, "notify::selected-item",
@@ -876,4 +1131,16 @@ kk_program_list_focus_search (KkProgramList *self)
 {
   g_return_if_fail (KK_IS_PROGRAM_LIST (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/**
+ * kk_program_list_focus_rows:
+ *
+ * Gives the keyboard focus to the rows, on the selected one if any.
+ */
+void
+kk_program_list_focus_rows (KkProgramList *self)
+{
+  g_return_if_fail (KK_IS_PROGRAM_LIST (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }

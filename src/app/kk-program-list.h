@@ -27,5 +27,6 @@ void        kk_program_list_sort_by              (KkProgramList *self,
                                                   const char    *column_id,
                                                   GtkSortType    order);
 void        kk_program_list_focus_search         (KkProgramList *self);
+void        kk_program_list_focus_rows           (KkProgramList *self);
 
 G_END_DECLS

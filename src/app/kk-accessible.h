@@ -1,0 +1,17 @@
+/* kk-accessible.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+char *kk_accessible_strip_mnemonic (const char  *label);
+void  kk_accessible_name_buttons   (GtkWidget   *widget);
+void  kk_accessible_name_drop_down (GtkDropDown *drop_down,
+                                    const char  *name);
+
+G_END_DECLS

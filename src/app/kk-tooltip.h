@@ -1,0 +1,16 @@
+/* kk-tooltip.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void kk_tooltip_set_text (GtkTooltip *tooltip,
+                          const char *text);
+void kk_tooltip_fit      (GtkWidget  *widget);
+
+G_END_DECLS

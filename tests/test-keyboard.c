@@ -1,0 +1,274 @@
+/* test-keyboard.c: the window used with the keyboard alone, and its list's
+ * columns
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "kk-application.h"
+#include "kk-plan-file.h"
+#include "kk-row.h"
+#include "kk-test-ui.h"
+#include "kk-window.h"
+
+static KkApplication *app;
+
+static KkWindow *
+open_window (KkPlan *plan)
+{
+  KkWindow *window = kk_window_new (app, plan, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  kk_test_run_until_idle ();
+  return window;
+}
+
+static GtkWidget *
+get_focus (KkWindow *window)
+{
+  return gtk_root_get_focus (GTK_ROOT (window));
+}
+
+static GtkColumnView *
+get_column_view (KkWindow *window)
+{
+  return GTK_COLUMN_VIEW (kk_test_find_type (GTK_WIDGET (kk_window_get_program_list (window)),
+                                             GTK_TYPE_COLUMN_VIEW));
+}
+
+static gboolean
+focus_is_in (KkWindow  *window,
+             GtkWidget *widget)
+{
+  GtkWidget *focus = get_focus (window);
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* The row widget the focus is on, and the program it shows. */
+static KkProgram *
+focused_program (KkWindow *window)
+{
+  for (GtkWidget *widget = get_focus (window); widget != NULL; widget = gtk_widget_get_parent (widget))
+    for (GtkWidget *cell = gtk_widget_get_first_child (widget); cell != NULL;
+         cell = gtk_widget_get_next_sibling (cell))
+      if (GTK_IS_INSCRIPTION (gtk_widget_get_first_child (cell)))
+        {
+          const char *number = gtk_inscription_get_text (GTK_INSCRIPTION (gtk_widget_get_first_child (cell)));
+
+          return kk_plan_find_program (kk_window_get_plan (window), atoi (number));
+        }
+  return NULL;
+}
+
+/* Enter at start must not act: the focus is on the rows, or the search. */
+static void
+test_focus_starts_in_the_list (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkWindow *window = open_window (plan);
+  guint n_programs = g_list_model_get_n_items (kk_plan_get_programs (plan));
+
+  g_assert_true (focus_is_in (window, GTK_WIDGET (kk_window_get_program_list (window))));
+  kk_test_press_key (GTK_WINDOW (window), GDK_KEY_Return, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (kk_plan_get_programs (plan)), ==, n_programs);
+  g_assert_false (kk_plan_get_dirty (plan));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_enter_and_space_open_a_row (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkWindow *window = open_window (plan);
+  KkProgramList *list = kk_window_get_program_list (window);
+  KkProgram *program;
+
+  kk_program_list_focus_rows (list);
+  kk_test_press_key (GTK_WINDOW (window), GDK_KEY_Down, 0);
+  program = focused_program (window);
+  g_assert_nonnull (program);
+  g_assert_true (kk_test_press_key (GTK_WINDOW (window), GDK_KEY_Return, 0));
+  g_assert_true (kk_program_list_get_selected_program (list) == program);
+  g_assert_true (kk_test_press_key (GTK_WINDOW (window), GDK_KEY_space, 0));
+  g_assert_true (kk_program_list_get_selected_program (list) == program);
+  g_assert_true (kk_test_press_key (GTK_WINDOW (window), GDK_KEY_Return, 0));
+  g_assert_true (kk_program_list_get_selected_program (list) == program);
+  g_assert_true (kk_program_editor_get_program (kk_window_get_program_editor (window)) == program);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_tab_leaves_the_list_at_once (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkWindow *window = open_window (plan);
+  KkProgramList *list = kk_window_get_program_list (window);
+  GtkWidget *column_view = GTK_WIDGET (get_column_view (window));
+
+  kk_program_list_set_selected_program (list, kk_plan_find_program (plan, 2));
+  kk_program_list_focus_rows (list);
+  kk_test_run_until_idle ();
+  g_assert_true (focus_is_in (window, column_view));
+  g_assert_true (kk_test_press_key (GTK_WINDOW (window), GDK_KEY_Tab, 0));
+  g_assert_nonnull (get_focus (window));
+  g_assert_false (focus_is_in (window, column_view));
+  g_assert_true (focus_is_in (window, GTK_WIDGET (kk_window_get_program_editor (window))));
+
+  kk_program_list_focus_rows (list);
+  g_assert_true (kk_test_press_key (GTK_WINDOW (window), GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK));
+  g_assert_false (focus_is_in (window, column_view));
+  g_assert_true (focus_is_in (window, GTK_WIDGET (list)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_escape_clears_the_search (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkWindow *window = open_window (plan);
+  KkProgramList *list = kk_window_get_program_list (window);
+  GtkWidget *search = kk_test_find_type (GTK_WIDGET (list), GTK_TYPE_SEARCH_ENTRY);
+  guint n_programs = g_list_model_get_n_items (kk_plan_get_programs (plan));
+
+  kk_program_list_focus_search (list);
+  gtk_editable_set_text (GTK_EDITABLE (search), "事業承継");
+  kk_test_wait_ms (400);
+  g_assert_cmpuint (g_list_model_get_n_items (kk_program_list_get_rows (list)), <, n_programs);
+  g_assert_true (kk_test_press_key (GTK_WINDOW (window), GDK_KEY_Escape, 0));
+  kk_test_wait_ms (400);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "");
+  g_assert_cmpuint (g_list_model_get_n_items (kk_program_list_get_rows (list)), ==, n_programs);
+  /* Escape in an empty search goes back to the rows. */
+  g_assert_true (kk_test_press_key (GTK_WINDOW (window), GDK_KEY_Escape, 0));
+  g_assert_true (focus_is_in (window, GTK_WIDGET (get_column_view (window))));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_alt_number_switches_views (void)
+{
+  static const char * const pages[] = { "programs", "divisions", "charts" };
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkWindow *window = open_window (plan);
+  AdwViewStack *stack = ADW_VIEW_STACK (kk_test_find_type (GTK_WIDGET (window),
+                                                           ADW_TYPE_VIEW_STACK));
+
+  for (guint i = G_N_ELEMENTS (pages); i > 0; i--)
+    {
+      g_assert_true (kk_test_press_key (GTK_WINDOW (window), GDK_KEY_0 + i, GDK_ALT_MASK));
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, pages[i - 1]);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkColumnViewColumn *
+get_column (KkWindow   *window,
+            const char *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (get_column_view (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+  g_assert_not_reached ();
+}
+
+/* A drag on a column's edge sets its fixed width; the next window has it. */
+static void
+test_columns_keep_their_widths (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkWindow *window = open_window (plan);
+  GtkColumnViewColumn *pillar = get_column (window, "Pillar");
+  int width = gtk_column_view_column_get_fixed_width (pillar) + 57;
+
+  g_assert_true (gtk_column_view_column_get_expand (get_column (window, "Program")));
+  g_assert_true (gtk_column_view_column_get_resizable (pillar));
+  gtk_column_view_column_set_fixed_width (pillar, width);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = open_window (plan);
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (get_column (window, "Pillar")), ==, width);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Every word of the status column and every amount shows whole. */
+static void
+test_columns_fit_their_words (void)
+{
+  static const char * const texts[] = { "Continuing", "New", "319,750", "▲ 7,133" };
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkWindow *window = open_window (plan);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      GtkWidget *cell = kk_test_find_label (GTK_WIDGET (window), texts[i]);
+      g_autoptr(PangoLayout) layout = NULL;
+      int width;
+
+      g_assert_nonnull (cell);
+      layout = gtk_widget_create_pango_layout (cell, texts[i]);
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      g_assert_cmpint (width, <=, gtk_widget_get_width (cell));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The titles of amounts stand at the right, over their figures. */
+static void
+test_amount_titles_are_right_aligned (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkWindow *window = open_window (plan);
+  GtkWidget *header = gtk_widget_get_first_child (GTK_WIDGET (get_column_view (window)));
+  GtkWidget *budget = kk_test_find_label (header, "Budget");
+  GtkWidget *cell = kk_test_find_label (GTK_WIDGET (window), "319,750");
+  graphene_rect_t title_bounds, cell_bounds;
+
+  g_assert_nonnull (budget);
+  g_assert_true (gtk_widget_compute_bounds (budget, GTK_WIDGET (window), &title_bounds));
+  g_assert_true (gtk_widget_compute_bounds (cell, GTK_WIDGET (window), &cell_bounds));
+  /* The title ends within a few pixels of the figures' right edge. */
+  g_assert_cmpfloat (fabs (graphene_rect_get_x (&title_bounds) + graphene_rect_get_width (&title_bounds)
+                           - (graphene_rect_get_x (&cell_bounds) + graphene_rect_get_width (&cell_bounds))),
+                     <, 16);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  app = kk_test_application_new ();
+
+  g_test_add_func ("/keyboard/focus-at-start", test_focus_starts_in_the_list);
+  g_test_add_func ("/keyboard/enter-and-space", test_enter_and_space_open_a_row);
+  g_test_add_func ("/keyboard/tab-leaves-list", test_tab_leaves_the_list_at_once);
+  g_test_add_func ("/keyboard/escape-clears-search", test_escape_clears_the_search);
+  g_test_add_func ("/keyboard/alt-number-views", test_alt_number_switches_views);
+  g_test_add_func ("/list/columns/keep-widths", test_columns_keep_their_widths);
+  g_test_add_func ("/list/columns/fit-words", test_columns_fit_their_words);
+  g_test_add_func ("/list/columns/amount-titles", test_amount_titles_are_right_aligned);
+
+  status = g_test_run ();
+  g_object_unref (app);
+  return status;
+}
