@@ -398,11 +398,18 @@ kk_program_list_column_resized (KkProgramList       *self,
 {
   const KkColumn *column = g_object_get_data (G_OBJECT (view_column), "kk-column");
   g_autoptr(GVariant) widths = g_settings_get_value (self->settings, "column-widths");
-  g_auto(GVariantDict) dict = G_VARIANT_DICT_INIT (widths);
+  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{si}"));
+  GVariantIter iter;
+  const char *id;
+  int width;
 
-  g_variant_dict_insert (&dict, column->id, "i",
+  g_variant_iter_init (&iter, widths);
+  while (g_variant_iter_next (&iter, "{&si}", &id, &width))
+    if (g_strcmp0 (id, column->id) != 0)
+      g_variant_builder_add (&builder, "{si}", id, width);
+  g_variant_builder_add (&builder, "{si}", column->id,
                          gtk_column_view_column_get_fixed_width (view_column));
-  g_settings_set_value (self->settings, "column-widths", g_variant_dict_end (&dict));
+  g_settings_set_value (self->settings, "column-widths", g_variant_builder_end (&builder));
 }
 
 /* Amounts are read down their right edge: their titles stand there too,
@@ -895,8 +902,7 @@ kk_program_list_add_shortcuts (KkProgramList *self)
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   kk_shortcut_controller_add_tab (shortcuts, GDK_KEY_Tab, 0, GTK_DIR_TAB_FORWARD);
   kk_shortcut_controller_add_tab (shortcuts, GDK_KEY_KP_Tab, 0, GTK_DIR_TAB_FORWARD);
-  kk_shortcut_controller_add_tab (shortcuts, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK,
-                                  GTK_DIR_TAB_BACKWARD);
+  /* GTK matches Shift+ISO_Left_Tab, what the keyboard sends, to this one. */
   kk_shortcut_controller_add_tab (shortcuts, GDK_KEY_Tab, GDK_SHIFT_MASK, GTK_DIR_TAB_BACKWARD);
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), controller);
 }

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kk-accessible.h"
 #include "kk-chart-view.h"
 #include "kk-division-view.h"
 #include "kk-division.h"
@@ -25,6 +26,7 @@
 #include "kk-program-list.h"
 #include "kk-report-preview.h"
 #include "kk-report-print.h"
+#include "kk-tooltip.h"
 #include "kk-window.h"
 
 struct _KkWindow
@@ -46,7 +48,12 @@ struct _KkWindow
   KkReportPreview *preview;
 
   GMenu *recent_menu;
-  AdwViewSwitcherTitle *switcher_title;
+  AdwWindowTitle *window_title;
+  AdwSqueezer *switcher_squeezer;
+  GtkWidget *switcher_gone;
+  AdwViewSwitcherBar *switcher_bar;
+  GtkWidget *save_button;
+  GtkPaned *editor_paned;
   GtkInfoBar *read_only_bar;
   GtkInfoBar *saving_bar;
   GtkLabel *saving_label;
@@ -86,7 +93,7 @@ kk_window_dup_file_label (KkWindow *self)
   g_autofree char *name = NULL;
 
   if (file == NULL)
-    return g_strdup (kk_plan_get_organization (self->plan));
+    return g_strdup (_("Not saved to a file yet"));
   name = g_file_get_basename (file);
   if (kk_document_get_read_only (self->document))
     /* Translators: the file name of a plan opened read-only */
@@ -106,9 +113,18 @@ kk_window_update_title (KkWindow *self)
   else
     title = g_strdup (kk_plan_get_title (self->plan));
 
-  adw_view_switcher_title_set_title (self->switcher_title, title);
-  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
   gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+/* The switcher gave way to the title: the bar below takes its place. */
+static void
+kk_window_switcher_squeezed (KkWindow *self)
+{
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    adw_squeezer_get_visible_child (self->switcher_squeezer) ==
+                                    self->switcher_gone);
 }
 
 /* Dialogs and notices go where the clerk is looking: over the print
@@ -153,13 +169,22 @@ kk_window_show_file_error (KkWindow   *self,
   kk_window_show_error (self, heading, body);
 }
 
+/* What the clerk can do follows from the plan's history and the selected
+ * program, here and nowhere else; so does what asks for attention. */
 static void
 kk_window_update_actions (KkWindow *self)
 {
   KkHistory *history = kk_plan_get_history (self->plan);
+  gboolean selected = kk_program_list_get_selected_program (self->program_list) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", kk_history_get_can_undo (history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", kk_history_get_can_redo (history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-program", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-program", selected);
+  if (kk_plan_get_dirty (self->plan))
+    gtk_widget_add_css_class (self->save_button, "suggested-action");
+  else
+    gtk_widget_remove_css_class (self->save_button, "suggested-action");
 }
 
 static void
@@ -205,6 +230,7 @@ kk_window_ensure_editor (KkWindow *self)
     return;
   editor = kk_program_editor_new ();
   kk_program_editor_set_plan (KK_PROGRAM_EDITOR (editor), self->plan);
+  kk_tooltip_fit (editor);
   gtk_stack_add_named (self->editor_stack, editor, "editor");
   self->program_editor = KK_PROGRAM_EDITOR (editor);
 }
@@ -219,8 +245,17 @@ kk_window_selection_changed (KkWindow *self)
   if (self->program_editor != NULL)
     kk_program_editor_set_program (self->program_editor, program);
   gtk_stack_set_visible_child_name (self->editor_stack, program ? "editor" : "empty");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-program", program != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-program", program != NULL);
+  kk_window_update_actions (self);
+}
+
+static void
+kk_window_show_view (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  KkWindow *self = KK_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (parameter, NULL));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -431,9 +466,14 @@ kk_window_rename_pillar (GtkWidget  *widget,
 static void
 kk_window_saved (KkWindow *self)
 {
+  GFile *file = kk_document_get_file (self->document);
+  g_autofree char *name = g_file_get_basename (file);
+
   kk_application_remember_file (KK_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
-                                kk_document_get_file (self->document));
+                                file);
   kk_window_update_title (self);
+  kk_window_update_actions (self);
+  kk_window_add_toast (self, adw_toast_new_format (_("Saved “%s”"), name));
   if (self->close_after_save)
     kk_window_destroy_when_idle (self);
 }
@@ -894,6 +934,13 @@ kk_window_print_preview (GtkWidget  *widget,
 {
   KkWindow *self = KK_WINDOW (widget);
 
+  /* From the 担当課 view the summaries of the divisions are what is wanted. */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "divisions") == 0 &&
+      g_strcmp0 (action_name, "win.print-preview") == 0)
+    {
+      kk_report_set_kind (self->report, KK_REPORT_KIND_DIVISIONS);
+      kk_report_set_division (self->report, NULL);
+    }
   if (self->preview == NULL)
     {
       self->preview = kk_report_preview_new (GTK_WINDOW (self), self->report, self->page_setup);
@@ -917,7 +964,32 @@ kk_window_preview_division (GtkWidget  *widget,
 
   kk_report_set_kind (self->report, KK_REPORT_KIND_DIVISIONS);
   kk_report_set_division (self->report, kk_plan_find_division (self->plan, name));
-  kk_window_print_preview (widget, "win.print-preview", NULL);
+  kk_window_print_preview (widget, "win.preview-division", NULL);
+}
+
+/* The report last chosen in the preview, kept for the next start. */
+static void
+kk_window_remember_report (KkWindow *self)
+{
+  GEnumClass *kinds = g_type_class_ref (KK_TYPE_REPORT_KIND);
+  GEnumValue *kind = g_enum_get_value (kinds, kk_report_get_kind (self->report));
+
+  g_settings_set_string (self->settings, "report", kind->value_nick);
+  g_type_class_unref (kinds);
+}
+
+static KkReport *
+kk_window_report_new (KkWindow *self)
+{
+  g_autofree char *name = g_settings_get_string (self->settings, "report");
+  KkReportKind kind = KK_REPORT_KIND_BOOK;
+  KkReport *report;
+
+  kk_report_kind_from_name (name, &kind);
+  report = kk_report_new (self->plan, kind);
+  g_signal_connect_object (report, "notify::kind", G_CALLBACK (kk_window_remember_report), self,
+                           G_CONNECT_SWAPPED);
+  return report;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1064,13 +1136,15 @@ kk_window_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   kk_window_read_only_changed (self);
   kk_program_list_set_plan (self->program_list, self->plan);
-  self->report = kk_report_new (self->plan, KK_REPORT_KIND_BOOK);
+  self->report = kk_window_report_new (self);
   g_signal_connect_object (kk_plan_get_history (self->plan), "changed",
                            G_CALLBACK (kk_window_history_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (kk_plan_get_history (self->plan), "notify",
                            G_CALLBACK (kk_window_history_changed), self, G_CONNECT_SWAPPED);
   kk_window_history_changed (self);
   kk_window_selection_changed (self);
+  /* Not on a button that acts: Enter at once must change nothing. */
+  kk_program_list_focus_rows (self->program_list);
 }
 
 static void
@@ -1155,7 +1229,12 @@ kk_window_class_init (KkWindowClass *klass)
   g_type_ensure (KK_TYPE_PROGRAM_LIST);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/kk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KkWindow, recent_menu);
-  gtk_widget_class_bind_template_child (widget_class, KkWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, KkWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, KkWindow, switcher_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, KkWindow, switcher_gone);
+  gtk_widget_class_bind_template_child (widget_class, KkWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, KkWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, KkWindow, editor_paned);
   gtk_widget_class_bind_template_child (widget_class, KkWindow, read_only_bar);
   gtk_widget_class_bind_template_child (widget_class, KkWindow, saving_bar);
   gtk_widget_class_bind_template_child (widget_class, KkWindow, saving_label);
@@ -1168,6 +1247,7 @@ kk_window_class_init (KkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KkWindow, charts_bin);
   gtk_widget_class_bind_template_callback (widget_class, kk_window_selection_changed);
   gtk_widget_class_bind_template_callback (widget_class, kk_window_page_shown);
+  gtk_widget_class_bind_template_callback (widget_class, kk_window_switcher_squeezed);
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, kk_window_undo);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, kk_window_redo);
@@ -1197,6 +1277,14 @@ kk_window_class_init (KkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-pillar", NULL, kk_window_add_pillar);
   gtk_widget_class_install_action (widget_class, "win.rename-pillar", NULL,
                                    kk_window_rename_pillar);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", kk_window_show_view);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
+                                       "win.show-view", "s", "programs");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,
+                                       "win.show-view", "s", "divisions");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK,
+                                       "win.show-view", "s", "charts");
 }
 
 /* The window opens at the size the clerk left it. */
@@ -1208,6 +1296,8 @@ kk_window_bind_size (KkWindow *self)
   g_settings_bind (self->settings, "window-height", self, "default-height",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "editor-position", self->editor_paned, "position",
                    G_SETTINGS_BIND_DEFAULT);
 }
 
@@ -1239,6 +1329,8 @@ kk_window_init (KkWindow *self)
   kk_window_bind_size (self);
   kk_window_restore_print_setup (self);
   kk_window_accept_drops (self);
+  kk_tooltip_fit (GTK_WIDGET (self));
+  kk_accessible_name_buttons (GTK_WIDGET (self));
   g_signal_connect (self, "notify::application", G_CALLBACK (kk_window_application_set), NULL);
   if (DEVELOPMENT)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
