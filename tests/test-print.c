@@ -22,10 +22,16 @@
 
 static KkApplication *app;
 
+/* Each test starts from the report a first start shows, whatever the one
+ * before chose. */
 static KkWindow *
 open_window (KkPlan *plan)
 {
-  KkWindow *window = kk_window_new (app, plan, NULL);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.keikaku.Keikaku");
+  KkWindow *window;
+
+  g_settings_reset (settings, "report");
+  window = kk_window_new (app, plan, NULL);
 
   gtk_window_present (GTK_WINDOW (window));
   kk_test_run_until_idle ();
@@ -316,6 +322,48 @@ test_preview_opens_on_the_last_choice (void)
                     ==, KK_REPORT_KIND_DIVISIONS);
   assert_preview_shows (preview, window);
   g_assert_nonnull (kk_test_find_label (GTK_WIDGET (division), kk_division_get_name (second)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The report chosen in one window's preview is the next window's. */
+static void
+test_preview_remembers_the_report (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkWindow *window = open_window (plan);
+  KkReportPreview *preview = open_preview (window);
+  GtkDropDown *kind = GTK_DROP_DOWN (kk_test_find_named (GTK_WIDGET (preview), "report-kind"));
+
+  g_assert_cmpint (kk_report_get_kind (kk_window_get_report (window)), ==, KK_REPORT_KIND_BOOK);
+  gtk_drop_down_set_selected (kind, KK_REPORT_KIND_BUDGET);
+  kk_test_run_until_idle ();
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = kk_window_new (app, plan, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  kk_test_run_until_idle ();
+  g_assert_cmpint (kk_report_get_kind (kk_window_get_report (window)), ==, KK_REPORT_KIND_BUDGET);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* From the 担当課 view, Print Preview shows the summaries of every division. */
+static void
+test_preview_from_the_division_view (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkWindow *window = open_window (plan);
+  KkReport *report = kk_window_get_report (window);
+  KkReportPreview *preview;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "divisions");
+  kk_test_run_until_idle ();
+  preview = open_preview (window);
+  g_assert_cmpint (kk_report_get_kind (report), ==, KK_REPORT_KIND_DIVISIONS);
+  g_assert_null (kk_report_get_division (report));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (kk_test_find_named (GTK_WIDGET (preview),
+                                                                           "report-kind"))),
+                    ==, KK_REPORT_KIND_DIVISIONS);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -715,6 +763,8 @@ main (int   argc,
   g_test_add_func ("/print/preview/pages", test_preview_shows_the_pages);
   g_test_add_func ("/print/preview/dropdowns", test_preview_follows_the_dropdowns);
   g_test_add_func ("/print/preview/last-choice", test_preview_opens_on_the_last_choice);
+  g_test_add_func ("/print/preview/remembered", test_preview_remembers_the_report);
+  g_test_add_func ("/print/preview/from-divisions", test_preview_from_the_division_view);
   g_test_add_func ("/print/preview/edits", test_preview_follows_edits);
   g_test_add_func ("/print/preview/notices", test_preview_notices);
   g_test_add_func ("/print/preview/division-view", test_division_view_previews_one_division);

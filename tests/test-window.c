@@ -461,6 +461,77 @@ test_save_and_reopen (void)
 }
 
 static void
+assert_title_shown (KkWindow   *window,
+                    const char *title,
+                    const char *subtitle)
+{
+  AdwWindowTitle *window_title = ADW_WINDOW_TITLE (kk_test_find_type (GTK_WIDGET (window),
+                                                                      ADW_TYPE_WINDOW_TITLE));
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window_title)));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window_title)), >, 0);
+  g_assert_cmpstr (adw_window_title_get_title (window_title), ==, title);
+  g_assert_cmpstr (adw_window_title_get_subtitle (window_title), ==, subtitle);
+  g_assert_nonnull (kk_test_find_label (GTK_WIDGET (window_title), title));
+  g_assert_nonnull (kk_test_find_label (GTK_WIDGET (window_title), subtitle));
+}
+
+/* The title, the file and the unsaved mark are in the window itself, at
+ * its full and at its smallest width, not only in the window manager's
+ * title; Save stands out while there is something to save. */
+static void
+test_title_shows_the_file_and_unsaved_mark (void)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(KkPlan) plan = load_fixture_copy (&file);
+  KkWindow *window = open_window_on_file (plan, file);
+  g_autofree char *dirty_title = g_strdup_printf ("• %s", kk_plan_get_title (plan));
+  GtkWidget *save = kk_test_find_label (GTK_WIDGET (window), "Save");
+  AdwViewSwitcherBar *bar = ADW_VIEW_SWITCHER_BAR (kk_test_find_type (GTK_WIDGET (window),
+                                                                      ADW_TYPE_VIEW_SWITCHER_BAR));
+  int min_width;
+
+  save = gtk_widget_get_ancestor (save, GTK_TYPE_BUTTON);
+  assert_title_shown (window, kk_plan_get_title (plan), "plan.json");
+  g_assert_false (gtk_widget_has_css_class (save, "suggested-action"));
+  g_assert_false (adw_view_switcher_bar_get_reveal (bar));
+
+  kk_plan_edit (plan, kk_plan_find_program (plan, 2), "budget", (gint64) 1234);
+  kk_test_run_until_idle ();
+  assert_title_shown (window, dirty_title, "plan.json");
+  g_assert_true (gtk_widget_has_css_class (save, "suggested-action"));
+
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL,
+                      NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), min_width, 600);
+  kk_test_run_until_idle ();
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, min_width);
+  assert_title_shown (window, dirty_title, "plan.json");
+  /* The switcher is in the header bar, or in the bar below it. */
+  g_assert_true (adw_view_switcher_bar_get_reveal (bar) ||
+                 gtk_widget_get_mapped (kk_test_find_type (GTK_WIDGET (window),
+                                                           ADW_TYPE_VIEW_SWITCHER)));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  kk_test_run_until_idle ();
+  assert_title_shown (window, kk_plan_get_title (plan), "plan.json");
+  g_assert_false (gtk_widget_has_css_class (save, "suggested-action"));
+  g_assert_nonnull (kk_test_find_label (GTK_WIDGET (window), "Saved “plan.json”"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_title_of_a_plan_never_saved (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkWindow *window = open_window (plan);
+
+  assert_title_shown (window, kk_plan_get_title (plan), "Not saved to a file yet");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_add_duplicate_delete_program (void)
 {
   g_autoptr(KkPlan) plan = kk_plan_load_default ();
@@ -834,6 +905,8 @@ main (int   argc,
   g_test_add_func ("/window/editor/budget", test_typing_a_budget_updates_list_and_totals);
   g_test_add_func ("/window/editor/invalid-budget", test_invalid_budget_changes_nothing);
   g_test_add_func ("/window/save-and-reopen", test_save_and_reopen);
+  g_test_add_func ("/window/title/file-and-mark", test_title_shows_the_file_and_unsaved_mark);
+  g_test_add_func ("/window/title/never-saved", test_title_of_a_plan_never_saved);
   g_test_add_func ("/window/close/asks", test_closing_with_changes_asks);
   g_test_add_func ("/window/structure/programs", test_add_duplicate_delete_program);
   g_test_add_func ("/window/structure/rename-division", test_rename_division);
