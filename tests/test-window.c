@@ -515,8 +515,7 @@ test_title_shows_the_file_and_unsaved_mark (void)
                  gtk_widget_get_mapped (kk_test_find_type (GTK_WIDGET (window),
                                                            ADW_TYPE_VIEW_SWITCHER)));
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
-  kk_test_run_until_idle ();
+  kk_test_save (window);
   assert_title_shown (window, kk_plan_get_title (plan), "plan.json");
   g_assert_false (gtk_widget_has_css_class (save, "suggested-action"));
   g_assert_nonnull (kk_test_find_label (GTK_WIDGET (window), "Saved “plan.json”"));
