@@ -234,14 +234,17 @@ test_beside_link_target (Fixture       *fixture,
   g_autofree char *link_lock = g_build_filename (fixture->dir, ".~lock.近道.json#", NULL);
   g_autoptr(GFile) link = g_file_new_for_path (link_path);
   g_autoptr(KkLock) lock = NULL;
+  g_autoptr(KkLock) other = NULL;
 
   g_assert_cmpint (symlink ("計画.json", link_path), ==, 0);
   lock = kk_lock_new (link);
   g_assert_true (kk_lock_is_held (lock));
   g_assert_true (g_file_test (fixture->lock_path, G_FILE_TEST_IS_REGULAR));
   g_assert_false (g_file_test (link_lock, G_FILE_TEST_EXISTS));
+  g_clear_object (&lock);
   write_lock (fixture, "kikaku-pc-07", 4242);
-  g_assert_nonnull (kk_lock_find_other (link));
+  other = kk_lock_find_other (link);
+  g_assert_nonnull (other);
 }
 
 int

@@ -19,6 +19,7 @@
 
 #include "kk-plan-file.h"
 #include "kk-recovery.h"
+#include "kk-test-files.h"
 #include "kk-test-ui.h"
 #include "kk-window.h"
 
@@ -231,21 +232,6 @@ test_sigkill_then_restore (gconstpointer data)
   g_assert_cmpuint (count_entries (), ==, 0);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_remove (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -272,7 +258,7 @@ main (int   argc,
                         test_sigkill_then_restore);
 
   status = g_test_run ();
-  remove_tree (state_dir);
+  kk_test_remove_tree (state_dir);
   g_free (state_dir);
   g_free (program);
   return status;

@@ -10,6 +10,7 @@
 
 #include "kk-plan-file.h"
 #include "kk-recovery.h"
+#include "kk-test-files.h"
 
 typedef struct
 {
@@ -34,21 +35,6 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_remove (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -59,7 +45,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->program);
   g_clear_object (&fixture->plan);
   g_clear_object (&fixture->folder);
-  remove_tree (base);
+  kk_test_remove_tree (base);
   g_free (fixture->path);
 }
 

@@ -8,6 +8,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -274,57 +276,265 @@ kk_file_dup_etag (GFile        *file,
   return info ? g_strdup (g_file_info_get_etag (info)) : NULL;
 }
 
-static guint
-kk_file_get_mode (GFile *file)
-{
-  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_UNIX_MODE,
-                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+/* What a save writes first, beside the file: .~keikaku.NAME.XXXXXX. A
+ * name of our own, so that what a killed save left is known for ours. */
+#define TEMP_PREFIX ".~keikaku."
+#define TEMP_RANDOM "XXXXXX"
+/* A temporary file untouched for this long is no save under way. */
+#define TEMP_STALE_SECONDS 60
 
-  if (info == NULL || !g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_UNIX_MODE))
-    return 0666;
-  return g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE) & 07777;
+static void
+kk_set_write_error (GError     **error,
+                    const char  *path,
+                    int          saved_errno)
+{
+  kk_set_error_from_errno (error, saved_errno, _("Could not write “%s”: %s"), path);
 }
 
-/* Writes whole or not at all: a failure leaves @path as it was. Says which
- * file could not be written and why, without the name of the temporary
- * file GLib writes first. */
 static gboolean
-kk_file_write_whole (const char  *path,
-                     const char  *data,
-                     gsize        len,
-                     guint        mode,
-                     GError     **error)
+kk_fd_write_all (int         fd,
+                 const char *data,
+                 gsize       len,
+                 off_t       offset)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *display = NULL;
-  const char *reason;
+  while (len > 0)
+    {
+      gssize n = pwrite (fd, data, len, offset);
 
-  if (g_file_set_contents_full (path, data, len,
-                                G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                mode, &local_error))
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return FALSE;
+      data += n;
+      len -= n;
+      offset += n;
+    }
+  return TRUE;
+}
+
+/* The rename of a file written aside is itself on disk. */
+static void
+kk_sync_folder_of (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+  if (fd < 0)
+    return;
+  fsync (fd);
+  close (fd);
+}
+
+/* Gives the new file @fd the mode of @like and, with @keep_owner, its
+ * owner and group: FALSE when this user may not give them (another owner,
+ * a group this user is not in: only the administrator may). */
+static gboolean
+kk_fd_take_owner (int                fd,
+                  const struct stat *like,
+                  gboolean           keep_owner)
+{
+  struct stat st;
+
+  if (fstat (fd, &st) != 0)
+    return FALSE;
+  if (keep_owner && (st.st_uid != like->st_uid || st.st_gid != like->st_gid) &&
+      fchown (fd, like->st_uid, like->st_gid) != 0)
+    return FALSE;
+  /* After fchown(), which clears the set-id bits. */
+  return fchmod (fd, like->st_mode & (keep_owner ? 07777 : 0777)) == 0;
+}
+
+typedef enum
+{
+  KK_WRITE_DONE,
+  KK_WRITE_FAILED,
+  KK_WRITE_CANNOT_KEEP_OWNER,
+} KkWriteResult;
+
+/* Writes @data to a new file beside @path, syncs it and renames it over
+ * @path: whole or not at all. The new file gets the mode of @like, and its
+ * owner and group with @keep_owner; without @like, the mode of a new file
+ * (0666 less the umask). */
+static KkWriteResult
+kk_file_write_aside (const char         *path,
+                     const char         *data,
+                     gsize               len,
+                     const struct stat  *like,
+                     gboolean            keep_owner,
+                     GError            **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *temp_name = g_strconcat (TEMP_PREFIX, name, ".", TEMP_RANDOM, NULL);
+  g_autofree char *temp = g_build_filename (dir, temp_name, NULL);
+  int fd;
+  int saved_errno;
+
+  fd = g_mkstemp_full (temp, O_RDWR | O_CLOEXEC, like ? 0600 : 0666);
+  if (fd < 0)
+    {
+      kk_set_write_error (error, path, errno);
+      return KK_WRITE_FAILED;
+    }
+  if (like != NULL && !kk_fd_take_owner (fd, like, keep_owner))
+    {
+      saved_errno = errno;
+      close (fd);
+      g_unlink (temp);
+      if (keep_owner)
+        return KK_WRITE_CANNOT_KEEP_OWNER;
+      kk_set_write_error (error, path, saved_errno);
+      return KK_WRITE_FAILED;
+    }
+  if (kk_fd_write_all (fd, data, len, 0) && fsync (fd) == 0 && close (fd) == 0)
+    {
+      if (rename (temp, path) == 0)
+        {
+          kk_sync_folder_of (path);
+          return KK_WRITE_DONE;
+        }
+      fd = -1;
+    }
+  saved_errno = errno;
+  if (fd >= 0)
+    close (fd);
+  g_unlink (temp);
+  kk_set_write_error (error, path, saved_errno);
+  return KK_WRITE_FAILED;
+}
+
+/* Copies the text of @path to name~, read back from the disk and compared
+ * before anything else is written: the one copy of the earlier text when
+ * the file itself is then written in place.
+ *
+ * Returns: (transfer full) (nullable): the earlier text */
+static GBytes *
+kk_file_back_up (const char         *path,
+                 const struct stat  *st,
+                 GError            **error)
+{
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autoptr(GBytes) old = kk_file_read_regular (path, G_MAXSSIZE, error);
+  g_autoptr(GBytes) read_back = NULL;
+  g_autofree char *display = NULL;
+  gsize len;
+  const char *data;
+
+  if (old == NULL)
+    return NULL;
+  data = g_bytes_get_data (old, &len);
+  /* The backup is this user's file, readable by whom the file is. */
+  if (kk_file_write_aside (backup, data, len, st, FALSE, error) != KK_WRITE_DONE)
+    return NULL;
+  read_back = kk_file_read_regular (backup, len, error);
+  if (read_back == NULL)
+    return NULL;
+  if (g_bytes_equal (read_back, old))
+    return g_steal_pointer (&old);
+  display = g_filename_display_name (backup);
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+               _("The backup “%s” does not read back as it was written"), display);
+  return NULL;
+}
+
+/* Writes @data over the file @fd is open on, which keeps its owner, group,
+ * mode and every hard link. A failure halfway puts @old back; name~ holds
+ * it in any case. */
+static gboolean
+kk_file_write_in_place (int          fd,
+                        const char  *path,
+                        GBytes      *old,
+                        const char  *data,
+                        gsize        len,
+                        GError     **error)
+{
+  g_autofree char *display = NULL;
+  gsize old_len;
+  const char *old_data;
+  int saved_errno;
+
+  if (kk_fd_write_all (fd, data, len, 0) && ftruncate (fd, len) == 0 && fsync (fd) == 0)
     return TRUE;
-  reason = strrchr (local_error->message, ':');
-  reason = reason ? reason + 1 + strspn (reason + 1, " ") : local_error->message;
+  saved_errno = errno;
+  old_data = g_bytes_get_data (old, &old_len);
+  if (kk_fd_write_all (fd, old_data, old_len, 0) && ftruncate (fd, old_len) == 0)
+    fsync (fd);
   display = g_filename_display_name (path);
-  g_set_error (error, G_IO_ERROR, g_io_error_from_file_error (local_error->code),
-               _("Could not write “%s”: %s"), display, reason);
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               _("Could not write “%s”: %s. Its earlier text is also in “%s~”."),
+               display, g_strerror (saved_errno), display);
   return FALSE;
 }
 
-/* name~ beside @file, itself replaced whole, so that a failure leaves the
- * earlier backup as it was. */
+/* TEMP_PREFIX NAME . XXXXXX, of this file or of its backup; also NAME~.XXXXXX,
+ * which g_file_set_contents() left for the backup of earlier versions. */
 static gboolean
-kk_file_back_up (const char    *path,
-                 guint          mode,
-                 GError       **error)
+kk_is_temp_name_of (const char *candidate,
+                    const char *name)
 {
-  g_autofree char *backup = g_strconcat (path, "~", NULL);
-  g_autofree char *contents = NULL;
-  gsize len;
+  g_autofree char *ours = g_strconcat (TEMP_PREFIX, name, ".", NULL);
+  g_autofree char *ours_backup = g_strconcat (TEMP_PREFIX, name, "~.", NULL);
+  g_autofree char *glib_backup = g_strconcat (name, "~.", NULL);
+  const char *prefixes[] = { ours, ours_backup, glib_backup };
 
-  if (!g_file_get_contents (path, &contents, &len, NULL))
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    if (g_str_has_prefix (candidate, prefixes[i]) &&
+        strlen (candidate) == strlen (prefixes[i]) + strlen (TEMP_RANDOM))
+      return TRUE;
+  return FALSE;
+}
+
+/* What saves of @path that were killed left beside it: each as large as
+ * the plan. Only regular files of our names, untouched for a while, so
+ * that a colleague's save under way keeps its file. */
+static void
+kk_file_remove_stale_temps (const char *path)
+{
+  g_autofree char *dir_path = g_path_get_dirname (path);
+  g_autofree char *name = g_path_get_basename (path);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *candidate;
+
+  while (dir != NULL && (candidate = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *candidate_path = NULL;
+      GStatBuf st;
+
+      if (!kk_is_temp_name_of (candidate, name))
+        continue;
+      candidate_path = g_build_filename (dir_path, candidate, NULL);
+      if (g_lstat (candidate_path, &st) == 0 && S_ISREG (st.st_mode) &&
+          now - st.st_mtime > TEMP_STALE_SECONDS)
+        g_unlink (candidate_path);
+    }
+}
+
+static gboolean
+kk_is_in_group (gid_t gid)
+{
+  int n = getgroups (0, NULL);
+  g_autofree gid_t *groups = NULL;
+
+  if (n <= 0)
+    return FALSE;
+  groups = g_new (gid_t, n);
+  n = getgroups (n, groups);
+  for (int i = 0; i < n; i++)
+    if (groups[i] == gid)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether a file written aside can be given the owner and group of @st. */
+static gboolean
+kk_can_keep_owner (const struct stat *st)
+{
+  if (geteuid () == 0)
     return TRUE;
-  return kk_file_write_whole (backup, contents, len, mode, error);
+  if (st->st_uid != geteuid ())
+    return FALSE;
+  return st->st_gid == getegid () || kk_is_in_group (st->st_gid);
 }
 
 static gboolean
@@ -345,18 +555,74 @@ kk_file_check_etag (GFile         *file,
   return FALSE;
 }
 
+/* The file at @path, which exists: kept as what it is, a file of its owner,
+ * group and mode, with all its hard links. Written aside and renamed over
+ * when a new file can be given all that; otherwise written in place, after
+ * a backup that is read back and compared. */
+static gboolean
+kk_file_replace_existing (const char         *path,
+                          const struct stat  *st,
+                          const char         *data,
+                          gsize               len,
+                          gboolean            make_backup,
+                          GError            **error)
+{
+  g_autoptr(GBytes) old = NULL;
+  KkWriteResult result;
+  gboolean written;
+  int fd;
+
+  kk_file_remove_stale_temps (path);
+  if (st->st_nlink == 1 && kk_can_keep_owner (st))
+    {
+      if (make_backup && (old = kk_file_back_up (path, st, error)) == NULL)
+        return FALSE;
+      result = kk_file_write_aside (path, data, len, st, TRUE, error);
+      if (result != KK_WRITE_CANNOT_KEEP_OWNER)
+        return result == KK_WRITE_DONE;
+    }
+  /* Opened before the backup is written: a file this user may not write
+   * gets no backup for nothing. */
+  fd = open (path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0)
+    {
+      kk_set_write_error (error, path, errno);
+      return FALSE;
+    }
+  if (old == NULL)
+    old = kk_file_back_up (path, st, error);
+  written = old != NULL && kk_file_write_in_place (fd, path, old, data, len, error);
+  close (fd);
+  return written;
+}
+
 /**
  * kk_file_replace_bytes:
  * @etag: (nullable): the version @file must still be, or %NULL for any
+ * @make_backup: whether to keep the earlier text as name~
  * @new_etag: (out) (optional): the version written
  *
- * Writes @bytes to a file beside @file, syncs it to disk and renames it over
- * @file, so that a failure (a full disk, a folder gone) leaves @file as it
- * was, and a crash leaves the old or the new text, whole: GIO's own
- * replace writes a local file in place. With @make_backup the old text is
- * written to name~ first, in the same way. A file GIO reaches through a
- * network protocol rather than a path is left to GIO. When @file is no longer the version @etag names,
- * nothing is written: %G_IO_ERROR_WRONG_ETAG.
+ * Writes @bytes to @file so that a failure (a full disk, a folder gone)
+ * leaves @file as it was, and a crash leaves the old or the new text,
+ * whole, and so that @file stays what it was on a shared drive:
+ *
+ * - Through a symbolic link, the file the link leads to is written; the
+ *   link stays.
+ * - The text is written to a new file beside @file (.~keikaku.NAME.XXXXXX),
+ *   synced to disk and renamed over @file, when the new file can be given
+ *   the owner, group and mode of @file. Where it cannot (a colleague's
+ *   file this user may write, in a folder of the group) or where @file has
+ *   other hard links, @file is written in place, keeping them: after a
+ *   backup name~ that is synced, read back and compared, and with the old
+ *   text put back when writing fails halfway.
+ * - What a save that was killed left beside @file (its temporary files,
+ *   untouched for a minute) is removed.
+ *
+ * GIO's own g_file_replace() makes the same choice for a local file, but
+ * writes in place by truncating the file first, with an unverified copy to
+ * name~ only when asked for one. A file GIO reaches through a network
+ * protocol rather than a path is left to GIO. When @file is no longer the
+ * version @etag names, nothing is written: %G_IO_ERROR_WRONG_ETAG.
  *
  * Returns: %TRUE on success
  */
@@ -369,21 +635,40 @@ kk_file_replace_bytes (GFile         *file,
                        GCancellable  *cancellable,
                        GError       **error)
 {
-  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GFile) target = NULL;
+  g_autofree char *path = NULL;
   gsize len;
   const char *data = g_bytes_get_data (bytes, &len);
-  guint mode;
+  struct stat st;
+  gboolean written;
 
   if (!kk_file_check_etag (file, etag, cancellable, error))
     return FALSE;
+  target = kk_file_resolve_links (file);
+  path = g_file_get_path (target);
   if (path == NULL)
     return g_file_replace_contents (file, data, len, NULL, make_backup, G_FILE_CREATE_NONE,
                                     new_etag, cancellable, error);
-  mode = kk_file_get_mode (file);
-  if ((make_backup && !kk_file_back_up (path, mode, error)) ||
-      !kk_file_write_whole (path, data, len, mode, error))
-    return FALSE;
-  if (new_etag != NULL)
+  if (lstat (path, &st) != 0)
+    {
+      if (errno != ENOENT)
+        {
+          kk_set_write_error (error, path, errno);
+          return FALSE;
+        }
+      written = kk_file_write_aside (path, data, len, NULL, FALSE, error) == KK_WRITE_DONE;
+    }
+  else if (!S_ISREG (st.st_mode))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                   _("“%s” is not a regular file"), display);
+      written = FALSE;
+    }
+  else
+    written = kk_file_replace_existing (path, &st, data, len, make_backup, error);
+  if (written && new_etag != NULL)
     *new_etag = kk_file_dup_etag (file, cancellable);
-  return TRUE;
+  return written;
 }
