@@ -5,7 +5,7 @@
 
 #include "config.h"
 
-#include <glib.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -44,10 +44,12 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->out);
 }
 
-/* Runs keikaku without a display; returns its exit status. */
+/* Runs keikaku without a display, in @locale unless %NULL; returns its
+ * exit status. */
 static int
-run_keikaku (const char * const  *arguments,
-             char               **error_output)
+run_keikaku_in_locale (const char * const  *arguments,
+                       const char          *locale,
+                       char               **error_output)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) argv = NULL;
@@ -60,12 +62,25 @@ run_keikaku (const char * const  *arguments,
   argv = g_strv_builder_end (builder);
   envp = g_environ_unsetenv (envp, "DISPLAY");
   envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  if (locale != NULL)
+    {
+      envp = g_environ_setenv (envp, "LC_ALL", locale, TRUE);
+      envp = g_environ_setenv (envp, "LANG", locale, TRUE);
+      envp = g_environ_unsetenv (envp, "LANGUAGE");
+    }
 
   g_spawn_sync (NULL, argv, envp, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
                 error_output, &status, &error);
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (status));
   return WEXITSTATUS (status);
+}
+
+static int
+run_keikaku (const char * const  *arguments,
+             char               **error_output)
+{
+  return run_keikaku_in_locale (arguments, NULL, error_output);
 }
 
 static char *
@@ -465,6 +480,93 @@ test_pdf_every_report (Fixture       *fixture,
     }
 }
 
+static char *
+run_tool_output (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  char *output = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &output, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return output;
+}
+
+typedef struct
+{
+  char *text;
+  char *fonts;
+  goffset size;
+} PdfSummary;
+
+static void
+pdf_summary_clear (PdfSummary *summary)
+{
+  g_free (summary->text);
+  g_free (summary->fonts);
+}
+
+/* What a reader of @report exported under @locale sees: its text, its
+ * fonts and its size. */
+static void
+export_pdf_in_locale (Fixture    *fixture,
+                      const char *report,
+                      const char *locale,
+                      PdfSummary *summary)
+{
+  g_autofree char *name = g_strdup_printf ("%s-%s.pdf", report + strlen ("--report="), locale);
+  g_autofree char *out = fixture_out (fixture, name);
+  g_autofree char *out_option = g_strconcat ("--export-pdf=", out, NULL);
+  g_autofree char *error_output = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *fonts = NULL;
+  g_autoptr(GRegex) subset_tag = g_regex_new ("[A-Z]{6}\\+", 0, 0, NULL);
+
+  g_assert_cmpint (run_keikaku_in_locale ((const char *[]) { out_option, report, NULL }, locale,
+                                          &error_output), ==, 0);
+  g_assert_cmpstr (error_output, ==, "");
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  g_assert_nonnull (info);
+  summary->size = g_file_info_get_size (info);
+  summary->text = run_tool_output ((const char *[]) { "pdftotext", "-layout", "-enc", "UTF-8",
+                                                      out, "-", NULL });
+  fonts = run_tool_output ((const char *[]) { "pdffonts", out, NULL });
+  /* The subset tag (ABCDEF+) is random; the fonts and their kinds are not. */
+  summary->fonts = g_regex_replace (subset_tag, fonts, -1, 0, "", 0, NULL);
+}
+
+/* A printed plan is a Japanese document whatever the interface language:
+ * under C.UTF-8 a report reads as under ja_JP.UTF-8, word for word, in the
+ * same fonts and at the same size. (The division summaries join this list
+ * when their charts take the document's words.) */
+static void
+test_pdf_independent_of_locale (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  static const char * const reports[] = { "--report=book", "--report=budget" };
+  static const char * const english[] = { "Purpose", "Targets", "Unchanged", "Total",
+                                          "Program", "Budget", "Division", "as of" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (reports); i++)
+    {
+      PdfSummary japanese = { 0 };
+      PdfSummary c = { 0 };
+
+      export_pdf_in_locale (fixture, reports[i], "ja_JP.UTF-8", &japanese);
+      export_pdf_in_locale (fixture, reports[i], "C.UTF-8", &c);
+      g_assert_cmpstr (c.text, ==, japanese.text);
+      g_assert_cmpstr (c.fonts, ==, japanese.fonts);
+      g_assert_cmpint (c.size, ==, japanese.size);
+      for (guint j = 0; j < G_N_ELEMENTS (english); j++)
+        g_assert_null (strstr (c.text, english[j]));
+      pdf_summary_clear (&japanese);
+      pdf_summary_clear (&c);
+    }
+}
+
 /* One division's summary is smaller than all of them, and a plan file
  * given names its own divisions. */
 static void
@@ -592,6 +694,8 @@ main (int   argc,
               fixture_set_up, test_chart_bad_usage, fixture_tear_down);
   g_test_add ("/command-line/export-pdf/every-report", Fixture, NULL,
               fixture_set_up, test_pdf_every_report, fixture_tear_down);
+  g_test_add ("/command-line/export-pdf/independent-of-locale", Fixture, NULL,
+              fixture_set_up, test_pdf_independent_of_locale, fixture_tear_down);
   g_test_add ("/command-line/export-pdf/division", Fixture, NULL,
               fixture_set_up, test_pdf_division, fixture_tear_down);
   g_test_add ("/command-line/export-pdf/unknown-division", Fixture, NULL,

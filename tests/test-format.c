@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "kk-format.h"
+#include "kk-kpi.h"
 
 static void
 assert_format (char       *formatted,
@@ -318,6 +319,70 @@ test_percent (void)
   assert_format (kk_format_percent (0), "0.0%");
 }
 
+static void
+assert_date (const char *iso,
+             const char *expected)
+{
+  g_autofree char *text = kk_format_date (iso);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* As-of dates print in the era the day falls in, as the plan writes them. */
+static void
+test_date_japanese_era (void)
+{
+  assert_date ("2024-01-31", "令和6年1月31日");
+  assert_date ("2023-11-30", "令和5年11月30日");
+  assert_date ("2019-05-01", "令和元年5月1日");
+  assert_date ("2019-04-30", "平成31年4月30日");
+  assert_date ("1989-01-08", "平成元年1月8日");
+  assert_date ("1989-01-07", "昭和64年1月7日");
+  assert_date ("1912-07-29", "1912年7月29日");
+  assert_date ("2024-02-30", NULL);
+  assert_date ("2024-1-31", NULL);
+}
+
+static char *
+dup_figure (KkComparator comparator,
+            KkKpiKind    kind,
+            double       number)
+{
+  g_autoptr(KkKpi) kpi = kk_kpi_new ("出展回数", "回");
+  g_autoptr(KkKpiValue) value = kk_kpi_value_new (2023, kind);
+
+  kk_kpi_set_comparator (kpi, comparator);
+  kk_kpi_value_set_value (value, number);
+  return kk_kpi_dup_figure (kpi, value);
+}
+
+static void
+assert_figure (KkComparator  comparator,
+               KkKpiKind     kind,
+               double        number,
+               const char   *expected)
+{
+  g_autofree char *figure = dup_figure (comparator, kind, number);
+
+  g_assert_cmpstr (figure, ==, expected);
+}
+
+/* 以上/以下 qualify what the plan aims at, never what happened: 【6】 prints
+ * 2回以上 and 70回以上 as targets, 3回 and 58回 as actuals, 75回 as its
+ * forecast. */
+static void
+test_kpi_figure_comparator (void)
+{
+  assert_figure (KK_COMPARATOR_AT_LEAST, KK_KPI_KIND_TARGET, 70, "70回以上");
+  assert_figure (KK_COMPARATOR_AT_LEAST, KK_KPI_KIND_PLAN, 2, "2回以上");
+  assert_figure (KK_COMPARATOR_AT_LEAST, KK_KPI_KIND_ACTUAL, 58, "58回");
+  assert_figure (KK_COMPARATOR_AT_LEAST, KK_KPI_KIND_FORECAST, 75, "75回");
+  assert_figure (KK_COMPARATOR_AT_MOST, KK_KPI_KIND_TARGET, 20, "20回以下");
+  assert_figure (KK_COMPARATOR_AT_MOST, KK_KPI_KIND_ACTUAL, 25, "25回");
+  assert_figure (KK_COMPARATOR_EXACT, KK_KPI_KIND_TARGET, 2878, "2,878回");
+  assert_figure (KK_COMPARATOR_AT_LEAST, KK_KPI_KIND_TARGET, 220.6, "220.6回以上");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -343,6 +408,8 @@ main (int   argc,
   g_test_add_func ("/format/fiscal-year/parse-what-is-written",
                    test_parse_fiscal_year_reads_what_is_written);
   g_test_add_func ("/format/percent/one-decimal", test_percent);
+  g_test_add_func ("/format/date/japanese-era", test_date_japanese_era);
+  g_test_add_func ("/format/kpi-figure/comparator", test_kpi_figure_comparator);
 
   return g_test_run ();
 }

@@ -7,7 +7,9 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "kk-format.h"
 #include "kk-types.h"
@@ -303,10 +305,13 @@ kk_format_thousand_yen (gint64 amount)
   return g_strconcat ("▲ ", grouped + 1, NULL);
 }
 
+/* @first_year, @first_month, @first_day: the day the era began */
 typedef struct
 {
   int first_fiscal_year;
   int first_year;
+  int first_month;
+  int first_day;
   const char *name;
   char letter;
 } KkEra;
@@ -316,10 +321,10 @@ typedef struct
  * 1 May 2019 and FY2019 is 令和元年度, FY1989 平成元年度. Showa began on
  * 25 December 1926, so FY1926 stays 大正15年度 and FY1927 is 昭和2年度. */
 static const KkEra eras[] = {
-  { 2019, 2019, "令和", 'R' },
-  { 1989, 1989, "平成", 'H' },
-  { 1927, 1926, "昭和", 'S' },
-  { 1912, 1912, "大正", 'T' },
+  { 2019, 2019, 5, 1, "令和", 'R' },
+  { 1989, 1989, 1, 8, "平成", 'H' },
+  { 1927, 1926, 12, 25, "昭和", 'S' },
+  { 1912, 1912, 7, 30, "大正", 'T' },
 };
 
 static const KkEra *
@@ -351,6 +356,42 @@ kk_format_fiscal_year (int fiscal_year)
   if (year == 1)
     return g_strconcat (era->name, "元年度", NULL);
   return g_strdup_printf ("%s%d年度", era->name, year);
+}
+
+/**
+ * kk_format_date:
+ * @iso: a date written YYYY-MM-DD, as plan files hold it
+ *
+ * A day takes the era it falls in: 2019-04-30 is 平成31年4月30日 and
+ * 2019-05-01 令和元年5月1日.
+ *
+ * Returns: (transfer full) (nullable): the date in the Japanese era, as the
+ *   plan prints it: 令和6年1月31日; %NULL when @iso is not a date
+ */
+char *
+kk_format_date (const char *iso)
+{
+  int year, month, day;
+  char end;
+
+  g_return_val_if_fail (iso != NULL, NULL);
+
+  if (sscanf (iso, "%4d-%2d-%2d%c", &year, &month, &day, &end) != 3 || strlen (iso) != 10 ||
+      !g_date_valid_dmy (day, month, year))
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (eras); i++)
+    {
+      const KkEra *era = &eras[i];
+      int era_year = year - era->first_year + 1;
+
+      if (year * 10000 + month * 100 + day <
+          era->first_year * 10000 + era->first_month * 100 + era->first_day)
+        continue;
+      if (era_year == 1)
+        return g_strdup_printf ("%s元年%d月%d日", era->name, month, day);
+      return g_strdup_printf ("%s%d年%d月%d日", era->name, era_year, month, day);
+    }
+  return g_strdup_printf ("%d年%d月%d日", year, month, day);
 }
 
 /**

@@ -5,8 +5,11 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "kk-core-private.h"
 #include "kk-enums.h"
+#include "kk-format.h"
 #include "kk-kpi.h"
 
 struct _KkKpi
@@ -427,4 +430,43 @@ kk_kpi_get_achievement (KkKpi  *self,
 
   *ratio = numerator / denominator;
   return TRUE;
+}
+
+/**
+ * kk_kpi_dup_figure:
+ * @value: a figure of @kpi
+ *
+ * The comparator qualifies what the plan aims at, its targets and plans,
+ * never what happened or is expected: a target reads 70回以上, its actual
+ * 58回 and its forecast 75回.
+ *
+ * Returns: (transfer full): the figure as the plan prints it: 2,878件,
+ *   2回以上, 220.6千円以上, or its words (未定) where it has no number
+ */
+char *
+kk_kpi_dup_figure (KkKpi      *self,
+                   KkKpiValue *value)
+{
+  g_autofree char *number = NULL;
+  const char *comparator = "";
+  KkKpiKind kind;
+  double amount;
+
+  g_return_val_if_fail (KK_IS_KPI (self), NULL);
+  g_return_val_if_fail (KK_IS_KPI_VALUE (value), NULL);
+
+  if (!kk_kpi_value_get_has_value (value))
+    return g_strdup (kk_kpi_value_get_note (value) ? kk_kpi_value_get_note (value) : "");
+  amount = kk_kpi_value_get_value (value);
+  number = amount == trunc (amount) && fabs (amount) < 1e15 ? kk_format_grouped ((gint64)amount)
+                                                             : kk_format_number (amount);
+  kind = kk_kpi_value_get_kind (value);
+  if (kind == KK_KPI_KIND_TARGET || kind == KK_KPI_KIND_PLAN)
+    {
+      if (self->comparator == KK_COMPARATOR_AT_LEAST)
+        comparator = "以上";
+      else if (self->comparator == KK_COMPARATOR_AT_MOST)
+        comparator = "以下";
+    }
+  return g_strconcat (number, self->unit, comparator, NULL);
 }

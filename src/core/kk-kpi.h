@@ -44,6 +44,8 @@ KkKpiValue   *kk_kpi_find_value      (KkKpi        *self,
                                       KkKpiKind     kind);
 KkKpiValue   *kk_kpi_find_goal       (KkKpi        *self,
                                       int           fiscal_year);
+char         *kk_kpi_dup_figure      (KkKpi        *self,
+                                      KkKpiValue   *value);
 gboolean      kk_kpi_get_achievement (KkKpi        *self,
                                       int           fiscal_year,
                                       double       *ratio);

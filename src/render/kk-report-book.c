@@ -13,13 +13,12 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "kk-format.h"
 #include "kk-report-book.h"
 #include "kk-report-parts.h"
 #include "kk-report-table.h"
 #include "kk-report-text.h"
+#include "kk-report-words.h"
 #include "kk-sheet.h"
 
 #define COVER_GAP 48.0
@@ -48,7 +47,7 @@ kk_report_book_add_cover (KkReportDocument *document,
 
   kk_report_document_begin_section (document, KK_REPORT_SECTION_COVER);
   kk_report_book_add_cover_line (document, KK_REPORT_FONT_COVER_TITLE,
-                                 title && *title ? title : _("Business Plan"), 0);
+                                 title && *title ? title : KK_WORD_BUSINESS_PLAN, 0);
   kk_report_book_add_cover_line (document, KK_REPORT_FONT_COVER, kk_plan_get_organization (plan),
                                  COVER_GAP);
   if (issued != NULL)
@@ -110,9 +109,9 @@ kk_report_book_add_division_table (KkReportDocument *document,
   KkReportTable *table = KK_REPORT_TABLE (block);
 
   kk_report_document_begin_section (document, KK_REPORT_SECTION_PLAIN);
-  kk_report_add_title (document, _("Divisions"), NULL);
-  kk_report_table_add_column (table, _("Division"), KK_REPORT_COLUMN_TEXT);
-  kk_report_table_add_column (table, _("Program numbers"), KK_REPORT_COLUMN_EXPAND);
+  kk_report_add_title (document, KK_WORD_DIVISION_TABLE, NULL);
+  kk_report_table_add_column (table, KK_WORD_DIVISION, KK_REPORT_COLUMN_TEXT);
+  kk_report_table_add_column (table, KK_WORD_PROGRAM_NUMBERS, KK_REPORT_COLUMN_EXPAND);
   for (guint i = 0; i < g_list_model_get_n_items (divisions); i++)
     {
       g_autoptr(KkDivision) division = g_list_model_get_item (divisions, i);
@@ -134,7 +133,7 @@ kk_report_book_add_index (KkReportDocument *document,
   KkReportTable *table = KK_REPORT_TABLE (block);
 
   kk_report_document_begin_section (document, KK_REPORT_SECTION_PLAIN);
-  kk_report_add_title (document, _("Programs by Pillar"), NULL);
+  kk_report_add_title (document, KK_WORD_PROGRAMS_BY_PILLAR, NULL);
   kk_report_table_set_ruled (table, FALSE);
   kk_report_table_add_column (table, NULL, KK_REPORT_COLUMN_NUMBER);
   kk_report_table_add_column (table, NULL, KK_REPORT_COLUMN_TEXT);
@@ -170,7 +169,7 @@ kk_report_book_add_program_rows (KkReportTable *table,
     kk_report_get_status_label (program),
   });
   kk_report_table_add_row (table, KK_REPORT_ROW_HEADER | keep, (const char *[]) {
-    NULL, NULL, NULL, _("Last year's name"), _("Budget"), _("Change from last year"),
+    NULL, NULL, NULL, KK_WORD_PREVIOUS_NAME, KK_WORD_BUDGET, KK_WORD_CHANGE_FROM_LAST_YEAR,
   });
   kk_report_table_add_row (table, KK_REPORT_ROW_NORMAL, (const char *[]) {
     NULL, NULL, NULL, previous_name, previous_budget, difference,
@@ -186,12 +185,12 @@ kk_report_book_add_sheet_header (KkReportDocument *document,
   KkReportBlock *block = kk_report_table_new ();
   KkReportTable *table = KK_REPORT_TABLE (block);
 
-  kk_report_table_add_column (table, _("Fiscal Year"), KK_REPORT_COLUMN_CENTER);
-  kk_report_table_add_column (table, _("No."), KK_REPORT_COLUMN_CENTER);
-  kk_report_table_add_column (table, _("Funding"), KK_REPORT_COLUMN_CENTER);
-  kk_report_table_add_column (table, _("Program"), KK_REPORT_COLUMN_EXPAND);
-  kk_report_table_add_column (table, _("Budget"), KK_REPORT_COLUMN_NUMBER);
-  kk_report_table_add_column (table, _("Status"), KK_REPORT_COLUMN_CENTER);
+  kk_report_table_add_column (table, KK_WORD_FISCAL_YEAR, KK_REPORT_COLUMN_CENTER);
+  kk_report_table_add_column (table, KK_WORD_NUMBER, KK_REPORT_COLUMN_CENTER);
+  kk_report_table_add_column (table, KK_WORD_FUNDING, KK_REPORT_COLUMN_CENTER);
+  kk_report_table_add_column (table, KK_WORD_PROGRAM, KK_REPORT_COLUMN_EXPAND);
+  kk_report_table_add_column (table, KK_WORD_BUDGET, KK_REPORT_COLUMN_NUMBER);
+  kk_report_table_add_column (table, KK_WORD_STATUS, KK_REPORT_COLUMN_CENTER);
   for (guint i = 0; i < g_list_model_get_n_items (programs); i++)
     {
       g_autoptr(KkProgram) program = g_list_model_get_item (programs, i);
@@ -295,7 +294,7 @@ kk_report_book_kpi_table_new (GListModel *kpis)
   KkReportTable *table = KK_REPORT_TABLE (block);
   const char *group = NULL;
 
-  kk_report_table_add_column (table, _("KPI"), KK_REPORT_COLUMN_EXPAND);
+  kk_report_table_add_column (table, KK_WORD_KPI, KK_REPORT_COLUMN_EXPAND);
   for (guint i = 0; i < columns->len; i++)
     {
       int key = g_array_index (columns, int, i);
@@ -326,7 +325,7 @@ kk_report_book_add_targets (KkReportDocument *document,
   const char *notes = kk_sheet_get_targets_notes (sheet);
   gboolean has_text = text != NULL && *text != '\0';
 
-  kk_report_add_heading (document, _("Targets"));
+  kk_report_add_heading (document, KK_WORD_TARGETS);
   if (has_text || (g_list_model_get_n_items (kpis) == 0 && notes == NULL))
     kk_report_add_paragraph (document, has_text ? text : "—");
   if (g_list_model_get_n_items (kpis) > 0)
@@ -345,8 +344,8 @@ kk_report_book_add_sheet_foot (KkReportDocument *document,
   g_autofree char *divisions = kk_sheet_dup_divisions_label (sheet, "・");
   g_autofree char *partners = g_strjoinv ("\n", (char **)kk_sheet_get_partners (sheet));
 
-  kk_report_table_add_column (table, _("Division"), KK_REPORT_COLUMN_EXPAND);
-  kk_report_table_add_column (table, _("Related Bodies"), KK_REPORT_COLUMN_EXPAND);
+  kk_report_table_add_column (table, KK_WORD_DIVISION, KK_REPORT_COLUMN_EXPAND);
+  kk_report_table_add_column (table, KK_WORD_RELATED_BODIES, KK_REPORT_COLUMN_EXPAND);
   kk_report_table_add_row (table, KK_REPORT_ROW_NORMAL, (const char *[]) { divisions, partners });
   kk_report_block_set_space_before (block, FOOT_TABLE_SPACE);
   kk_report_document_take_block (document, block);
@@ -378,10 +377,10 @@ kk_report_book_add_sheet (KkReportDocument *document,
   kk_report_document_begin_section (document, KK_REPORT_SECTION_PLAIN);
   kk_report_book_add_sheet_outline (document, sheet);
   kk_report_book_add_sheet_header (document, plan, sheet);
-  kk_report_book_add_section (document, _("Purpose"), kk_sheet_get_purpose (sheet));
-  kk_report_book_add_section (document, _("Overview"), kk_sheet_get_overview (sheet));
+  kk_report_book_add_section (document, KK_WORD_PURPOSE, kk_sheet_get_purpose (sheet));
+  kk_report_book_add_section (document, KK_WORD_OVERVIEW, kk_sheet_get_overview (sheet));
   kk_report_book_add_targets (document, sheet);
-  kk_report_book_add_section (document, _("Activities"), kk_sheet_get_activities (sheet));
+  kk_report_book_add_section (document, KK_WORD_ACTIVITIES, kk_sheet_get_activities (sheet));
   kk_report_book_add_sheet_foot (document, sheet);
 }
 

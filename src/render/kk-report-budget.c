@@ -13,12 +13,11 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "kk-format.h"
 #include "kk-report-budget.h"
 #include "kk-report-parts.h"
 #include "kk-report-table.h"
+#include "kk-report-words.h"
 
 /* Which programs a cell of the table sums: NULL matches any. */
 typedef struct
@@ -86,8 +85,8 @@ kk_report_budget_add_pillar_table (KkReportDocument   *document,
   KkReportBlock *block = kk_report_table_new ();
   KkReportTable *table = KK_REPORT_TABLE (block);
 
-  kk_report_add_heading (document, _("By Pillar and Funding"));
-  kk_report_table_add_column (table, _("Pillar"), KK_REPORT_COLUMN_EXPAND);
+  kk_report_add_heading (document, KK_WORD_BY_PILLAR_AND_FUNDING);
+  kk_report_table_add_column (table, KK_WORD_PILLAR, KK_REPORT_COLUMN_EXPAND);
   for (guint i = 0; fundings[i] != NULL; i++)
     kk_report_table_add_column (table, fundings[i], KK_REPORT_COLUMN_NUMBER);
   kk_report_add_amount_columns (table);
@@ -98,7 +97,7 @@ kk_report_budget_add_pillar_table (KkReportDocument   *document,
 
       kk_report_budget_add_pillar_row (table, KK_REPORT_ROW_NORMAL, plan, pillar, label, fundings);
     }
-  kk_report_budget_add_pillar_row (table, KK_REPORT_ROW_TOTAL, plan, NULL, _("Total"), fundings);
+  kk_report_budget_add_pillar_row (table, KK_REPORT_ROW_TOTAL, plan, NULL, KK_WORD_TOTAL, fundings);
   kk_report_add_unit_caption (document);
   kk_report_add_table (document, block);
 }
@@ -112,15 +111,15 @@ kk_report_budget_add_funding_table (KkReportDocument   *document,
   KkReportTable *table = KK_REPORT_TABLE (block);
   KkTotals totals = kk_totals_for_plan (plan);
 
-  kk_report_add_heading (document, _("By Funding"));
-  kk_report_add_count_columns (table, _("Funding"));
+  kk_report_add_heading (document, KK_WORD_BY_FUNDING);
+  kk_report_add_count_columns (table, KK_WORD_FUNDING);
   for (guint i = 0; fundings[i] != NULL; i++)
     {
       KkTotals funding_totals = kk_totals_for_funding (plan, fundings[i]);
 
       kk_report_add_count_row (table, KK_REPORT_ROW_NORMAL, fundings[i], &funding_totals);
     }
-  kk_report_add_count_row (table, KK_REPORT_ROW_TOTAL, _("Total"), &totals);
+  kk_report_add_count_row (table, KK_REPORT_ROW_TOTAL, KK_WORD_TOTAL, &totals);
   kk_report_add_unit_caption (document);
   kk_report_add_table (document, block);
 }
@@ -137,7 +136,7 @@ kk_report_budget_build (KkReportDocument *document,
   g_auto(GStrv) fundings = kk_plan_dup_funding_labels (plan);
 
   kk_report_document_begin_section (document, KK_REPORT_SECTION_PLAIN);
-  kk_report_add_title (document, _("Budget Summary"), kk_plan_get_title (plan));
+  kk_report_add_title (document, KK_WORD_BUDGET_SUMMARY, kk_plan_get_title (plan));
   kk_report_budget_add_pillar_table (document, plan, (const char * const *)fundings);
   kk_report_budget_add_funding_table (document, plan, (const char * const *)fundings);
   kk_report_add_funding_legend (document, plan);

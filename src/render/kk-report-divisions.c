@@ -13,13 +13,12 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "kk-format.h"
 #include "kk-report-divisions.h"
 #include "kk-report-figure.h"
 #include "kk-report-parts.h"
 #include "kk-report-table.h"
+#include "kk-report-words.h"
 #include "kk-sheet.h"
 
 /* A summary's chart has a bar for its largest programs and one for the
@@ -82,9 +81,9 @@ kk_report_divisions_add_cover (KkReportDocument *document,
   KkTotals totals = kk_totals_for_plan (plan);
 
   kk_report_document_begin_section (document, KK_REPORT_SECTION_PLAIN);
-  kk_report_add_title (document, _("Division Summaries"), kk_plan_get_title (plan));
+  kk_report_add_title (document, KK_WORD_DIVISION_SUMMARIES, kk_plan_get_title (plan));
   kk_report_add_unit_caption (document);
-  kk_report_add_count_columns (table, _("Division"));
+  kk_report_add_count_columns (table, KK_WORD_DIVISION);
   for (guint i = 0; i < g_list_model_get_n_items (divisions); i++)
     {
       g_autoptr(KkDivision) division = g_list_model_get_item (divisions, i);
@@ -93,9 +92,9 @@ kk_report_divisions_add_cover (KkReportDocument *document,
       kk_report_add_count_row (table, KK_REPORT_ROW_NORMAL, kk_division_get_name (division),
                                &division_totals);
     }
-  kk_report_add_count_row (table, KK_REPORT_ROW_TOTAL, _("Total"), &totals);
+  kk_report_add_count_row (table, KK_REPORT_ROW_TOTAL, KK_WORD_TOTAL, &totals);
   kk_report_add_table (document, block);
-  kk_report_add_note (document, _("Each program counts once, under the division that leads it."));
+  kk_report_add_note (document, KK_WORD_COUNTED_ONCE);
 }
 
 /* 番号, 事業名, 財源, 事業費, 前年度, 増減, 継続/新規. */
@@ -105,11 +104,11 @@ kk_report_program_table_new (void)
   KkReportBlock *block = kk_report_table_new ();
   KkReportTable *table = KK_REPORT_TABLE (block);
 
-  kk_report_table_add_column (table, _("No."), KK_REPORT_COLUMN_CENTER);
-  kk_report_table_add_column (table, _("Program"), KK_REPORT_COLUMN_EXPAND);
-  kk_report_table_add_column (table, _("Funding"), KK_REPORT_COLUMN_CENTER);
+  kk_report_table_add_column (table, KK_WORD_NUMBER, KK_REPORT_COLUMN_CENTER);
+  kk_report_table_add_column (table, KK_WORD_PROGRAM, KK_REPORT_COLUMN_EXPAND);
+  kk_report_table_add_column (table, KK_WORD_FUNDING, KK_REPORT_COLUMN_CENTER);
   kk_report_add_amount_columns (table);
-  kk_report_table_add_column (table, _("Status"), KK_REPORT_COLUMN_CENTER);
+  kk_report_table_add_column (table, KK_WORD_STATUS, KK_REPORT_COLUMN_CENTER);
   return block;
 }
 
@@ -138,10 +137,7 @@ kk_report_add_subtotal_row (KkReportTable  *table,
   g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
 
   g_ptr_array_add (cells, g_strdup (""));
-  g_ptr_array_add (cells, g_strdup_printf (ngettext ("Subtotal (%u program)",
-                                                     "Subtotal (%u programs)",
-                                                     totals->n_programs),
-                                           totals->n_programs));
+  g_ptr_array_add (cells, g_strdup_printf (KK_WORD_SUBTOTAL_FORMAT, totals->n_programs));
   g_ptr_array_add (cells, g_strdup (""));
   kk_report_append_amounts (cells, totals);
   g_ptr_array_add (cells, g_strdup (""));
@@ -155,10 +151,10 @@ kk_report_divisions_add_led (KkReportDocument *document,
   KkReportBlock *block;
   KkTotals totals;
 
-  kk_report_add_heading (document, _("Programs It Leads"));
+  kk_report_add_heading (document, KK_WORD_PROGRAMS_IT_LEADS);
   if (g_list_model_get_n_items (led) == 0)
     {
-      kk_report_add_paragraph (document, _("This division leads no program."));
+      kk_report_add_paragraph (document, KK_WORD_LEADS_NO_PROGRAM);
       return;
     }
   block = kk_report_program_table_new ();
@@ -183,21 +179,20 @@ kk_report_divisions_add_shared (KkReportDocument *document,
 
   if (shared->len == 0)
     return;
-  kk_report_add_heading (document, _("Programs It Shares"));
+  kk_report_add_heading (document, KK_WORD_PROGRAMS_IT_SHARES);
   block = kk_report_program_table_new ();
   for (guint i = 0; i < shared->len; i++)
     {
       KkProgram *program = g_ptr_array_index (shared, i);
       KkDivision *lead = kk_program_get_lead_division (program);
-      g_autofree char *mark = g_strdup_printf (_("Led by %s"), kk_division_get_name (lead));
+      g_autofree char *mark = g_strdup_printf (KK_WORD_LED_BY_FORMAT, kk_division_get_name (lead));
       guint row = kk_report_add_program_row (KK_REPORT_TABLE (block), KK_REPORT_ROW_DIM, program);
 
       kk_report_table_set_note (KK_REPORT_TABLE (block), row, 1, mark);
     }
   kk_report_add_unit_caption (document);
   kk_report_add_table (document, block);
-  kk_report_add_note (document, _("Shared programs count in their lead division's subtotal, "
-                                  "not in this one."));
+  kk_report_add_note (document, KK_WORD_SHARED_COUNT_ELSEWHERE);
 }
 
 /* The kinds of figure in the order the KPI table sets their columns. */
@@ -281,15 +276,15 @@ kk_report_kpi_table_new (const KkKpiColumns *columns)
   KkReportBlock *block = kk_report_table_new ();
   KkReportTable *table = KK_REPORT_TABLE (block);
 
-  kk_report_table_add_column (table, _("No."), KK_REPORT_COLUMN_CENTER);
-  kk_report_table_add_column (table, _("KPI"), KK_REPORT_COLUMN_EXPAND);
-  kk_report_table_add_column (table, _("Fiscal Year"), KK_REPORT_COLUMN_CENTER);
+  kk_report_table_add_column (table, KK_WORD_NUMBER, KK_REPORT_COLUMN_CENTER);
+  kk_report_table_add_column (table, KK_WORD_KPI, KK_REPORT_COLUMN_EXPAND);
+  kk_report_table_add_column (table, KK_WORD_FISCAL_YEAR, KK_REPORT_COLUMN_CENTER);
   for (guint k = 0; k < G_N_ELEMENTS (kpi_kinds); k++)
     if (columns->kinds[k])
       kk_report_table_add_column (table, kk_report_get_kind_label (kpi_kinds[k]),
                                   KK_REPORT_COLUMN_NUMBER);
   if (columns->achievement)
-    kk_report_table_add_column (table, _("Achievement"), KK_REPORT_COLUMN_NUMBER);
+    kk_report_table_add_column (table, KK_WORD_ACHIEVEMENT, KK_REPORT_COLUMN_NUMBER);
   return block;
 }
 
@@ -428,11 +423,11 @@ kk_report_divisions_add_kpis (KkReportDocument *document,
   KkKpiColumns columns = { { FALSE }, FALSE };
   KkReportBlock *block;
 
-  kk_report_add_heading (document, _("Targets"));
+  kk_report_add_heading (document, KK_WORD_TARGETS);
   if (items->len == 0)
     {
       kk_report_add_paragraph (document,
-                               _("The programs of this division set no figures as targets."));
+                               KK_WORD_NO_FIGURES);
       return;
     }
   for (guint i = 0; i < items->len; i++)

@@ -12,12 +12,10 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-#include <math.h>
-
 #include "kk-format.h"
 #include "kk-report-parts.h"
 #include "kk-report-text.h"
+#include "kk-report-words.h"
 
 #define TITLE_SPACE 4.0
 #define HEADING_SPACE 12.0
@@ -27,10 +25,10 @@
 #define TABLE_SPACE 3.0
 
 static const char * const kind_labels[] = {
-  [KK_KPI_KIND_PLAN] = NC_("KPI figure", "Plan"),
-  [KK_KPI_KIND_TARGET] = NC_("KPI figure", "Target"),
-  [KK_KPI_KIND_ACTUAL] = NC_("KPI figure", "Actual"),
-  [KK_KPI_KIND_FORECAST] = NC_("KPI figure", "Forecast"),
+  [KK_KPI_KIND_PLAN] = KK_WORD_KIND_PLAN,
+  [KK_KPI_KIND_TARGET] = KK_WORD_KIND_TARGET,
+  [KK_KPI_KIND_ACTUAL] = KK_WORD_KIND_ACTUAL,
+  [KK_KPI_KIND_FORECAST] = KK_WORD_KIND_FORECAST,
 };
 
 /* (国), or (県・市) for a program of several sources, as the index marks it. */
@@ -46,8 +44,8 @@ const char *
 kk_report_get_status_label (KkProgram *program)
 {
   if (kk_program_get_status (program) == KK_PROGRAM_STATUS_NEW)
-    return C_("program status", "New");
-  return C_("program status", "Continuing");
+    return KK_WORD_STATUS_NEW;
+  return KK_WORD_STATUS_CONTINUING;
 }
 
 /* Last year's name: the plan's 同上 when unchanged, — for a new program. */
@@ -59,7 +57,7 @@ kk_report_dup_previous_name (KkProgram *program)
   if (kk_program_get_status (program) == KK_PROGRAM_STATUS_NEW)
     return g_strdup ("—");
   if (name == NULL || *name == '\0')
-    return g_strdup (C_("previous name", "Unchanged"));
+    return g_strdup (KK_WORD_UNCHANGED);
   return g_strdup (name);
 }
 
@@ -101,7 +99,7 @@ const char *
 kk_report_get_kind_label (KkKpiKind kind)
 {
   g_return_val_if_fail (kind < G_N_ELEMENTS (kind_labels), "");
-  return g_dpgettext2 (NULL, "KPI figure", kind_labels[kind]);
+  return kind_labels[kind];
 }
 
 /* 令和5年度 over 目標, for the header of a column of figures. */
@@ -142,66 +140,44 @@ kk_report_find_kpi_value (KkKpi     *kpi,
  * kk_report_dup_kpi_figure:
  * @value: (nullable): a figure of @kpi
  *
- * Returns: (transfer full): the figure as the plan states it: 2,878件,
- *   2回以上, or its words where it has no number; — without a figure
+ * Returns: (transfer full): the figure as the plan states it (see
+ *   kk_kpi_dup_figure()); — without a figure
  */
 char *
 kk_report_dup_kpi_figure (KkKpi      *kpi,
                           KkKpiValue *value)
 {
-  g_autofree char *number = NULL;
-  g_autofree char *figure = NULL;
-  double amount;
-
   if (value == NULL)
     return g_strdup ("—");
-  if (!kk_kpi_value_get_has_value (value))
-    return g_strdup (kk_kpi_value_get_note (value) ? kk_kpi_value_get_note (value) : "—");
-  amount = kk_kpi_value_get_value (value);
-  number = amount == trunc (amount) && fabs (amount) < 1e15 ? kk_format_grouped ((gint64)amount)
-                                                             : kk_format_number (amount);
-  figure = g_strconcat (number, kk_kpi_get_unit (kpi), NULL);
-  if (kk_kpi_get_comparator (kpi) == KK_COMPARATOR_AT_LEAST)
-    /* Translators: a target that is met by reaching it or more: 2回以上 */
-    return g_strdup_printf (_("%s or more"), figure);
-  if (kk_kpi_get_comparator (kpi) == KK_COMPARATOR_AT_MOST)
-    /* Translators: a target that is met by staying at it or below: 20時間以下 */
-    return g_strdup_printf (_("%s or less"), figure);
-  return g_steal_pointer (&figure);
+  if (!kk_kpi_value_get_has_value (value) && kk_kpi_value_get_note (value) == NULL)
+    return g_strdup ("—");
+  return kk_kpi_dup_figure (kpi, value);
 }
 
 /**
  * kk_report_dup_as_of:
  *
  * Returns: (transfer full) (nullable): the date the figure stands at:
- *   2024年1月31日現在
+ *   令和6年1月31日現在
  */
 char *
 kk_report_dup_as_of (KkKpiValue *value)
 {
   const char *as_of = kk_kpi_value_get_as_of (value);
-  g_autofree char *iso = NULL;
-  g_autofree char *date_label = NULL;
-  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *date = as_of ? kk_format_date (as_of) : NULL;
 
   if (as_of == NULL)
     return NULL;
-  iso = g_strconcat (as_of, "T00:00:00Z", NULL);
-  date = g_date_time_new_from_iso8601 (iso, NULL);
-  /* Translators: a g_date_time_format() format */
-  /* xgettext:no-c-format */
-  date_label = date ? g_date_time_format (date, _("%Y-%m-%d")) : g_strdup (as_of);
-  /* Translators: the date a figure stands at: 2024年1月31日現在 */
-  return g_strdup_printf (_("as of %s"), date_label);
+  return g_strdup_printf (KK_WORD_AS_OF_FORMAT, date ? date : as_of);
 }
 
 /* 事業費, 前年度 and 増減, in thousand yen. */
 void
 kk_report_add_amount_columns (KkReportTable *table)
 {
-  kk_report_table_add_column (table, _("Budget"), KK_REPORT_COLUMN_NUMBER);
-  kk_report_table_add_column (table, _("Last Year"), KK_REPORT_COLUMN_NUMBER);
-  kk_report_table_add_column (table, _("Change"), KK_REPORT_COLUMN_NUMBER);
+  kk_report_table_add_column (table, KK_WORD_BUDGET, KK_REPORT_COLUMN_NUMBER);
+  kk_report_table_add_column (table, KK_WORD_LAST_YEAR, KK_REPORT_COLUMN_NUMBER);
+  kk_report_table_add_column (table, KK_WORD_CHANGE, KK_REPORT_COLUMN_NUMBER);
 }
 
 /* A name, 事業数 and the amounts, for a table of totals by some grouping. */
@@ -210,7 +186,7 @@ kk_report_add_count_columns (KkReportTable *table,
                              const char    *title)
 {
   kk_report_table_add_column (table, title, KK_REPORT_COLUMN_EXPAND);
-  kk_report_table_add_column (table, C_("count of programs", "Programs"), KK_REPORT_COLUMN_NUMBER);
+  kk_report_table_add_column (table, KK_WORD_PROGRAM_COUNT, KK_REPORT_COLUMN_NUMBER);
   kk_report_add_amount_columns (table);
 }
 
@@ -319,7 +295,7 @@ kk_report_add_paragraph (KkReportDocument *document,
 void
 kk_report_add_unit_caption (KkReportDocument *document)
 {
-  KkReportBlock *block = kk_report_text_new_spaced (KK_REPORT_FONT_NOTE, _("(thousand yen)"),
+  KkReportBlock *block = kk_report_text_new_spaced (KK_REPORT_FONT_NOTE, KK_WORD_UNIT_CAPTION,
                                                     CAPTION_SPACE);
 
   kk_report_text_set_alignment (KK_REPORT_TEXT (block), PANGO_ALIGN_RIGHT);

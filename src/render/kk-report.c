@@ -22,6 +22,7 @@
 #include "kk-report-budget.h"
 #include "kk-report-divisions.h"
 #include "kk-report-private.h"
+#include "kk-report-words.h"
 
 struct _KkReport
 {
@@ -353,14 +354,13 @@ kk_report_dup_title (KkReport *self)
     {
     case KK_REPORT_KIND_DIVISIONS:
       if (self->division != NULL)
-        /* Translators: the title of one division's summary */
-        return g_strdup_printf (_("Division Summary: %s"), kk_division_get_name (self->division));
-      return g_strdup (_("Division Summaries"));
+        return g_strdup_printf (KK_WORD_DIVISION_SUMMARY_FORMAT, kk_division_get_name (self->division));
+      return g_strdup (KK_WORD_DIVISION_SUMMARIES);
     case KK_REPORT_KIND_BOOK:
       plan_title = self->plan ? kk_plan_get_title (self->plan) : NULL;
-      return g_strdup (plan_title && *plan_title ? plan_title : _("Business Plan"));
+      return g_strdup (plan_title && *plan_title ? plan_title : KK_WORD_BUSINESS_PLAN);
     case KK_REPORT_KIND_BUDGET:
-      return g_strdup (_("Budget Summary"));
+      return g_strdup (KK_WORD_BUDGET_SUMMARY);
     default:
       g_assert_not_reached ();
     }
