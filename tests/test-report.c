@@ -19,6 +19,7 @@
 #include "kk-plan-file.h"
 #include "kk-report-parts.h"
 #include "kk-report-private.h"
+#include "kk-report-words.h"
 #include "kk-sheet.h"
 #include "kk-synthetic-plan.h"
 #include "kk-test-locale.h"
@@ -441,16 +442,16 @@ kpi_table_read_page (GPtrArray *words,
   double y;
   g_autoptr(GPtrArray) years = g_ptr_array_new ();
 
-  if (!pdf_words_find_label (words, _("Fiscal Year"), &xs[0], &header_y))
+  if (!pdf_words_find_label (words, KK_WORD_FISCAL_YEAR, &xs[0], &header_y))
     return;
   columns[n_columns++] = OTHER_COLUMN;
-  if (pdf_words_find_label (words, _("KPI"), &xs[n_columns], &y))
+  if (pdf_words_find_label (words, KK_WORD_KPI, &xs[n_columns], &y))
     columns[n_columns++] = OTHER_COLUMN;
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     if (pdf_words_find_label (words, kk_report_get_kind_label (kinds[k]), &xs[n_columns], &y) &&
         fabs (y - header_y) < 4)
       columns[n_columns++] = kinds[k];
-  if (pdf_words_find_label (words, _("Achievement"), &xs[n_columns], &y) &&
+  if (pdf_words_find_label (words, KK_WORD_ACHIEVEMENT, &xs[n_columns], &y) &&
       fabs (y - header_y) < 4)
     columns[n_columns++] = ACHIEVEMENT_COLUMN;
 

@@ -24,6 +24,8 @@
 #define PAD_Y 2.5
 /* An expanding column keeps room for six characters of table text a line. */
 #define EXPAND_MIN (6 * 8.5 + 2 * PAD_X)
+/* The widest a note makes its column: twelve characters of table text. */
+#define NOTE_MAX (12 * 8.5)
 #define GRID_WIDTH 0.5
 #define EPSILON 0.01
 
@@ -151,11 +153,14 @@ kk_report_table_get_alignment (KkReportTable     *self,
 {
   KkReportColumnFlags flags = kk_report_table_get_column (self, column)->flags;
 
+  /* A figure's header stands right over its figures, as they align. */
   if (row->flags & KK_REPORT_ROW_SPAN)
     return PANGO_ALIGN_LEFT;
+  if (flags & KK_REPORT_COLUMN_NUMBER)
+    return PANGO_ALIGN_RIGHT;
   if (row->flags & KK_REPORT_ROW_HEADER || flags & KK_REPORT_COLUMN_CENTER)
     return PANGO_ALIGN_CENTER;
-  return flags & KK_REPORT_COLUMN_NUMBER ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
+  return PANGO_ALIGN_LEFT;
 }
 
 static PangoLayout *
@@ -183,13 +188,16 @@ kk_report_cell_layout_new (const KkReportCell *cell,
   return layout;
 }
 
-/* A long note wraps under its figure rather than widen the column. */
+/* A note widens its column as far as a date (令和5年12月31日現在) needs, so
+ * that it stays on one line under its figure; a longer note wraps there
+ * rather than take the width of the other columns. */
 static double
 kk_report_cell_get_text_width (const KkReportCell *cell)
 {
   PangoLayoutIter *iter;
   int note_start;
-  int width = 0;
+  int text_width = 0;
+  int note_width = 0;
 
   if (cell->note == NULL)
     return cell->full;
@@ -199,14 +207,15 @@ kk_report_cell_get_text_width (const KkReportCell *cell)
     {
       PangoRectangle logical;
 
-      if (pango_layout_iter_get_line_readonly (iter)->start_index >= note_start)
-        break;
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      width = MAX (width, logical.width);
+      if (pango_layout_iter_get_line_readonly (iter)->start_index >= note_start)
+        note_width = MAX (note_width, logical.width);
+      else
+        text_width = MAX (text_width, logical.width);
     }
   while (pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
-  return (double)width / PANGO_SCALE;
+  return MAX ((double)text_width / PANGO_SCALE, MIN ((double)note_width / PANGO_SCALE, NOTE_MAX));
 }
 
 /* Sets every cell in its font at its natural width. */
