@@ -201,13 +201,13 @@ kk_report_book_add_sheet_header (KkReportDocument *document,
   kk_report_add_table (document, block);
 }
 
-static void
+static KkReportBlock *
 kk_report_book_add_section (KkReportDocument *document,
                             const char       *heading,
                             const char       *text)
 {
   kk_report_add_heading (document, heading);
-  kk_report_add_paragraph (document, text && *text ? text : "—");
+  return kk_report_add_paragraph (document, text && *text ? text : "—");
 }
 
 static int
@@ -374,13 +374,18 @@ kk_report_book_add_sheet (KkReportDocument *document,
                           KkPlan           *plan,
                           KkSheet          *sheet)
 {
+  KkReportBlock *activities;
+
   kk_report_document_begin_section (document, KK_REPORT_SECTION_PLAIN);
   kk_report_book_add_sheet_outline (document, sheet);
   kk_report_book_add_sheet_header (document, plan, sheet);
   kk_report_book_add_section (document, KK_WORD_PURPOSE, kk_sheet_get_purpose (sheet));
   kk_report_book_add_section (document, KK_WORD_OVERVIEW, kk_sheet_get_overview (sheet));
   kk_report_book_add_targets (document, sheet);
-  kk_report_book_add_section (document, KK_WORD_ACTIVITIES, kk_sheet_get_activities (sheet));
+  activities = kk_report_book_add_section (document, KK_WORD_ACTIVITIES,
+                                           kk_sheet_get_activities (sheet));
+  /* The 担当課 table never stands alone on a page. */
+  kk_report_block_set_keep_with_next (activities, TRUE);
   kk_report_book_add_sheet_foot (document, sheet);
 }
 

@@ -192,8 +192,13 @@ kk_report_document_run_fits (const KkReportSection *section,
       KkReportBlock *block = g_ptr_array_index (section->blocks, i);
       double space = i > index ? kk_report_block_get_space_before (block) : 0;
 
-      if (!kk_report_block_get_keep_with_next (block) || i + 1 == section->blocks->len)
-        return kk_report_block_find_break (block, 0, available - y - space, FALSE) > 0;
+      double end = kk_report_block_find_break (block, 0, available - y - space, FALSE);
+
+      /* A block that breaks here anyway takes its last lines along with
+       * the next one (see kk_report_document_keep_tail). */
+      if (!kk_report_block_get_keep_with_next (block) || i + 1 == section->blocks->len ||
+          end < kk_report_block_get_height (block))
+        return end > 0;
       y += space + kk_report_block_get_height (block);
       if (y > available)
         return FALSE;
@@ -221,6 +226,35 @@ kk_report_document_find_part_end (KkReportDocument *self,
   return to > from ? to : kk_report_block_get_height (block);
 }
 
+/* A block kept with the next one that would end the page without it, as a
+ * sheet's activities before its 担当課 table, leaves its last line to go
+ * with it: @to, or the break before its last line. */
+static double
+kk_report_document_keep_tail (KkReportDocument      *self,
+                              const KkReportSection *section,
+                              guint                  index,
+                              double                 from,
+                              double                 to,
+                              double                 body_height)
+{
+  KkReportBlock *block = g_ptr_array_index (section->blocks, index);
+  double height = kk_report_block_get_height (block);
+  double rest = body_height - self->y - kk_report_block_get_part_height (block, from, to);
+  KkReportBlock *next;
+  double last;
+
+  if (to < height || !kk_report_block_get_keep_with_next (block) ||
+      index + 1 == section->blocks->len)
+    return to;
+  next = g_ptr_array_index (section->blocks, index + 1);
+  if (kk_report_document_run_fits (section, index + 1,
+                                   rest - kk_report_block_get_space_before (next)))
+    return to;
+  last = kk_report_block_find_break (block, from, kk_report_block_get_part_height (block, from, to) -
+                                                  0.01, FALSE);
+  return last > from ? last : to;
+}
+
 static void
 kk_report_document_place_block (KkReportDocument      *self,
                                 const KkReportSection *section,
@@ -239,7 +273,10 @@ kk_report_document_place_block (KkReportDocument      *self,
     kk_report_document_new_page (self, section, landscape);
   while (from < height)
     {
-      double to = kk_report_document_find_part_end (self, block, from, body_height);
+      double to = kk_report_document_keep_tail (self, section, index, from,
+                                                kk_report_document_find_part_end (self, block, from,
+                                                                                  body_height),
+                                                body_height);
       KkReportPart part = { block, from, to, self->y };
 
       if (to <= from)

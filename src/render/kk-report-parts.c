@@ -281,7 +281,12 @@ kk_report_add_heading (KkReportDocument *document,
   kk_report_document_take_block (document, block);
 }
 
-void
+/**
+ * kk_report_add_paragraph:
+ *
+ * Returns: (transfer none): the paragraph's block, to set how it breaks
+ */
+KkReportBlock *
 kk_report_add_paragraph (KkReportDocument *document,
                          const char       *text)
 {
@@ -289,6 +294,7 @@ kk_report_add_paragraph (KkReportDocument *document,
 
   kk_report_text_set_indent (KK_REPORT_TEXT (block), PARAGRAPH_INDENT);
   kk_report_document_take_block (document, block);
+  return block;
 }
 
 /* (単位:千円) at the right, above a table of amounts. */

@@ -46,7 +46,7 @@ void           kk_report_add_title           (KkReportDocument *document,
                                               const char       *subtitle);
 void           kk_report_add_heading         (KkReportDocument *document,
                                               const char       *heading);
-void           kk_report_add_paragraph       (KkReportDocument *document,
+KkReportBlock *kk_report_add_paragraph       (KkReportDocument *document,
                                               const char       *text);
 void           kk_report_add_unit_caption    (KkReportDocument *document);
 void           kk_report_add_note            (KkReportDocument *document,
