@@ -361,6 +361,168 @@ test_locked_elsewhere (Fixture       *fixture,
   g_assert_cmpstr (lock_after, ==, lock);
 }
 
+/* A lock written on another computer, by a clerk whose machine stopped. */
+static const char *foreign_lock = "[Lock]\nUser=山田 花子\nHost=kikaku-pc-07\nProcess=4242\n"
+                                  "Time=2024-04-01T09:30:00+09:00\n";
+
+static void
+write_lock (Fixture    *fixture,
+            const char *contents)
+{
+  g_autofree char *lock_path = dup_lock_path (fixture);
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+
+  g_assert_true (kk_plan_save_file (plan, fixture->file, NULL, NULL, NULL, NULL));
+  g_assert_true (g_file_set_contents (lock_path, contents, -1, NULL));
+}
+
+/* Opening anyway asks once more, then takes the lock over: the plan opens
+ * writable, and the lock file names this computer. */
+static void
+take_over (Fixture    *fixture,
+           const char *expected_body)
+{
+  g_autofree char *lock_path = dup_lock_path (fixture);
+  g_autofree char *lock_after = NULL;
+  AdwMessageDialog *dialog;
+  GtkWindow *window;
+
+  g_application_open (G_APPLICATION (app), &fixture->file, 1, "");
+  kk_test_run_until_idle ();
+  dialog = kk_test_find_dialog ("The Plan Is Open Elsewhere");
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), expected_body));
+  kk_test_respond (dialog, "open-anyway");
+  kk_test_run_until_idle ();
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  dialog = kk_test_find_dialog ("Open Anyway?");
+  g_assert_nonnull (dialog);
+  /* Enter keeps the colleague's lock. */
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  kk_test_respond (dialog, "take-over");
+  kk_test_wait_opened (app);
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (KK_IS_WINDOW (window));
+  g_assert_false (read_only_bar_shown (KK_WINDOW (window)));
+  g_assert_true (g_file_get_contents (lock_path, &lock_after, NULL, NULL));
+  g_assert_nonnull (strstr (lock_after, g_get_host_name ()));
+  kk_test_rename_first_program (kk_window_get_plan (KK_WINDOW (window)), "引き継いだ後の入力");
+  kk_test_save (KK_WINDOW (window));
+  g_assert_false (kk_plan_get_dirty (kk_window_get_plan (KK_WINDOW (window))));
+  destroy_every_window ();
+  g_assert_false (g_file_test (lock_path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_take_over_foreign_lock (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  write_lock (fixture, foreign_lock);
+  take_over (fixture, "kikaku-pc-07");
+}
+
+/* A lock file that is not one says so, and may be taken over too. */
+static void
+test_take_over_unreadable_lock (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  write_lock (fixture, "\x01\x02 not a lock");
+  take_over (fixture, "cannot be read");
+}
+
+/* Cancelling the confirmation opens nothing and leaves their lock. */
+static void
+test_take_over_cancelled (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *lock_path = dup_lock_path (fixture);
+  g_autofree char *lock_after = NULL;
+
+  write_lock (fixture, foreign_lock);
+  g_application_open (G_APPLICATION (app), &fixture->file, 1, "");
+  kk_test_run_until_idle ();
+  kk_test_respond (kk_test_find_dialog ("The Plan Is Open Elsewhere"), "open-anyway");
+  kk_test_run_until_idle ();
+  kk_test_respond (kk_test_find_dialog ("Open Anyway?"), "cancel");
+  kk_test_wait_opened (app);
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_assert_true (g_file_get_contents (lock_path, &lock_after, NULL, NULL));
+  g_assert_cmpstr (lock_after, ==, foreign_lock);
+}
+
+/* Save As onto a plan another clerk has open names them and asks; the
+ * safe answer leaves their file as it was. */
+static void
+test_save_as_onto_locked (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkWindow *window = kk_window_new (app, plan, NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GBytes) ours = NULL;
+  AdwMessageDialog *dialog;
+
+  write_lock (fixture, foreign_lock);
+  before = read_file (fixture->file);
+  kk_test_rename_first_program (plan, "別名で保存する事業名");
+  kk_window_save_to (window, fixture->file);
+  kk_test_run_until_idle ();
+  dialog = kk_test_find_dialog ("Replace the Plan?");
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "山田 花子"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "kikaku-pc-07"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  kk_test_respond (dialog, "cancel");
+  kk_test_wait_saved (window);
+  after = read_file (fixture->file);
+  g_assert_true (g_bytes_equal (after, before));
+  g_assert_true (kk_plan_get_dirty (plan));
+  g_assert_null (kk_window_get_file (window));
+
+  kk_window_save_to (window, fixture->file);
+  kk_test_run_until_idle ();
+  kk_test_respond (kk_test_find_dialog ("Replace the Plan?"), "replace");
+  kk_test_wait_saved (window);
+  g_clear_pointer (&after, g_bytes_unref);
+  after = read_file (fixture->file);
+  ours = kk_plan_to_bytes (plan);
+  g_assert_true (g_bytes_equal (after, ours));
+  g_assert_false (kk_plan_get_dirty (plan));
+  destroy_every_window ();
+}
+
+/* Save As onto the plan open here read-only (a newer format) asks too. */
+static void
+test_save_as_onto_read_only_self (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  KkWindow *window;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  write_lock (fixture, foreign_lock);
+  before = read_file (fixture->file);
+  g_application_open (G_APPLICATION (app), &fixture->file, 1, "");
+  kk_test_run_until_idle ();
+  kk_test_respond (kk_test_find_dialog ("The Plan Is Open Elsewhere"), "read-only");
+  kk_test_wait_opened (app);
+  window = KK_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_true (read_only_bar_shown (window));
+  kk_test_rename_first_program (kk_window_get_plan (window), "閲覧中の入力");
+
+  kk_window_save_to (window, fixture->file);
+  kk_test_run_until_idle ();
+  g_assert_nonnull (kk_test_find_dialog ("Replace the Plan?"));
+  kk_test_respond (kk_test_find_dialog ("Replace the Plan?"), "cancel");
+  kk_test_wait_saved (window);
+  after = read_file (fixture->file);
+  g_assert_true (g_bytes_equal (after, before));
+  g_assert_true (read_only_bar_shown (window));
+  destroy_every_window ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -380,6 +542,16 @@ main (int   argc,
               fixture_set_up, test_lock_while_open, fixture_tear_down);
   g_test_add ("/safe-save/lock/elsewhere", Fixture, NULL,
               fixture_set_up, test_locked_elsewhere, fixture_tear_down);
+  g_test_add ("/safe-save/lock/take-over/foreign-host", Fixture, NULL,
+              fixture_set_up, test_take_over_foreign_lock, fixture_tear_down);
+  g_test_add ("/safe-save/lock/take-over/unreadable", Fixture, NULL,
+              fixture_set_up, test_take_over_unreadable_lock, fixture_tear_down);
+  g_test_add ("/safe-save/lock/take-over/cancelled", Fixture, NULL,
+              fixture_set_up, test_take_over_cancelled, fixture_tear_down);
+  g_test_add ("/safe-save/save-as/locked", Fixture, NULL,
+              fixture_set_up, test_save_as_onto_locked, fixture_tear_down);
+  g_test_add ("/safe-save/save-as/read-only-self", Fixture, NULL,
+              fixture_set_up, test_save_as_onto_read_only_self, fixture_tear_down);
   g_test_add ("/safe-save/newer-version", Fixture, NULL,
               fixture_set_up, test_newer_version_read_only, fixture_tear_down);
 

@@ -46,11 +46,20 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* How a plan is opened, after what the clerk said about its lock. */
+typedef enum
+{
+  KK_OPEN_WRITABLE,
+  KK_OPEN_READ_ONLY,
+  KK_OPEN_TAKE_OVER,
+} KkOpenMode;
+
 /* A plan being read, and what shows it to the clerk. */
 typedef struct
 {
   KkApplication *application;
   GFile *file;
+  KkOpenMode mode;
   GCancellable *cancellable;
   guint progress_id;
   GtkWindow *progress;
@@ -160,6 +169,43 @@ kk_application_show_document (KkApplication *self,
   return window;
 }
 
+static void
+kk_application_deletion_response (AdwMessageDialog *dialog,
+                                  const char       *response,
+                                  KkRecoveryEntry  *entry)
+{
+  if (g_strcmp0 (response, "delete") == 0)
+    kk_recovery_entry_discard (entry);
+}
+
+/* Changes that cannot be restored would be offered at every start: the
+ * clerk may delete them, knowing why they cannot be restored. */
+static void
+kk_application_offer_deletion (GtkWindow       *parent,
+                               KkRecoveryEntry *entry,
+                               const GError    *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, _("Could Not Restore the Changes"), NULL);
+
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s", error->message,
+                                  _("Delete them? Kept, they are offered again at the next "
+                                    "start."));
+  /* The last response takes the focus when the buttons stand in a column:
+   * Enter must not delete. */
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "delete", _("_Delete"),
+                                    "keep", _("_Keep"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (kk_application_deletion_response),
+                         g_object_ref (entry), (GClosureNotify)(void (*) (void))g_object_unref,
+                         0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Returns the window of the restored plan, or @parent when it failed. */
 static GtkWindow *
 kk_application_restore (KkApplication   *self,
@@ -173,11 +219,7 @@ kk_application_restore (KkApplication   *self,
 
   if (plan == NULL)
     {
-      GtkWidget *dialog = adw_message_dialog_new (parent, _("Could Not Restore the Changes"),
-                                                  error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      kk_application_offer_deletion (parent, entry, error);
       return parent;
     }
   /* The restored plan's window writes it aside anew at once. */
@@ -256,15 +298,16 @@ kk_application_offer_recovery (KkApplication *self,
 }
 
 static void
-kk_application_show_load_error (KkApplication *self,
-                                GFile         *file,
-                                const GError  *error)
+kk_application_show_error (KkApplication *self,
+                           const char    *heading,
+                           GFile         *file,
+                           const GError  *error)
 {
   g_autofree char *name = g_file_get_parse_name (file);
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (parent, _("Could Not Open the Plan"), NULL);
+  dialog = adw_message_dialog_new (parent, heading, NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s", name, error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -370,6 +413,7 @@ kk_application_opened (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) newer_error = NULL;
   g_autoptr(KkDocument) document = kk_document_load_finish (result, &newer_error, &error);
+  KkOpenMode mode = opening->mode;
   KkWindow *window;
 
   kk_application_opening_free (opening);
@@ -379,6 +423,8 @@ kk_application_opened (GObject      *object,
       window = kk_application_show_document (self, document);
       if (newer_error != NULL)
         kk_application_explain_newer (window, newer_error);
+      else if (mode == KK_OPEN_TAKE_OVER && !kk_document_take_over_lock (document, &error))
+        kk_application_show_error (self, _("Could Not Take the Plan Over"), file, error);
     }
   else
     {
@@ -386,7 +432,7 @@ kk_application_opened (GObject      *object,
        * plan at the start. */
       kk_application_show_default (self);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        kk_application_show_load_error (self, file, error);
+        kk_application_show_error (self, _("Could Not Open the Plan"), file, error);
     }
   g_application_release (G_APPLICATION (self));
 }
@@ -424,19 +470,97 @@ kk_application_show_progress (gpointer user_data)
 static void
 kk_application_open_file (KkApplication *self,
                           GFile         *file,
-                          gboolean       read_only)
+                          KkOpenMode     mode)
 {
   KkOpening *opening = g_new0 (KkOpening, 1);
 
   opening->application = self;
   opening->file = g_object_ref (file);
+  opening->mode = mode;
   opening->cancellable = g_cancellable_new ();
   opening->progress_id = g_timeout_add (self->progress_delay, kk_application_show_progress,
                                         opening);
   /* Without a window yet, the reading alone keeps the application. */
   g_application_hold (G_APPLICATION (self));
   self->n_opening++;
-  kk_document_load_async (file, read_only, opening->cancellable, kk_application_opened, opening);
+  kk_document_load_async (file, mode == KK_OPEN_READ_ONLY, opening->cancellable,
+                          kk_application_opened, opening);
+}
+
+/**
+ * kk_application_describe_lock:
+ * @lock: the lock someone else holds on @file
+ *
+ * Returns: (transfer full): who has @file open, where and since when, or
+ *   what is known of a lock file that cannot be read
+ */
+char *
+kk_application_describe_lock (KkLock *lock,
+                              GFile  *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  /* Translators: a g_date_time_format() format: when a plan was opened */
+  g_autofree char *since = g_date_time_format (kk_lock_get_time (lock), _("%Y-%m-%d %H:%M"));
+  const char *user = kk_lock_get_user (lock);
+  const char *host = kk_lock_get_host (lock);
+
+  if (kk_lock_get_read_error (lock) != NULL)
+    return g_strdup_printf (_("Someone may have “%s” open: its lock file, written at %s, cannot "
+                              "be read (%s)."), name, since, kk_lock_get_read_error (lock));
+  return g_strdup_printf (_("%s has had “%s” open on %s since %s."),
+                          user && *user ? user : _("Someone"), name, host ? host : "?", since);
+}
+
+/* A lock this computer cannot check: written on another one, whose
+ * process may be long gone, or not readable at all. */
+static gboolean
+kk_lock_may_be_stale (KkLock *lock)
+{
+  return kk_lock_get_read_error (lock) != NULL ||
+         g_strcmp0 (kk_lock_get_host (lock), g_get_host_name ()) != 0;
+}
+
+static void
+kk_application_take_over_response (AdwMessageDialog *dialog,
+                                   const char       *response,
+                                   KkApplication    *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
+
+  if (g_strcmp0 (response, "take-over") == 0)
+    kk_application_open_file (self, file, KK_OPEN_TAKE_OVER);
+  g_application_release (G_APPLICATION (self));
+}
+
+/* Opening anyway is right only when the holder no longer edits the plan:
+ * the clerk says so once more. */
+static void
+kk_application_confirm_take_over (KkApplication *self,
+                                  GFile         *file,
+                                  const char    *holder)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *dialog = adw_message_dialog_new (parent, _("Open Anyway?"), NULL);
+
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s\n\n%s", holder,
+                                  _("If they still edit it, one of you will overwrite the "
+                                    "other's changes. Open it anyway only when you know they "
+                                    "closed it, for example because their computer stopped."));
+  /* The last response takes the focus when the buttons stand in a column:
+   * Enter must not take a colleague's plan. */
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "take-over", _("_Open Anyway"),
+                                    "cancel", _("_Cancel"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "take-over",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (kk_application_take_over_response),
+                           self, 0);
+  g_application_hold (G_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -447,38 +571,39 @@ kk_application_locked_response (AdwMessageDialog *dialog,
   GFile *file = g_object_get_data (G_OBJECT (dialog), "file");
 
   if (g_strcmp0 (response, "read-only") == 0)
-    kk_application_open_file (self, file, TRUE);
+    kk_application_open_file (self, file, KK_OPEN_READ_ONLY);
+  else if (g_strcmp0 (response, "open-anyway") == 0)
+    kk_application_confirm_take_over (self, file, g_object_get_data (G_OBJECT (dialog), "holder"));
   g_application_release (G_APPLICATION (self));
 }
 
 /* Another clerk has the plan open: say who, since when, and offer to read
- * it without saving over their work. */
+ * it without saving over their work; when their lock cannot be checked
+ * from here, also to open it anyway. */
 static void
 kk_application_ask_about_lock (KkApplication *self,
                                GFile         *file,
                                KkLock        *lock)
 {
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  g_autofree char *name = g_file_get_basename (file);
-  /* Translators: a g_date_time_format() format: when a plan was opened */
-  g_autofree char *since = g_date_time_format (kk_lock_get_time (lock), _("%Y-%m-%d %H:%M"));
-  const char *user = kk_lock_get_user (lock);
+  g_autofree char *holder = kk_application_describe_lock (lock, file);
   GtkWidget *dialog = adw_message_dialog_new (parent, _("The Plan Is Open Elsewhere"), NULL);
 
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("%s has had “%s” open on %s since %s. You can open it "
-                                    "read-only and save your changes under another name."),
-                                  user && *user ? user : _("Someone"), name,
-                                  kk_lock_get_host (lock) ? kk_lock_get_host (lock) : "?", since);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "read-only", _("Open _Read-Only"),
-                                    NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s %s", holder,
+                                  _("You can open it read-only and save your changes under "
+                                    "another name."));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
+  if (kk_lock_may_be_stale (lock))
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "open-anyway",
+                                     _("Open _Anyway…"));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "read-only",
+                                   _("Open _Read-Only"));
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "read-only",
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "read-only");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "holder", g_steal_pointer (&holder), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (kk_application_locked_response),
                            self, 0);
   /* Without a window yet, the dialog alone keeps the application. */
@@ -501,7 +626,7 @@ kk_application_open (GApplication  *application,
       if (other != NULL)
         kk_application_ask_about_lock (self, files[i], other);
       else
-        kk_application_open_file (self, files[i], FALSE);
+        kk_application_open_file (self, files[i], KK_OPEN_WRITABLE);
     }
 }
 

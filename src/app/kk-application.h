@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "kk-lock.h"
+
 G_BEGIN_DECLS
 
 #define KK_TYPE_APPLICATION (kk_application_get_type ())
@@ -21,5 +23,7 @@ guint          kk_application_get_progress_delay (KkApplication *self);
 void           kk_application_set_progress_delay (KkApplication *self,
                                                   guint          delay_ms);
 gboolean       kk_application_get_opening        (KkApplication *self);
+char          *kk_application_describe_lock      (KkLock        *lock,
+                                                  GFile         *file);
 
 G_END_DECLS

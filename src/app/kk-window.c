@@ -55,6 +55,8 @@ struct _KkWindow
   GtkWidget *save_button;
   GtkPaned *editor_paned;
   GtkInfoBar *read_only_bar;
+  GtkInfoBar *recovery_bar;
+  GtkLabel *recovery_label;
   GtkInfoBar *saving_bar;
   GtkLabel *saving_label;
   GtkSpinner *saving_spinner;
@@ -478,6 +480,23 @@ kk_window_saved (KkWindow *self)
     kk_window_destroy_when_idle (self);
 }
 
+/* Until a write aside succeeds again, the clerk knows that a crash would
+ * lose the changes, and why. */
+static void
+kk_window_recovery_error_changed (KkWindow *self)
+{
+  const char *error = kk_document_get_recovery_error (self->document);
+  g_autofree char *label = NULL;
+
+  if (error != NULL)
+    {
+      label = g_strdup_printf (_("Your changes cannot be kept safe until you save them: %s"),
+                               error);
+      gtk_label_set_label (self->recovery_label, label);
+    }
+  gtk_info_bar_set_revealed (self->recovery_bar, error != NULL);
+}
+
 static void
 kk_window_read_only_changed (KkWindow *self)
 {
@@ -633,6 +652,52 @@ kk_window_busy_changed (KkWindow *self)
   gtk_info_bar_set_revealed (self->saving_bar, FALSE);
 }
 
+static void
+kk_window_replace_response (KkWindow         *self,
+                            const char       *response,
+                            AdwMessageDialog *dialog)
+{
+  self->close_after_save = FALSE;
+  if (g_strcmp0 (response, "replace") == 0)
+    kk_window_save_over (self, g_object_get_data (G_OBJECT (dialog), "file"), TRUE);
+}
+
+/* Save As onto a plan another clerk has open, or onto the plan open here
+ * read-only: GTK's dialog asked about replacing a file, not about their
+ * work. @holder says who has it, if anyone. */
+static void
+kk_window_ask_about_replacing (KkWindow   *self,
+                               GFile      *file,
+                               const char *holder)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  GtkWidget *dialog = adw_message_dialog_new (kk_window_get_front (self),
+                                              _("Replace the Plan?"), NULL);
+
+  if (holder != NULL)
+    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s %s", holder,
+                                    _("Replacing it now overwrites their work, and their next "
+                                      "save overwrites yours."));
+  else
+    adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                    _("“%s” is open here read-only. Replacing it may lose what "
+                                      "only a newer version of Keikaku understands, or what "
+                                      "someone else saved in it."), name);
+  /* The last response takes the focus when the buttons stand in a column:
+   * Enter must not overwrite a colleague's work. */
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "replace", _("_Replace"),
+                                    "cancel", _("_Cancel"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "file", g_object_ref (file), g_object_unref);
+  g_signal_connect_swapped (dialog, "response", G_CALLBACK (kk_window_replace_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /**
  * kk_window_save_to:
  * @file: where to save the plan
@@ -640,16 +705,34 @@ kk_window_busy_changed (KkWindow *self)
  * Starts saving the plan to @file, which becomes the window's file once
  * written. A failure is shown to the clerk; the plan then stays as it was,
  * unsaved. Saving over the window's own file that someone else saved
- * meanwhile asks first.
+ * meanwhile, over a file another clerk has open, or over the window's own
+ * file open read-only asks first.
  */
 void
 kk_window_save_to (KkWindow *self,
                    GFile    *file)
 {
+  GFile *own_file;
+  g_autoptr(KkLock) other = NULL;
+  g_autofree char *holder = NULL;
+
   g_return_if_fail (KK_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  kk_window_save_over (self, file, FALSE);
+  own_file = kk_document_get_file (self->document);
+  if (own_file != NULL && g_file_equal (file, own_file) &&
+      !kk_document_get_read_only (self->document))
+    {
+      kk_window_save_over (self, file, FALSE);
+      return;
+    }
+  other = kk_lock_find_other (file);
+  if (other != NULL)
+    holder = kk_application_describe_lock (other, file);
+  if (holder != NULL || (own_file != NULL && g_file_equal (file, own_file)))
+    kk_window_ask_about_replacing (self, file, holder);
+  else
+    kk_window_save_over (self, file, FALSE);
 }
 
 static void
@@ -1134,6 +1217,9 @@ kk_window_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::busy", G_CALLBACK (kk_window_busy_changed),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::recovery-error",
+                           G_CALLBACK (kk_window_recovery_error_changed), self,
+                           G_CONNECT_SWAPPED);
   kk_window_read_only_changed (self);
   kk_program_list_set_plan (self->program_list, self->plan);
   self->report = kk_window_report_new (self);
@@ -1236,6 +1322,8 @@ kk_window_class_init (KkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KkWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, KkWindow, editor_paned);
   gtk_widget_class_bind_template_child (widget_class, KkWindow, read_only_bar);
+  gtk_widget_class_bind_template_child (widget_class, KkWindow, recovery_bar);
+  gtk_widget_class_bind_template_child (widget_class, KkWindow, recovery_label);
   gtk_widget_class_bind_template_child (widget_class, KkWindow, saving_bar);
   gtk_widget_class_bind_template_child (widget_class, KkWindow, saving_label);
   gtk_widget_class_bind_template_child (widget_class, KkWindow, saving_spinner);

@@ -55,6 +55,7 @@ enum {
   PROP_FILE,
   PROP_READ_ONLY,
   PROP_BUSY,
+  PROP_RECOVERY_ERROR,
   N_PROPS
 };
 
@@ -145,6 +146,12 @@ kk_document_wait_for_test (GCancellable *cancellable)
     g_usleep (delay_ms * G_TIME_SPAN_MILLISECOND);
 }
 
+static void
+kk_document_recovery_error_changed (KkDocument *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECOVERY_ERROR]);
+}
+
 /* Every change is written aside until saved or discarded, so that a crash
  * loses none. */
 static void
@@ -159,6 +166,9 @@ kk_document_constructed (GObject *object)
   g_signal_connect_object (kk_plan_get_history (self->plan), "changed",
                            G_CALLBACK (kk_document_count_change), self, G_CONNECT_SWAPPED);
   self->recovery = kk_recovery_new (folder, self->plan);
+  g_signal_connect_object (self->recovery, "notify::write-error",
+                           G_CALLBACK (kk_document_recovery_error_changed), self,
+                           G_CONNECT_SWAPPED);
   kk_document_update_lock (self);
   kk_document_describe_file_to_recovery (self);
 }
@@ -207,6 +217,9 @@ kk_document_get_property (GObject    *object,
       break;
     case PROP_BUSY:
       g_value_set_boolean (value, self->busy);
+      break;
+    case PROP_RECOVERY_ERROR:
+      g_value_set_string (value, kk_document_get_recovery_error (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -281,6 +294,16 @@ kk_document_class_init (KkDocumentClass *klass)
   properties[PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * KkDocument:recovery-error:
+   *
+   * Why the unsaved changes could not be written aside the last time, or
+   * %NULL while they are safe.
+   */
+  properties[PROP_RECOVERY_ERROR] =
+    g_param_spec_string ("recovery-error", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -656,6 +679,41 @@ void
 kk_document_set_test_delay (guint delay_ms)
 {
   g_atomic_int_set (&test_delay_ms, delay_ms);
+}
+
+/**
+ * kk_document_get_recovery_error:
+ *
+ * Returns: (nullable): why the unsaved changes could not be written aside
+ *   the last time; %NULL while they are safe
+ */
+const char *
+kk_document_get_recovery_error (KkDocument *self)
+{
+  g_return_val_if_fail (KK_IS_DOCUMENT (self), NULL);
+  return kk_recovery_get_write_error (self->recovery);
+}
+
+/**
+ * kk_document_take_over_lock:
+ *
+ * Takes the lock of the file from whoever holds it, once the clerk
+ * confirmed that they no longer edit the plan. On failure the document
+ * becomes read-only.
+ *
+ * Returns: %TRUE when the lock is held now
+ */
+gboolean
+kk_document_take_over_lock (KkDocument  *self,
+                            GError     **error)
+{
+  g_return_val_if_fail (KK_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (self->lock != NULL, FALSE);
+
+  if (kk_lock_take_over (self->lock, error))
+    return TRUE;
+  kk_document_set_read_only (self, TRUE);
+  return FALSE;
 }
 
 /**

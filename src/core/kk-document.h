@@ -43,6 +43,9 @@ gboolean    kk_document_save_finish    (KkDocument          *self,
                                         GError             **error);
 gboolean    kk_document_get_busy       (KkDocument   *self);
 void        kk_document_set_test_delay (guint         delay_ms);
+const char *kk_document_get_recovery_error (KkDocument *self);
+gboolean    kk_document_take_over_lock (KkDocument   *self,
+                                        GError      **error);
 void        kk_document_unlock         (KkDocument   *self);
 void        kk_document_discard        (KkDocument   *self);
 
