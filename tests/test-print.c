@@ -1,7 +1,7 @@
 /* test-print.c: printing, the print preview and the PDF export of the window
  *
  * Real windows on the embedded plan; the PDF files written are read back
- * with pdfinfo.
+ * with pdfinfo and qpdf.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +10,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "kk-application.h"
 #include "kk-division.h"
@@ -675,6 +676,79 @@ test_print_turns_landscape_pages (void)
                      kk_report_get_page_landscape (report, width, height, page));
 }
 
+/* What a PDF viewer shows of a file besides its pages: the document
+ * properties a report sets, then each bookmark's title and page. */
+static char *
+dup_pdf_description (const char *path)
+{
+  const char *argv[] = { "qpdf", "--json", "--json-key=outlines", path, NULL };
+  g_autofree char *info = pdfinfo (path);
+  g_autofree char *json = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = g_strsplit (info, "\n", -1);
+  GString *description = g_string_new (NULL);
+  JsonArray *outline;
+  int status;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "Title:") || g_str_has_prefix (lines[i], "Author:") ||
+        g_str_has_prefix (lines[i], "Creator:"))
+      g_string_append_printf (description, "%s\n", lines[i]);
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &json, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  outline = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                          "outlines");
+  for (guint i = 0; i < json_array_get_length (outline); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (outline, i);
+
+      g_string_append_printf (description, "%s: page %" G_GINT64_FORMAT "\n",
+                              json_object_get_string_member (entry, "title"),
+                              json_object_get_int_member (entry, "destpageposfrom1"));
+    }
+  return g_string_free (description, FALSE);
+}
+
+/* Printing to a PDF file gives the file what the export gives its own:
+ * title, author and creator, and bookmarks to the same pages. */
+static void
+test_print_to_file_describes_the_pdf (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  g_autofree char *printed = make_temp_path ("printed.pdf");
+  g_autofree char *exported = make_temp_path ("exported.pdf");
+  g_autoptr(GFile) exported_file = g_file_new_for_path (exported);
+  g_autoptr(KkReport) report = kk_report_new (plan, KK_REPORT_KIND_DIVISIONS);
+  g_autoptr(GtkPageSetup) page_setup = kk_report_print_page_setup_new ();
+  g_autoptr(KkReportPrint) print = kk_report_print_new (report, page_setup, NULL);
+  g_autoptr(GError) error = NULL;
+  PrintResult result = { GTK_PRINT_OPERATION_RESULT_ERROR, FALSE };
+  g_autofree char *printed_description = NULL;
+  g_autofree char *exported_description = NULL;
+
+  g_signal_connect (print, "done", G_CALLBACK (print_done), &result);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (print), printed);
+  gtk_print_operation_run (GTK_PRINT_OPERATION (print), GTK_PRINT_OPERATION_ACTION_EXPORT,
+                           NULL, NULL);
+  while (!result.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (result.result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_true (kk_report_export_pdf (report, exported_file, KK_REPORT_A4_WIDTH,
+                                       KK_REPORT_A4_HEIGHT, NULL, &error));
+  g_assert_no_error (error);
+
+  printed_description = dup_pdf_description (printed);
+  exported_description = dup_pdf_description (exported);
+  g_assert_cmpstr (printed_description, ==, exported_description);
+  g_assert_nonnull (strstr (printed_description, "Creator:         Keikaku\n"));
+  g_assert_nonnull (strstr (printed_description, ": page 2\n"));
+}
+
 /* The window prints its report on its paper; the job is named after it. */
 static void
 test_print_from_the_window (void)
@@ -773,6 +847,7 @@ main (int   argc,
   g_test_add_func ("/print/page-setup/restored", test_page_setup_is_restored);
   g_test_add_func ("/print/page-setup/dialog", test_page_setup_dialog_is_remembered);
   g_test_add_func ("/print/print/landscape", test_print_turns_landscape_pages);
+  g_test_add_func ("/print/print/to-file", test_print_to_file_describes_the_pdf);
   g_test_add_func ("/print/print/window", test_print_from_the_window);
   g_test_add_func ("/print/print/failure", test_print_failure_is_shown);
   g_test_add_func ("/print/print/job-name", test_print_job_is_named_after_the_report);

@@ -22,6 +22,8 @@ struct _KkReportPrint
   /* The paper of this job, from the page setup the dialog ends with. */
   double paper_width;
   double paper_height;
+  /* Whether the file printed to has the report's properties already. */
+  gboolean described;
 };
 
 G_DEFINE_FINAL_TYPE (KkReportPrint, kk_report_print, GTK_TYPE_PRINT_OPERATION)
@@ -71,16 +73,38 @@ kk_report_print_request_page_setup (GtkPrintOperation *operation,
                                                         : GTK_PAGE_ORIENTATION_PORTRAIT);
 }
 
+/* The job puts every page of the report on a sheet of its own, in order,
+ * so that the n-th page of the file is the report's: the outline of the
+ * export leads to the right pages. */
+static gboolean
+kk_report_print_keeps_pages (KkReportPrint *self)
+{
+  GtkPrintSettings *settings = gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (self));
+
+  return settings == NULL ||
+         (gtk_print_settings_get_print_pages (settings) == GTK_PRINT_PAGES_ALL &&
+          gtk_print_settings_get_page_set (settings) == GTK_PAGE_SET_ALL &&
+          !gtk_print_settings_get_reverse (settings) &&
+          gtk_print_settings_get_number_up (settings) <= 1 &&
+          (gtk_print_settings_get_n_copies (settings) <= 1 ||
+           gtk_print_settings_get_collate (settings)));
+}
+
 static void
 kk_report_print_draw_page (GtkPrintOperation *operation,
                            GtkPrintContext   *context,
                            int                page)
 {
   KkReportPrint *self = KK_REPORT_PRINT (operation);
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
 
+  /* Printing to a PDF file gives it what the export gives its file. */
+  if (!self->described)
+    kk_report_describe_pdf (self->report, cairo_get_target (cr), self->paper_width,
+                            self->paper_height, kk_report_print_keeps_pages (self));
+  self->described = TRUE;
   if (kk_report_print_has_page (self, page))
-    kk_report_draw_page (self->report, gtk_print_context_get_cairo_context (context),
-                         self->paper_width, self->paper_height, page);
+    kk_report_draw_page (self->report, cr, self->paper_width, self->paper_height, page);
 }
 
 /* The settings the clerk printed with last, but printed to a file the

@@ -453,20 +453,41 @@ kk_report_dup_document_title (KkReport *self)
   return g_strdup_printf ("%s %s", plan_title, title);
 }
 
-static cairo_surface_t *
-kk_report_create_pdf_surface (KkReport      *self,
-                              GOutputStream *stream)
+/**
+ * kk_report_describe_pdf:
+ * @surface: the surface the pages are drawn on, from the first, before it
+ *   is finished: the PDF export's, or a print job's when it prints to a
+ *   PDF file; any other surface is left as it is
+ * @paper_width: as for kk_report_get_n_pages()
+ * @with_outline: whether the pages go to the file in order, one a sheet,
+ *   so that the outline can lead to them
+ *
+ * Gives the PDF the report's document properties: its title, the plan's
+ * organization as author, Keikaku as creator; and its outline.
+ */
+void
+kk_report_describe_pdf (KkReport        *self,
+                        cairo_surface_t *surface,
+                        double           paper_width,
+                        double           paper_height,
+                        gboolean         with_outline)
 {
-  cairo_surface_t *surface;
-  g_autofree char *title = kk_report_dup_document_title (self);
+  g_autofree char *title = NULL;
+  KkReportDocument *document;
 
-  surface = cairo_pdf_surface_create_for_stream (kk_report_write_to_stream, stream,
-                                                 self->paper_width, self->paper_height);
+  g_return_if_fail (KK_IS_REPORT (self));
+  g_return_if_fail (surface != NULL);
+
+  document = kk_report_get_document (self, paper_width, paper_height);
+  if (document == NULL || cairo_surface_get_type (surface) != CAIRO_SURFACE_TYPE_PDF)
+    return;
+  title = kk_report_dup_document_title (self);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR,
                                   kk_plan_get_organization (self->plan));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Keikaku");
-  return surface;
+  if (with_outline)
+    kk_report_document_add_pdf_outline (document, surface);
 }
 
 /* Each page at its own size, so that landscape pages read upright. */
@@ -539,9 +560,10 @@ kk_report_render_pdf (KkReport      *self,
       return NULL;
     }
   stream = g_memory_output_stream_new_resizable ();
-  surface = kk_report_create_pdf_surface (self, stream);
+  surface = cairo_pdf_surface_create_for_stream (kk_report_write_to_stream, stream, paper_width,
+                                                 paper_height);
+  kk_report_describe_pdf (self, surface, paper_width, paper_height, TRUE);
   drawn = kk_report_draw_pdf_pages (self, surface, cancellable, error);
-  kk_report_document_add_pdf_outline (self->document, surface);
   /* Finishing writes the fonts and the rest of the file. */
   cairo_surface_finish (surface);
   drawn = drawn && kk_report_check_surface (surface, error);

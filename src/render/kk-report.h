@@ -51,6 +51,11 @@ GBytes       *kk_report_render_pdf         (KkReport       *self,
                                             double          paper_height,
                                             GCancellable   *cancellable,
                                             GError        **error);
+void          kk_report_describe_pdf       (KkReport       *self,
+                                            cairo_surface_t *surface,
+                                            double          paper_width,
+                                            double          paper_height,
+                                            gboolean        with_outline);
 gboolean      kk_report_export_pdf         (KkReport       *self,
                                             GFile          *file,
                                             double          paper_width,
