@@ -1270,11 +1270,12 @@ assert_every_outline (void)
   assert_budget_outline ();
 }
 
-/* Bookmarks lead to each part, sheet and division, in Japanese, and the
- * document properties name the report. */
+/* Bookmarks lead to each part, sheet and division, in Japanese in either
+ * interface language, and the document properties name the report. */
 static void
 test_outline (void)
 {
+  kk_test_run_in_locale ("C.UTF-8", assert_every_outline);
   kk_test_run_in_locale ("ja_JP.UTF-8", assert_every_outline);
 }
 
