@@ -5,8 +5,6 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "kk-test-ui.h"
 
 /* An application of its own, not the one a clerk may have running. */
@@ -312,20 +310,4 @@ kk_test_press_key (GtkWindow       *window,
     done = activate_shortcut (chain->pdata[i], GTK_PHASE_BUBBLE, keyval, modifiers);
   kk_test_run_until_idle ();
   return done;
-}
-
-/* Removes @path and all it holds. */
-void
-kk_test_remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      kk_test_remove_tree (child);
-    }
-  g_remove (path);
 }

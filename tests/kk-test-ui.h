@@ -39,6 +39,5 @@ void              kk_test_rename_first_program (KkPlan     *plan,
 gboolean          kk_test_press_key       (GtkWindow        *window,
                                            guint             keyval,
                                            GdkModifierType   modifiers);
-void              kk_test_remove_tree     (const char       *path);
 
 G_END_DECLS

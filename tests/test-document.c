@@ -17,6 +17,7 @@
 #include "kk-document.h"
 #include "kk-plan-file.h"
 #include "kk-recovery.h"
+#include "kk-test-files.h"
 #include "kk-test-ui.h"
 #include "kk-window.h"
 
