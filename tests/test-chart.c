@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 
@@ -1290,7 +1291,7 @@ assert_one_unit (KkChart *chart,
   int height = kk_chart_get_natural_height (chart, width);
   KkChartLayout *layout = kk_chart_get_layout (chart, width, height);
   g_autofree char *unit = kk_chart_axis_dup_title (&(KkChartAxis) { .scale = KK_CHART_SCALE_MONEY },
-                                                   NULL);
+                                                   NULL, data->printed);
   double largest = 0;
   double highest_tick = 0;
   guint n_ticks = 0;
@@ -1440,6 +1441,96 @@ test_subject_in_title (void)
   g_assert_cmpuint (n_changed, ==, 1);
 }
 
+/* Every text a chart draws, one a line, as it is laid out at @width. */
+static char *
+dup_drawn_texts (KkChart *chart,
+                 int      width)
+{
+  KkChartLayout *layout = kk_chart_get_layout (chart, width, kk_chart_get_natural_height (chart,
+                                                                                         width));
+  GString *texts = g_string_new (NULL);
+
+  for (guint i = 0; i < layout->texts->len; i++)
+    g_string_append_printf (texts, "%s\n",
+                            pango_layout_get_text (g_array_index (layout->texts, KkChartText,
+                                                                  i).layout));
+  return g_string_free (texts, FALSE);
+}
+
+/* The charts of the embedded plan, of one KPI and of an empty plan. */
+static GPtrArray *
+every_chart_new (KkPlan *plan,
+                 KkPlan *empty)
+{
+  GPtrArray *charts = g_ptr_array_new_with_free_func (g_object_unref);
+  KkSheet *sheet = kk_program_get_sheet (kk_plan_find_program (plan, 11));
+  g_autoptr(KkKpi) kpi = g_list_model_get_item (kk_sheet_get_kpis (sheet), 0);
+
+  for (guint k = 0; k < G_N_ELEMENTS (plan_kinds); k++)
+    {
+      g_ptr_array_add (charts, kk_chart_new (plan, plan_kinds[k]));
+      g_ptr_array_add (charts, kk_chart_new (empty, plan_kinds[k]));
+    }
+  g_ptr_array_add (charts, kk_chart_new (plan, KK_CHART_KIND_KPI));
+  kk_chart_set_kpi (g_ptr_array_index (charts, charts->len - 1), kpi);
+  g_ptr_array_add (charts, kk_chart_new (plan, KK_CHART_KIND_KPI));
+  for (guint i = 0; i < charts->len; i++)
+    {
+      kk_chart_set_subject (g_ptr_array_index (charts, i), "経営支援課");
+      kk_chart_set_max_bars (g_ptr_array_index (charts, i), 10);
+    }
+  return charts;
+}
+
+/* What @charts draw, in @locale, printed or not. */
+static GStrv
+dup_every_chart_texts (GPtrArray  *charts,
+                       const char *locale,
+                       gboolean    printed)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  GStrv texts;
+
+  g_assert_nonnull (setlocale (LC_ALL, locale));
+  for (guint i = 0; i < charts->len; i++)
+    {
+      KkChart *chart = g_ptr_array_index (charts, i);
+      g_autofree char *drawn = NULL;
+
+      /* Words are chosen when the figures are worked out: anew here. */
+      kk_chart_set_printed (chart, !printed);
+      kk_chart_set_printed (chart, printed);
+      drawn = dup_drawn_texts (chart, 760);
+      g_strv_builder_add (builder, drawn);
+    }
+  texts = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
+  return texts;
+}
+
+/* A printed chart draws the plan's words whatever the interface language:
+ * under C.UTF-8 exactly what the Japanese interface shows. */
+static void
+test_printed_words (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  g_autoptr(KkPlan) empty = kk_plan_new ();
+  g_autoptr(GPtrArray) charts = every_chart_new (plan, empty);
+  g_auto(GStrv) japanese = dup_every_chart_texts (charts, "ja_JP.UTF-8", FALSE);
+  g_auto(GStrv) printed_c = dup_every_chart_texts (charts, "C.UTF-8", TRUE);
+  g_auto(GStrv) printed_ja = dup_every_chart_texts (charts, "ja_JP.UTF-8", TRUE);
+  g_auto(GStrv) english = dup_every_chart_texts (charts, "C.UTF-8", FALSE);
+
+  for (guint i = 0; i < charts->len; i++)
+    {
+      g_assert_cmpstr (printed_c[i], ==, japanese[i]);
+      g_assert_cmpstr (printed_ja[i], ==, japanese[i]);
+    }
+  /* The interface's own words stay translated. */
+  g_assert_cmpstr (english[0], !=, japanese[0]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1478,6 +1569,7 @@ main (int   argc,
   g_test_add_func ("/chart/labels/whole-where-room", test_labels_whole_where_room);
   g_test_add_func ("/chart/change/legend-words", test_change_legend_words);
   g_test_add_func ("/chart/subject-in-title", test_subject_in_title);
+  g_test_add_func ("/chart/printed-words", test_printed_words);
 
   return g_test_run ();
 }

@@ -592,6 +592,7 @@ assert_division_chart_named (GPtrArray  *pages,
   g_autofree char *title = NULL;
 
   kk_chart_set_subject (chart, kk_division_get_name (division));
+  kk_chart_set_printed (chart, TRUE);
   title = kk_chart_dup_title (chart);
   for (guint i = 0; i < pages->len; i++)
     if (pdf_words_show_line (g_ptr_array_index (pages, i), title))

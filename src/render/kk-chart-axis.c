@@ -138,21 +138,23 @@ kk_chart_axis_dup_tick_label (const KkChartAxis *axis,
 /**
  * kk_chart_axis_dup_title:
  * @unit: (nullable): the unit of a KPI's figures
+ * @printed: in the plan's words (Japanese), as a printed document is
  *
  * Returns: (transfer full) (nullable): what the tick labels count
  */
 char *
 kk_chart_axis_dup_title (const KkChartAxis *axis,
-                         const char        *unit)
+                         const char        *unit,
+                         gboolean           printed)
 {
   switch (axis->scale)
     {
     case KK_CHART_SCALE_MONEY:
       /* Translators: the unit of the axis, as the bars' figures write it
        * after each amount (%s k¥): 千円 */
-      return g_strdup (_("k¥"));
+      return g_strdup (printed ? "千円" : _("k¥"));
     case KK_CHART_SCALE_PERCENT:
-      return g_strdup (_("Achievement"));
+      return g_strdup (printed ? "達成率" : _("Achievement"));
     case KK_CHART_SCALE_NUMBER:
       return unit != NULL && *unit != '\0' ? g_strdup (unit) : NULL;
     default:

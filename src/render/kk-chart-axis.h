@@ -52,6 +52,7 @@ double  kk_chart_axis_get_fraction   (const KkChartAxis *axis,
 char   *kk_chart_axis_dup_tick_label (const KkChartAxis *axis,
                                       guint              index);
 char   *kk_chart_axis_dup_title      (const KkChartAxis *axis,
-                                      const char        *unit);
+                                      const char        *unit,
+                                      gboolean           printed);
 
 G_END_DECLS

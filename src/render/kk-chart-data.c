@@ -39,9 +39,10 @@ kk_group_free (KkGroup *group)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KkGroup, kk_group_free)
 
-typedef void (*KkDescribeGroup) (KkPlan    *plan,
-                                 KkProgram *program,
-                                 KkGroup   *group);
+typedef void (*KkDescribeGroup) (const KkChartData *data,
+                                 KkPlan            *plan,
+                                 KkProgram         *program,
+                                 KkGroup           *group);
 
 static void
 kk_chart_item_free (KkChartItem *item)
@@ -152,13 +153,26 @@ kk_strv_new (const char *first,
   return g_strv_builder_end (builder);
 }
 
+/* A word the chart draws: @word, translated, on screen; in a printed
+ * document @plan_word, the plan's own (Japanese) whatever the interface
+ * language, as every word of a report is (DESIGN §6). Tooltips and the
+ * table of figures are only on screen and keep @word. */
+static const char *
+kk_word (const KkChartData *data,
+         const char        *word,
+         const char        *plan_word)
+{
+  return data->printed ? plan_word : word;
+}
+
 static char *
-kk_dup_money (gint64 amount)
+kk_dup_money (const KkChartData *data,
+              gint64             amount)
 {
   g_autofree char *figure = kk_format_thousand_yen (amount);
 
   /* Translators: an amount in thousand yen as the plan prints it: 319,750千円 */
-  return g_strdup_printf (_("%s k¥"), figure);
+  return g_strdup_printf (kk_word (data, _("%s k¥"), "%s千円"), figure);
 }
 
 static char *
@@ -297,9 +311,11 @@ kk_n_shown (guint n,
 }
 
 static char *
-kk_dup_pillar_label (KkPillar *pillar)
+kk_dup_pillar_label (const KkChartData *data,
+                     KkPillar          *pillar)
 {
-  return pillar ? kk_pillar_dup_label (pillar) : g_strdup (_("No pillar"));
+  return pillar ? kk_pillar_dup_label (pillar)
+                : g_strdup (kk_word (data, _("No pillar"), "施策の柱なし"));
 }
 
 static KkChartColor
@@ -312,17 +328,19 @@ kk_pillar_color (KkPlan   *plan,
 }
 
 static char *
-kk_dup_budget_subtitle (KkPlan         *plan,
-                        const KkTotals *totals)
+kk_dup_budget_subtitle (const KkChartData *data,
+                        KkPlan            *plan,
+                        const KkTotals    *totals)
 {
   g_autofree char *name = kk_dup_plan_name (plan);
   g_autofree char *total = kk_format_thousand_yen (totals->budget);
 
   /* Translators: the plan's title, its total budget in thousand yen and its
    * number of programs */
-  return g_strdup_printf (ngettext ("%s: total %s k¥ in %u program",
-                                    "%s: total %s k¥ in %u programs",
-                                    totals->n_programs),
+  return g_strdup_printf (kk_word (data, ngettext ("%s: total %s k¥ in %u program",
+                                                   "%s: total %s k¥ in %u programs",
+                                                   totals->n_programs),
+                                   "%s　合計 %s千円（%u事業）"),
                           name, total, totals->n_programs);
 }
 
@@ -331,9 +349,11 @@ kk_chart_data_check_budgets (KkChartData    *data,
                              const KkTotals *totals)
 {
   if (totals->n_programs == 0)
-    data->empty_message = g_strdup (_("No programs to show"));
+    data->empty_message = g_strdup (kk_word (data, _("No programs to show"),
+                                             "表示する事業がありません"));
   else if (totals->budget == 0)
-    data->empty_message = g_strdup (_("Every budget is zero"));
+    data->empty_message = g_strdup (kk_word (data, _("Every budget is zero"),
+                                             "事業費がすべて0です"));
   return data->empty_message == NULL;
 }
 
@@ -356,23 +376,26 @@ kk_chart_data_add_others (KkChartData    *data,
                           gint64          amount,
                           const char     *line_format)
 {
-  g_autofree char *money = kk_dup_money (amount);
+  g_autofree char *money = kk_dup_money (data, amount);
   g_autofree char *amount_line = g_strdup_printf (line_format, money);
   g_autofree char *note = NULL;
   KkChartItem *item;
   char *label;
 
-  label = g_strdup_printf (ngettext ("Others (%u program)", "Others (%u programs)",
-                                     rest->n_programs),
+  label = g_strdup_printf (kk_word (data, ngettext ("Others (%u program)", "Others (%u programs)",
+                                                    rest->n_programs),
+                                    "その他（%u事業）"),
                            rest->n_programs);
   item = kk_chart_data_add_item (data, label, amount, KK_CHART_COLOR_OTHERS, NULL);
   item->is_others = TRUE;
   item->value_label = g_steal_pointer (&money);
   item->tooltip = g_strjoin ("\n", label, amount_line, NULL);
 
-  note = g_strdup_printf (ngettext ("Others adds up the %u program not shown on its own.",
-                                    "Others adds up the %u programs not shown on their own.",
-                                    rest->n_programs),
+  note = g_strdup_printf (kk_word (data,
+                                   ngettext ("Others adds up the %u program not shown on its own.",
+                                             "Others adds up the %u programs not shown on their own.",
+                                             rest->n_programs),
+                                   "「その他」は個別に表示していない%u事業の合計です。"),
                           rest->n_programs);
   kk_chart_data_add_note (data, note);
   return item;
@@ -385,8 +408,8 @@ kk_chart_data_add_program (KkChartData *data,
 {
   KkPillar *pillar = kk_program_get_pillar (program);
   gint64 budget = kk_program_get_budget (program);
-  g_autofree char *pillar_label = kk_dup_pillar_label (pillar);
-  g_autofree char *money = kk_dup_money (budget);
+  g_autofree char *pillar_label = kk_dup_pillar_label (data, pillar);
+  g_autofree char *money = kk_dup_money (data, budget);
   g_autofree char *figure = kk_format_thousand_yen (budget);
   g_autofree char *number = g_strdup_printf ("%u", kk_program_get_number (program));
   g_autofree char *pillar_line = g_strdup_printf (_("Pillar: %s"), pillar_label);
@@ -433,7 +456,8 @@ kk_chart_data_add_pillar_legend (KkChartData *data,
       kk_chart_data_add_legend (data, label, kk_chart_color_for_series (i), FALSE);
     }
   if (kk_chart_data_shows_pillar (data, NULL))
-    kk_chart_data_add_legend (data, _("No pillar"), KK_CHART_COLOR_OTHERS, FALSE);
+    kk_chart_data_add_legend (data, kk_word (data, _("No pillar"), "施策の柱なし"),
+                              KK_CHART_COLOR_OTHERS, FALSE);
 }
 
 static void
@@ -446,8 +470,8 @@ kk_chart_data_fill_programs (KkChartData *data,
   KkTotals totals = kk_totals_of_range (programs, 0);
   guint n_shown;
 
-  data->title = g_strdup (_("Budget by Program"));
-  data->subtitle = kk_dup_budget_subtitle (plan, &totals);
+  data->title = g_strdup (kk_word (data, _("Budget by Program"), "事業別の事業費"));
+  data->subtitle = kk_dup_budget_subtitle (data, plan, &totals);
   data->headers = kk_strv_new (_("Number"), _("Program"), _("Pillar"), _("Budget (k¥)"), NULL);
   if (!kk_chart_data_check_budgets (data, &totals))
     return;
@@ -465,18 +489,20 @@ kk_chart_data_fill_programs (KkChartData *data,
       g_autofree char *figure = kk_format_thousand_yen (rest.budget);
 
       others->cells = kk_strv_new ("", others->label, "", figure, NULL);
-      kk_chart_data_add_legend (data, _("Others"), KK_CHART_COLOR_OTHERS, FALSE);
+      kk_chart_data_add_legend (data, kk_word (data, _("Others"), "その他"),
+                                KK_CHART_COLOR_OTHERS, FALSE);
     }
 }
 
 static void
-kk_describe_pillar (KkPlan    *plan,
-                    KkProgram *program,
-                    KkGroup   *group)
+kk_describe_pillar (const KkChartData *data,
+                    KkPlan            *plan,
+                    KkProgram         *program,
+                    KkGroup           *group)
 {
   KkPillar *pillar = kk_program_get_pillar (program);
 
-  group->label = kk_dup_pillar_label (pillar);
+  group->label = kk_dup_pillar_label (data, pillar);
   group->order = pillar ? kk_list_position (kk_plan_get_pillars (plan), pillar) : G_MAXUINT;
   group->color = kk_pillar_color (plan, pillar);
 }
@@ -485,28 +511,31 @@ kk_describe_pillar (KkPlan    *plan,
  * and funding combinations have no order of their own that a reader would
  * look for: the largest come first. */
 static void
-kk_describe_division (KkPlan    *plan,
-                      KkProgram *program,
-                      KkGroup   *group)
+kk_describe_division (const KkChartData *data,
+                      KkPlan            *plan,
+                      KkProgram         *program,
+                      KkGroup           *group)
 {
   KkDivision *division = kk_program_get_lead_division (program);
 
-  group->label = g_strdup (division ? kk_division_get_name (division) : _("No lead division"));
+  group->label = g_strdup (division ? kk_division_get_name (division)
+                                    : kk_word (data, _("No lead division"), "担当課なし"));
   group->order = 0;
   group->color = KK_CHART_COLOR_BLUE;
 }
 
 static void
-kk_describe_funding (KkPlan    *plan,
-                     KkProgram *program,
-                     KkGroup   *group)
+kk_describe_funding (const KkChartData *data,
+                     KkPlan            *plan,
+                     KkProgram         *program,
+                     KkGroup           *group)
 {
   char *label = kk_program_dup_funding_label (program, "・");
 
   if (*label == '\0')
     {
       g_free (label);
-      label = g_strdup (_("No funding"));
+      label = g_strdup (kk_word (data, _("No funding"), "財源なし"));
     }
   group->label = label;
   group->order = 0;
@@ -528,9 +557,10 @@ kk_compare_groups (gconstpointer a,
 }
 
 static GPtrArray *
-kk_dup_groups (KkPlan          *plan,
-               GPtrArray       *programs,
-               KkDescribeGroup  describe)
+kk_dup_groups (const KkChartData *data,
+               KkPlan            *plan,
+               GPtrArray         *programs,
+               KkDescribeGroup    describe)
 {
   g_autoptr(GHashTable) by_label = g_hash_table_new (g_str_hash, g_str_equal);
   GPtrArray *groups = g_ptr_array_new_with_free_func ((GDestroyNotify)kk_group_free);
@@ -541,7 +571,7 @@ kk_dup_groups (KkPlan          *plan,
       g_autoptr(KkGroup) found = g_new0 (KkGroup, 1);
       KkGroup *group;
 
-      describe (plan, program, found);
+      describe (data, plan, program, found);
       group = g_hash_table_lookup (by_label, found->label);
       if (group == NULL)
         {
@@ -561,7 +591,7 @@ kk_chart_data_add_group (KkChartData    *data,
                          const KkGroup  *group,
                          const KkTotals *totals)
 {
-  g_autofree char *money = kk_dup_money (group->totals.budget);
+  g_autofree char *money = kk_dup_money (data, group->totals.budget);
   g_autofree char *figure = kk_format_thousand_yen (group->totals.budget);
   g_autofree char *share = kk_dup_share (group->totals.budget, totals->budget);
   g_autofree char *count = g_strdup_printf ("%u", group->totals.n_programs);
@@ -575,7 +605,9 @@ kk_chart_data_add_group (KkChartData    *data,
   item = kk_chart_data_add_item (data, g_strdup (group->label), group->totals.budget,
                                  group->color, NULL);
   /* Translators: an amount and its share of the total: 319,750千円（27.9%） */
-  item->value_label = g_strdup_printf (C_("amount and share", "%s (%s)"), money, share);
+  item->value_label = g_strdup_printf (kk_word (data, C_("amount and share", "%s (%s)"),
+                                                "%s（%s）"),
+                                       money, share);
   item->tooltip = g_strjoin ("\n", group->label, budget_line, share_line, count_line, NULL);
   item->cells = kk_strv_new (group->label, count, figure, share, NULL);
 }
@@ -593,13 +625,13 @@ kk_chart_data_fill_groups (KkChartData     *data,
   KkTotals totals = kk_totals_of_range (programs, 0);
 
   data->title = g_strdup (title);
-  data->subtitle = kk_dup_budget_subtitle (plan, &totals);
+  data->subtitle = kk_dup_budget_subtitle (data, plan, &totals);
   data->headers = kk_strv_new (header, _("Number of programs"), _("Budget (k¥)"), _("Share"),
                                NULL);
   if (!kk_chart_data_check_budgets (data, &totals))
     return;
 
-  groups = kk_dup_groups (plan, programs, describe);
+  groups = kk_dup_groups (data, plan, programs, describe);
   for (guint i = 0; i < groups->len; i++)
     kk_chart_data_add_group (data, g_ptr_array_index (groups, i), &totals);
 }
@@ -614,13 +646,14 @@ kk_change_color (KkProgram *program)
 
 /* 前年度: last year's budget, or 新規 for a program that had none. */
 static char *
-kk_dup_previous_line (KkProgram *program)
+kk_dup_previous_line (const KkChartData *data,
+                      KkProgram         *program)
 {
   g_autofree char *money = NULL;
 
   if (kk_program_get_status (program) == KK_PROGRAM_STATUS_NEW)
     return g_strdup (_("New program"));
-  money = kk_dup_money (kk_program_get_previous_budget (program));
+  money = kk_dup_money (data, kk_program_get_previous_budget (program));
   return g_strdup_printf (_("Last year: %s"), money);
 }
 
@@ -635,10 +668,10 @@ kk_chart_data_add_change (KkChartData *data,
   g_autofree char *previous = is_new ? g_strdup ("") :
                               kk_format_thousand_yen (kk_program_get_previous_budget (program));
   g_autofree char *change = kk_format_thousand_yen (difference);
-  g_autofree char *money = kk_dup_money (difference);
-  g_autofree char *budget_money = kk_dup_money (kk_program_get_budget (program));
+  g_autofree char *money = kk_dup_money (data, difference);
+  g_autofree char *budget_money = kk_dup_money (data, kk_program_get_budget (program));
   g_autofree char *budget_line = g_strdup_printf (_("Budget: %s"), budget_money);
-  g_autofree char *previous_line = kk_dup_previous_line (program);
+  g_autofree char *previous_line = kk_dup_previous_line (data, program);
   g_autofree char *change_line = g_strdup_printf (_("Change: %s"), money);
   const char *status = is_new ? C_("program status", "New") : C_("program status", "Continuing");
   KkChartItem *item;
@@ -647,15 +680,17 @@ kk_chart_data_add_change (KkChartData *data,
                                  kk_change_color (program), program);
   /* Translators: the figure at the bar of a new program (新規), whose whole
    * budget is its change */
-  item->value_label = is_new ? g_strdup_printf (_("New: %s"), money) : g_strdup (money);
+  item->value_label = is_new ? g_strdup_printf (kk_word (data, _("New: %s"), "新規 %s"), money)
+                             : g_strdup (money);
   item->tooltip = g_strjoin ("\n", item->label, budget_line, previous_line, change_line, NULL);
   item->cells = kk_strv_new (number, kk_program_get_name (program), status, budget, previous,
                              change, NULL);
 }
 
 static char *
-kk_dup_change_subtitle (KkPlan         *plan,
-                        const KkTotals *totals)
+kk_dup_change_subtitle (const KkChartData *data,
+                        KkPlan            *plan,
+                        const KkTotals    *totals)
 {
   g_autofree char *name = kk_dup_plan_name (plan);
   g_autofree char *previous = kk_format_thousand_yen (totals->previous_budget);
@@ -663,7 +698,8 @@ kk_dup_change_subtitle (KkPlan         *plan,
   g_autofree char *change = kk_format_thousand_yen (totals->difference);
 
   /* Translators: the plan's title, then totals in thousand yen */
-  return g_strdup_printf (_("%s: last year %s k¥, this year %s k¥, change %s k¥"),
+  return g_strdup_printf (kk_word (data, _("%s: last year %s k¥, this year %s k¥, change %s k¥"),
+                                   "%s　前年度 %s千円 → 本年度 %s千円（増減 %s千円）"),
                           name, previous, budget, change);
 }
 
@@ -686,14 +722,16 @@ kk_chart_data_fill_change (KkChartData *data,
   KkTotals totals = kk_totals_of_range (programs, 0);
   guint n_shown;
 
-  data->title = g_strdup (_("Change from Last Year"));
-  data->subtitle = kk_dup_change_subtitle (plan, &totals);
+  data->title = g_strdup (kk_word (data, _("Change from Last Year"), "前年度からの増減"));
+  data->subtitle = kk_dup_change_subtitle (data, plan, &totals);
   data->headers = kk_strv_new (_("Number"), _("Program"), _("Status"), _("Budget (k¥)"),
                                _("Last year (k¥)"), _("Change (k¥)"), NULL);
   if (programs->len == 0)
-    data->empty_message = g_strdup (_("No programs to show"));
+    data->empty_message = g_strdup (kk_word (data, _("No programs to show"),
+                                             "表示する事業がありません"));
   else if (!kk_programs_changed (programs))
-    data->empty_message = g_strdup (_("No budget changed from last year"));
+    data->empty_message = g_strdup (kk_word (data, _("No budget changed from last year"),
+                                             "前年度から事業費の変わった事業はありません"));
   if (data->empty_message != NULL)
     return;
 
@@ -711,12 +749,16 @@ kk_chart_data_fill_change (KkChartData *data,
       kk_chart_data_add_change (data, g_ptr_array_index (shown, i));
   }
 
-  kk_chart_data_add_legend_if_used (data, _("Increase"), KK_CHART_COLOR_BLUE);
-  kk_chart_data_add_legend_if_used (data, _("Decrease"), KK_CHART_COLOR_VERMILLION);
+  kk_chart_data_add_legend_if_used (data, kk_word (data, _("Increase"), "増額"),
+                                    KK_CHART_COLOR_BLUE);
+  kk_chart_data_add_legend_if_used (data, kk_word (data, _("Decrease"), "減額"),
+                                    KK_CHART_COLOR_VERMILLION);
   /* The word the bars of new programs begin with (New: %s). */
-  kk_chart_data_add_legend_if_used (data, C_("program status", "New"), KK_CHART_COLOR_GREEN);
+  kk_chart_data_add_legend_if_used (data, kk_word (data, C_("program status", "New"), "新規"),
+                                    KK_CHART_COLOR_GREEN);
   if (kk_chart_data_has_color (data, KK_CHART_COLOR_GREEN))
-    kk_chart_data_add_note (data, _("A new program’s change is its whole budget."));
+    kk_chart_data_add_note (data, kk_word (data, _("A new program’s change is its whole budget."),
+                                           "新規事業の増減は事業費の全額です。"));
 
   if (n_shown < programs->len)
     {
@@ -728,7 +770,8 @@ kk_chart_data_fill_change (KkChartData *data,
       g_autofree char *change = kk_format_thousand_yen (rest.difference);
 
       others->cells = kk_strv_new ("", others->label, "", budget, previous, change, NULL);
-      kk_chart_data_add_legend (data, _("Others"), KK_CHART_COLOR_OTHERS, FALSE);
+      kk_chart_data_add_legend (data, kk_word (data, _("Others"), "その他"),
+                                KK_CHART_COLOR_OTHERS, FALSE);
     }
 }
 
@@ -871,9 +914,11 @@ kk_chart_data_fill_achievement (KkChartData *data,
   data->scale = KK_CHART_SCALE_PERCENT;
   data->min_step = 0.01;
   data->has_reference = TRUE;
-  data->title = g_strdup (_("Achievement of Targets"));
+  data->title = g_strdup (kk_word (data, _("Achievement of Targets"), "成果目標の達成率"));
   /* Translators: the plan's title and last fiscal year: 令和5年度 */
-  data->subtitle = g_strdup_printf (_("%s: actuals of %s against their targets"), name, year);
+  data->subtitle = g_strdup_printf (kk_word (data, _("%s: actuals of %s against their targets"),
+                                             "%s　%sの目標に対する実績"),
+                                    name, year);
   data->headers = kk_strv_new (_("Program numbers"), _("KPI"), _("Unit"), _("Target"), _("Actual"),
                                _("Achievement"), NULL);
 
@@ -888,43 +933,52 @@ kk_chart_data_fill_achievement (KkChartData *data,
     }
 
   if (programs->len == 0)
-    data->empty_message = g_strdup (_("No programs to show"));
+    data->empty_message = g_strdup (kk_word (data, _("No programs to show"),
+                                             "表示する事業がありません"));
   else if (data->items->len == 0)
-    data->empty_message = g_strdup_printf (_("No KPI has both a target and an actual for %s"),
+    data->empty_message = g_strdup_printf (kk_word (data,
+                                                    _("No KPI has both a target and an actual for %s"),
+                                                    "%sの目標と実績がそろった成果指標がありません"),
                                            year);
   else
     {
-      kk_chart_data_add_legend_if_used (data, _("Target met"), KK_CHART_COLOR_BLUE);
-      kk_chart_data_add_legend_if_used (data, _("Target not met"), KK_CHART_COLOR_ORANGE);
-      kk_chart_data_add_legend (data, _("Target (100%)"), KK_CHART_COLOR_TEXT, TRUE);
+      kk_chart_data_add_legend_if_used (data, kk_word (data, _("Target met"), "達成"),
+                                        KK_CHART_COLOR_BLUE);
+      kk_chart_data_add_legend_if_used (data, kk_word (data, _("Target not met"), "未達成"),
+                                        KK_CHART_COLOR_ORANGE);
+      kk_chart_data_add_legend (data, kk_word (data, _("Target (100%)"), "目標（100%）"),
+                                KK_CHART_COLOR_TEXT, TRUE);
     }
   if (n_left_out > 0)
     {
       g_autofree char *note = NULL;
 
-      note = g_strdup_printf (ngettext ("%u KPI without both a target and an actual for %s "
-                                        "is not shown.",
-                                        "%u KPIs without both a target and an actual for %s "
-                                        "are not shown.",
-                                        n_left_out),
+      note = g_strdup_printf (kk_word (data,
+                                       ngettext ("%u KPI without both a target and an actual "
+                                                 "for %s is not shown.",
+                                                 "%u KPIs without both a target and an actual "
+                                                 "for %s are not shown.",
+                                                 n_left_out),
+                                       "成果指標%u件は%sの目標と実績がそろわないため表示していません。"),
                               n_left_out, year);
       kk_chart_data_add_note (data, note);
     }
 }
 
 static const char *
-kk_kpi_kind_name (KkKpiKind kind)
+kk_kpi_kind_name (const KkChartData *data,
+                  KkKpiKind          kind)
 {
   switch (kind)
     {
     case KK_KPI_KIND_PLAN:
-      return C_("KPI figure", "Plan");
+      return kk_word (data, C_("KPI figure", "Plan"), "計画");
     case KK_KPI_KIND_TARGET:
-      return C_("KPI figure", "Target");
+      return kk_word (data, C_("KPI figure", "Target"), "目標");
     case KK_KPI_KIND_ACTUAL:
-      return C_("KPI figure", "Actual");
+      return kk_word (data, C_("KPI figure", "Actual"), "実績");
     case KK_KPI_KIND_FORECAST:
-      return C_("KPI figure", "Forecast");
+      return kk_word (data, C_("KPI figure", "Forecast"), "見込");
     default:
       g_assert_not_reached ();
     }
@@ -972,12 +1026,13 @@ kk_chart_data_add_kpi_value (KkChartData *data,
   char *label;
 
   /* Translators: a fiscal year and the kind of a figure: 令和5年度 実績 */
-  label = g_strdup_printf (C_("KPI figure", "%s %s"), year, kk_kpi_kind_name (kind));
+  label = g_strdup_printf (kk_word (data, C_("KPI figure", "%s %s"), "%s %s"), year,
+                           kk_kpi_kind_name (data, kind));
   item = kk_chart_data_add_item (data, label, kk_kpi_value_get_value (value),
                                  kk_kpi_kind_color (kind), NULL);
   item->value_label = kk_dup_figure (kk_kpi_value_get_value (value), unit);
   item->tooltip = g_strjoin ("\n", label, figure, note, NULL);
-  item->cells = kk_strv_new (year, kk_kpi_kind_name (kind), number, as_of ? as_of : "",
+  item->cells = kk_strv_new (year, kk_kpi_kind_name (data, kind), number, as_of ? as_of : "",
                              note ? note : "", NULL);
 }
 
@@ -985,7 +1040,8 @@ static void
 kk_chart_data_add_kind_legend (KkChartData *data)
 {
   for (KkKpiKind kind = KK_KPI_KIND_PLAN; kind <= KK_KPI_KIND_FORECAST; kind++)
-    kk_chart_data_add_legend_if_used (data, kk_kpi_kind_name (kind), kk_kpi_kind_color (kind));
+    kk_chart_data_add_legend_if_used (data, kk_kpi_kind_name (data, kind),
+                                      kk_kpi_kind_color (kind));
 }
 
 static gboolean
@@ -1015,15 +1071,18 @@ kk_chart_data_fill_kpi (KkChartData *data,
                                NULL);
   if (kpi == NULL)
     {
-      data->title = g_strdup (_("KPI"));
+      data->title = g_strdup (kk_word (data, _("KPI"), "成果指標"));
       data->subtitle = g_strdup ("");
-      data->empty_message = g_strdup (_("Choose a KPI to chart"));
+      data->empty_message = g_strdup (kk_word (data, _("Choose a KPI to chart"),
+                                               "グラフにする成果指標を選んでください"));
       return;
     }
 
   data->title = kk_dup_kpi_name (kpi);
   data->unit = g_strdup (kk_kpi_get_unit (kpi));
-  data->subtitle = *data->unit ? g_strdup_printf (_("Unit: %s"), data->unit) : g_strdup ("");
+  data->subtitle = *data->unit ? g_strdup_printf (kk_word (data, _("Unit: %s"), "単位：%s"),
+                                                   data->unit)
+                                : g_strdup ("");
   for (guint i = 0; i < n; i++)
     {
       KkKpiValue *value = g_list_model_get_item (values, i);
@@ -1043,14 +1102,17 @@ kk_chart_data_fill_kpi (KkChartData *data,
   kk_chart_data_add_kind_legend (data);
 
   if (figures->len == 0)
-    data->empty_message = g_strdup (_("This KPI has no figures"));
+    data->empty_message = g_strdup (kk_word (data, _("This KPI has no figures"),
+                                             "この成果指標には数値がありません"));
   if (n_words > 0)
     {
       g_autofree char *note = NULL;
 
-      note = g_strdup_printf (ngettext ("%u figure given only in words is not shown.",
-                                        "%u figures given only in words are not shown.",
-                                        n_words),
+      note = g_strdup_printf (kk_word (data,
+                                       ngettext ("%u figure given only in words is not shown.",
+                                                 "%u figures given only in words are not shown.",
+                                                 n_words),
+                                       "数値でなく言葉だけで示された%u件は表示していません。"),
                               n_words);
       kk_chart_data_add_note (data, note);
     }
@@ -1062,6 +1124,9 @@ kk_chart_data_fill_kpi (KkChartData *data,
  * @programs: (nullable): the programs to show; the plan's when %NULL
  * @kpi: (nullable): the KPI of a %KK_CHART_KIND_KPI chart
  * @max_bars: how many programs get a bar of their own, 0 for all
+ * @subject: (nullable): whose programs they are, which heads the title
+ * @printed: for a printed document: in the plan's words, whatever the
+ *   interface language
  *
  * Returns: (transfer full): what the chart shows
  */
@@ -1070,7 +1135,9 @@ kk_chart_data_new (KkPlan      *plan,
                    GListModel  *programs,
                    KkChartKind  kind,
                    KkKpi       *kpi,
-                   guint        max_bars)
+                   guint        max_bars,
+                   const char  *subject,
+                   gboolean     printed)
 {
   KkChartData *data = g_new0 (KkChartData, 1);
   g_autoptr(KkPlan) empty_plan = NULL;
@@ -1079,6 +1146,7 @@ kk_chart_data_new (KkPlan      *plan,
   data->legend = g_ptr_array_new_with_free_func ((GDestroyNotify)kk_chart_legend_entry_free);
   data->scale = KK_CHART_SCALE_MONEY;
   data->min_step = 1;
+  data->printed = printed;
 
   if (plan == NULL)
     plan = empty_plan = kk_plan_new ();
@@ -1091,16 +1159,19 @@ kk_chart_data_new (KkPlan      *plan,
       kk_chart_data_fill_programs (data, plan, programs, max_bars);
       break;
     case KK_CHART_KIND_PILLARS:
-      kk_chart_data_fill_groups (data, plan, programs, _("Budget by Pillar"), _("Pillar"),
-                                 kk_describe_pillar);
+      kk_chart_data_fill_groups (data, plan, programs,
+                                 kk_word (data, _("Budget by Pillar"), "施策の柱別の事業費"),
+                                 _("Pillar"), kk_describe_pillar);
       break;
     case KK_CHART_KIND_DIVISIONS:
-      kk_chart_data_fill_groups (data, plan, programs, _("Budget by Lead Division"),
+      kk_chart_data_fill_groups (data, plan, programs,
+                                 kk_word (data, _("Budget by Lead Division"), "担当課別の事業費"),
                                  _("Lead division"), kk_describe_division);
       break;
     case KK_CHART_KIND_FUNDING:
-      kk_chart_data_fill_groups (data, plan, programs, _("Budget by Funding"), _("Funding"),
-                                 kk_describe_funding);
+      kk_chart_data_fill_groups (data, plan, programs,
+                                 kk_word (data, _("Budget by Funding"), "財源別の事業費"),
+                                 _("Funding"), kk_describe_funding);
       break;
     case KK_CHART_KIND_CHANGE:
       kk_chart_data_fill_change (data, plan, programs, max_bars);
@@ -1115,5 +1186,15 @@ kk_chart_data_new (KkPlan      *plan,
       g_assert_not_reached ();
     }
   g_assert ((data->empty_message != NULL) == (data->items->len == 0));
+  if (subject != NULL)
+    {
+      char *title = data->title;
+
+      /* Translators: whose programs a chart shows, then what it shows:
+       * 経営支援課　事業別の事業費 */
+      data->title = g_strdup_printf (kk_word (data, C_("chart title", "%s: %s"), "%s　%s"),
+                                     subject, title);
+      g_free (title);
+    }
   return data;
 }

@@ -61,6 +61,7 @@ typedef struct
  * @legend: the #KkChartLegendEntry
  * @min_step: the finest step of the axis that makes sense
  * @has_reference: a reference line is drawn at 1 (100 %)
+ * @printed: the words are the plan's (Japanese), as a printed document's
  *
  * Everything a chart shows that does not depend on its size.
  */
@@ -77,13 +78,16 @@ typedef struct
   GPtrArray *legend;
   double min_step;
   gboolean has_reference;
+  gboolean printed;
 } KkChartData;
 
 KkChartData *kk_chart_data_new  (KkPlan      *plan,
                                  GListModel  *programs,
                                  KkChartKind  kind,
                                  KkKpi       *kpi,
-                                 guint        max_bars);
+                                 guint        max_bars,
+                                 const char  *subject,
+                                 gboolean     printed);
 void         kk_chart_data_free (KkChartData *data);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KkChartData, kk_chart_data_free)

@@ -634,7 +634,8 @@ static double
 kk_builder_add_axis_title (KkBuilder *b,
                            double     y)
 {
-  g_autofree char *title = kk_chart_axis_dup_title (&b->axis, b->data->unit);
+  g_autofree char *title = kk_chart_axis_dup_title (&b->axis, b->data->unit,
+                                                          b->data->printed);
   PangoLayout *layout;
 
   if (title == NULL)

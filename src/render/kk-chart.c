@@ -36,6 +36,7 @@ struct _KkChart
   gboolean dark;
   guint max_bars;
   char *subject;
+  gboolean printed;
 
   GListModel *watched_programs;
   gulong items_changed_id;
@@ -59,6 +60,7 @@ enum {
   PROP_DARK,
   PROP_MAX_BARS,
   PROP_SUBJECT,
+  PROP_PRINTED,
   N_PROPS
 };
 
@@ -173,19 +175,9 @@ kk_chart_watch (KkChart *self)
 KkChartData *
 kk_chart_get_data (KkChart *self)
 {
-  if (self->data != NULL)
-    return self->data;
-  self->data = kk_chart_data_new (self->plan, kk_chart_get_shown_programs (self), self->kind,
-                                  self->kpi, self->max_bars);
-  if (self->subject != NULL)
-    {
-      char *title = self->data->title;
-
-      /* Translators: whose programs a chart shows, then what it shows:
-       * 経営支援課　事業別の事業費 */
-      self->data->title = g_strdup_printf (C_("chart title", "%s: %s"), self->subject, title);
-      g_free (title);
-    }
+  if (self->data == NULL)
+    self->data = kk_chart_data_new (self->plan, kk_chart_get_shown_programs (self), self->kind,
+                                    self->kpi, self->max_bars, self->subject, self->printed);
   return self->data;
 }
 
@@ -286,6 +278,9 @@ kk_chart_get_property (GObject    *object,
     case PROP_SUBJECT:
       g_value_set_string (value, self->subject);
       break;
+    case PROP_PRINTED:
+      g_value_set_boolean (value, self->printed);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -321,6 +316,9 @@ kk_chart_set_property (GObject      *object,
       break;
     case PROP_SUBJECT:
       kk_chart_set_subject (self, g_value_get_string (value));
+      break;
+    case PROP_PRINTED:
+      kk_chart_set_printed (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -392,6 +390,14 @@ kk_chart_class_init (KkChartClass *klass)
    * its title; %NULL when they are simply the plan's.
    */
   properties[PROP_SUBJECT] = g_param_spec_string ("subject", NULL, NULL, NULL, flags);
+
+  /**
+   * KkChart:printed:
+   *
+   * Whether the chart is part of a printed document: its words are then the
+   * plan's (Japanese) whatever the interface language, as a report's are.
+   */
+  properties[PROP_PRINTED] = g_param_spec_boolean ("printed", NULL, NULL, FALSE, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -577,6 +583,27 @@ kk_chart_set_subject (KkChart    *self,
   self->subject = g_strdup (subject);
   kk_chart_invalidate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBJECT]);
+}
+
+gboolean
+kk_chart_get_printed (KkChart *self)
+{
+  g_return_val_if_fail (KK_IS_CHART (self), FALSE);
+  return self->printed;
+}
+
+void
+kk_chart_set_printed (KkChart  *self,
+                      gboolean  printed)
+{
+  g_return_if_fail (KK_IS_CHART (self));
+
+  printed = !!printed;
+  if (self->printed == printed)
+    return;
+  self->printed = printed;
+  kk_chart_invalidate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRINTED]);
 }
 
 /**

@@ -41,6 +41,9 @@ void         kk_chart_set_max_bars        (KkChart            *self,
 const char  *kk_chart_get_subject         (KkChart            *self);
 void         kk_chart_set_subject         (KkChart            *self,
                                            const char         *subject);
+gboolean     kk_chart_get_printed         (KkChart            *self);
+void         kk_chart_set_printed         (KkChart            *self,
+                                           gboolean            printed);
 char        *kk_chart_dup_title           (KkChart            *self);
 int          kk_chart_get_natural_height  (KkChart            *self,
                                            int                 width);

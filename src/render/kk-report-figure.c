@@ -2,7 +2,8 @@
  *
  * The chart is laid out at the width of a screen's chart and scaled to the
  * page, so that its labels come out at the size of the table text; a chart
- * taller than a page shrinks to fit it. A page never breaks a chart.
+ * taller than a page shrinks to fit it. A page never breaks a chart, and
+ * the chart speaks the plan's words, as the rest of the report does.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -96,5 +97,6 @@ kk_report_figure_new (KkChart *chart)
 
   self = g_object_new (KK_TYPE_REPORT_FIGURE, NULL);
   self->chart = g_object_ref (chart);
+  kk_chart_set_printed (chart, TRUE);
   return KK_REPORT_BLOCK (self);
 }
