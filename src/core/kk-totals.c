@@ -11,6 +11,30 @@
 #include "kk-totals.h"
 
 /**
+ * kk_totals_format_summary:
+ * @format: a printf() format for the count (%u), then the budget, last
+ *   year's and the change (%s each), in thousand yen
+ *
+ * Returns: (transfer full): the count and amounts in one line
+ */
+char *
+kk_totals_format_summary (const KkTotals *totals,
+                          const char     *format)
+{
+  g_autofree char *budget = NULL;
+  g_autofree char *previous = NULL;
+  g_autofree char *difference = NULL;
+
+  g_return_val_if_fail (totals != NULL, NULL);
+  g_return_val_if_fail (format != NULL, NULL);
+
+  budget = kk_format_thousand_yen (totals->budget);
+  previous = kk_format_thousand_yen (totals->previous_budget);
+  difference = kk_format_thousand_yen (totals->difference);
+  return g_strdup_printf (format, totals->n_programs, budget, previous, difference);
+}
+
+/**
  * kk_totals_dup_summary:
  *
  * Returns: (transfer full): the count and amounts in one line, as the window
@@ -19,21 +43,14 @@
 char *
 kk_totals_dup_summary (const KkTotals *totals)
 {
-  g_autofree char *budget = NULL;
-  g_autofree char *previous = NULL;
-  g_autofree char *difference = NULL;
-
   g_return_val_if_fail (totals != NULL, NULL);
 
-  budget = kk_format_thousand_yen (totals->budget);
-  previous = kk_format_thousand_yen (totals->previous_budget);
-  difference = kk_format_thousand_yen (totals->difference);
-  return g_strdup_printf (ngettext ("%u program · budget %s · last year %s · change %s "
-                                    "(thousand yen)",
-                                    "%u programs · budget %s · last year %s · change %s "
-                                    "(thousand yen)",
-                                    totals->n_programs),
-                          totals->n_programs, budget, previous, difference);
+  return kk_totals_format_summary (totals,
+                                   ngettext ("%u program · budget %s · last year %s · change %s "
+                                             "(thousand yen)",
+                                             "%u programs · budget %s · last year %s · change %s "
+                                             "(thousand yen)",
+                                             totals->n_programs));
 }
 
 void

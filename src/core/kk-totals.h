@@ -32,6 +32,8 @@ typedef struct
   guint n_continuing;
 } KkTotals;
 
+char      *kk_totals_format_summary   (const KkTotals     *totals,
+                                       const char         *format);
 char      *kk_totals_dup_summary      (const KkTotals     *totals);
 
 typedef gboolean (*KkProgramPredicate) (KkProgram *program,

@@ -466,7 +466,7 @@ kk_report_divisions_add_division (KkReportDocument *document,
 {
   g_auto(KkDivisionPrograms) programs = { 0 };
   KkTotals totals = kk_totals_for_division (plan, division);
-  g_autofree char *summary = kk_totals_dup_summary (&totals);
+  g_autofree char *summary = kk_totals_format_summary (&totals, KK_WORD_DIVISION_TOTALS_FORMAT);
 
   kk_division_programs_init (&programs, plan, division);
   kk_report_document_begin_section (document, KK_REPORT_SECTION_PLAIN);

@@ -73,6 +73,7 @@
 #define KK_WORD_DIVISION_SUMMARY_FORMAT "担当課別事業一覧: %s"
 #define KK_WORD_COUNTED_ONCE           "各事業は主担当課に一度だけ計上しています。"
 #define KK_WORD_SUBTOTAL_FORMAT        "小計 (%u事業)"
+#define KK_WORD_DIVISION_TOTALS_FORMAT "%u 事業 · 事業費 %s · 前年度 %s · 増減 %s(千円)"
 #define KK_WORD_PROGRAMS_IT_LEADS      "主担当の事業"
 #define KK_WORD_LEADS_NO_PROGRAM       "この課が主担当の事業はありません。"
 #define KK_WORD_PROGRAMS_IT_SHARES     "共管の事業"
