@@ -132,6 +132,43 @@ kk_test_find_label (GtkWidget  *widget,
   return NULL;
 }
 
+typedef struct
+{
+  GtkWidget  *widget;
+  const char *prefix;
+  GtkWidget  *label;
+} KkLabelSearch;
+
+static gboolean
+kk_test_label_found (gpointer data)
+{
+  KkLabelSearch *search = data;
+
+  search->label = kk_test_find_label (search->widget, search->prefix);
+  return search->label != NULL;
+}
+
+/**
+ * kk_test_wait_for_label:
+ * @widget: where to look
+ * @prefix: how the label's text starts
+ *
+ * Waits until a label under @widget shows a text that starts with @prefix,
+ * such as a notice that is drawn a frame or more after the action that
+ * raised it; fails the test after a minute.
+ *
+ * Returns: (transfer none): the label
+ */
+GtkWidget *
+kk_test_wait_for_label (GtkWidget  *widget,
+                        const char *prefix)
+{
+  KkLabelSearch search = { widget, prefix, NULL };
+
+  kk_test_wait_until (kk_test_label_found, &search);
+  return search.label;
+}
+
 GtkWidget *
 kk_test_find_named (GtkWidget  *widget,
                     const char *name)

@@ -25,6 +25,8 @@ void              kk_test_respond         (AdwMessageDialog *dialog,
 const char       *kk_test_widget_text     (GtkWidget        *widget);
 GtkWidget        *kk_test_find_label      (GtkWidget        *widget,
                                            const char       *prefix);
+GtkWidget        *kk_test_wait_for_label  (GtkWidget        *widget,
+                                           const char       *prefix);
 GtkWidget        *kk_test_find_named      (GtkWidget        *widget,
                                            const char       *name);
 GtkWidget        *kk_test_find_type       (GtkWidget        *widget,

@@ -143,10 +143,9 @@ test_export_pdf_writes_every_page (void)
 
   g_assert_cmpint (kk_report_get_kind (report), ==, KK_REPORT_KIND_BOOK);
   g_assert_true (kk_window_export_pdf (window, file));
+  kk_test_wait_for_label (GTK_WIDGET (window), "Exported “plan.pdf”");
   g_assert_cmpuint (window_n_pages (window), >, 1);
   g_assert_cmpuint (pdf_n_pages (path), ==, window_n_pages (window));
-  kk_test_run_until_idle ();
-  g_assert_nonnull (kk_test_find_label (GTK_WIDGET (window), "Exported “plan.pdf”"));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -465,10 +464,9 @@ test_preview_notices (void)
   gtk_drop_down_set_selected (GTK_DROP_DOWN (kk_test_find_named (GTK_WIDGET (preview), "report-kind")),
                               KK_REPORT_KIND_BUDGET);
   g_assert_true (kk_window_export_pdf (window, file));
-  kk_test_run_until_idle ();
-  g_assert_cmpuint (pdf_n_pages (path), ==, window_n_pages (window));
-  g_assert_nonnull (kk_test_find_label (GTK_WIDGET (preview), "Exported “budget.pdf”"));
+  kk_test_wait_for_label (GTK_WIDGET (preview), "Exported “budget.pdf”");
   g_assert_null (kk_test_find_label (GTK_WIDGET (window), "Exported"));
+  g_assert_cmpuint (pdf_n_pages (path), ==, window_n_pages (window));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

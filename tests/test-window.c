@@ -518,7 +518,7 @@ test_title_shows_the_file_and_unsaved_mark (void)
   kk_test_save (window);
   assert_title_shown (window, kk_plan_get_title (plan), "plan.json");
   g_assert_false (gtk_widget_has_css_class (save, "suggested-action"));
-  g_assert_nonnull (kk_test_find_label (GTK_WIDGET (window), "Saved “plan.json”"));
+  kk_test_wait_for_label (GTK_WIDGET (window), "Saved “plan.json”");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
