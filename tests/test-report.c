@@ -1354,6 +1354,180 @@ test_size_same_in_any_locale (void)
                       report_pdf_size (plan, kind, "ja_JP.UTF-8"));
 }
 
+/* The book's text as pdftotext -layout sets it, a line of the page a line
+ * of text: a table row's figures stand on one line. */
+static GStrv
+book_layout_lines (KkPlan *plan)
+{
+  g_autoptr(KkReport) report = kk_report_new (plan, KK_REPORT_KIND_BOOK);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = kk_report_render_pdf (report, PAPER_WIDTH, PAPER_HEIGHT, NULL, &error);
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  int fd = g_file_open_tmp ("keikaku-book-XXXXXX.pdf", &path, &error);
+
+  g_assert_no_error (error);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
+                                      g_bytes_get_size (bytes), &error));
+  text = run_tool ((const char *[]) { "pdftotext", "-layout", "-enc", "UTF-8", path, "-", NULL });
+  g_unlink (path);
+  return g_strsplit (text, "\n", -1);
+}
+
+/* Whether a line holds @cells in this order, each a whole word of it, or
+ * with a remark in parentheses after it when @remarks: 160件(123.1%). */
+static gboolean
+lines_show_cells (GStrv               lines,
+                  const char * const *cells,
+                  gboolean            remarks)
+{
+  g_autoptr(GString) pattern = g_string_new ("(^|\\s)");
+  g_autoptr(GRegex) regex = NULL;
+
+  for (guint i = 0; cells[i] != NULL; i++)
+    {
+      g_autofree char *escaped = g_regex_escape_string (cells[i], -1);
+
+      g_string_append_printf (pattern, "%s%s%s", i > 0 ? "\\s+" : "", escaped,
+                              remarks ? "(\\([^)]*\\))?" : "");
+    }
+  g_string_append (pattern, "(\\s|$)");
+  regex = g_regex_new (pattern->str, 0, 0, NULL);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_regex_match (regex, lines[i], 0, NULL))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+lines_show_row (GStrv               lines,
+                const char * const *cells)
+{
+  return lines_show_cells (lines, cells, FALSE);
+}
+
+static void
+assert_book_row (GStrv               lines,
+                 const char * const *cells)
+{
+  if (!lines_show_row (lines, cells))
+    {
+      g_autofree char *row = g_strjoinv (" | ", (char **)cells);
+
+      g_error ("the book has no row “%s”", row);
+    }
+}
+
+/* Every KPI row of the embedded plan prints its figures in the order of
+ * its columns, each alone in its cell, with 以上/以下 on targets and plans
+ * only. */
+static void
+assert_book_kpi_rows_from_model (KkPlan *plan,
+                                 GStrv   lines)
+{
+  GListModel *sheets = kk_plan_get_sheets (plan);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sheets); i++)
+    {
+      g_autoptr(KkSheet) sheet = g_list_model_get_item (sheets, i);
+      GListModel *kpis = kk_sheet_get_kpis (sheet);
+
+      for (guint k = 0; k < g_list_model_get_n_items (kpis); k++)
+        {
+          g_autoptr(KkKpi) kpi = g_list_model_get_item (kpis, k);
+          GListModel *values = kk_kpi_get_values (kpi);
+          g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+
+          for (guint v = 0; v < g_list_model_get_n_items (values); v++)
+            {
+              g_autoptr(KkKpiValue) value = g_list_model_get_item (values, v);
+              KkKpiKind kind = kk_kpi_value_get_kind (value);
+              g_autofree char *figure = kk_kpi_dup_figure (kpi, value);
+
+              g_assert_true (kind == KK_KPI_KIND_TARGET || kind == KK_KPI_KIND_PLAN ||
+                             (!g_str_has_suffix (figure, "以上") &&
+                              !g_str_has_suffix (figure, "以下")));
+              g_ptr_array_add (cells, g_steal_pointer (&figure));
+            }
+          /* The embedded plan lists each KPI's figures in column order. */
+          g_ptr_array_add (cells, NULL);
+          if (cells->len > 1 && !lines_show_cells (lines, (const char * const *)cells->pdata, TRUE))
+            g_error ("the figures of %s are not a row of the book", kk_kpi_get_name (kpi));
+        }
+    }
+}
+
+/* Rows as the source document prints them (seed, 成果目標値). */
+static void
+assert_book_kpi_rows_from_source (GStrv lines)
+{
+  /* 【2】: the rows keep their numbers, so that ※1. 2. 3. 4. 6 refers to them. */
+  assert_book_row (lines, (const char *[]) { "(1)", "1次対応相談件数(親族内)", "130件", "112件", NULL });
+  assert_book_row (lines, (const char *[]) { "(5)", "事業承継診断件数", "2,878件", "2,159件", NULL });
+  assert_book_row (lines, (const char *[]) { "(6)", "エリアCO掘り起し件数", "165件", "174件", NULL });
+  /* 【4】 */
+  assert_book_row (lines, (const char *[]) { "1", "計画認定件数", "500件", "643件", "500件", NULL });
+  /* 【6】: 以上 after the targets, not after the actual 3回, 58回 or the forecast 75回. */
+  assert_book_row (lines, (const char *[]) { "ビジネスフェア等への出展回数", "2回以上", "3回", "2回以上",
+                                             NULL });
+  assert_book_row (lines, (const char *[]) { "フォローアップ活動回数", "70回以上", "58回", "75回",
+                                             "70回以上", NULL });
+  /* 【11】: the achievement beside the figure, 未定 in its cell. */
+  assert_book_row (lines, (const char *[]) { "相談件数", "130件", "160件(123.1%)", "未定", NULL });
+  assert_book_row (lines, (const char *[]) { "支援完了件数", "89件", "54件(60.7%)", "未定", NULL });
+  /* 【12】: the total prints no 令和6年度 target, as the source prints none. */
+  assert_book_row (lines, (const char *[]) { "合計利用申請件数", "70件", "30件", "40件", NULL });
+  g_assert_false (lines_show_row (lines, (const char *[]) { "合計利用申請件数", "70件", "30件", "40件",
+                                                            "70件", NULL }));
+  /* 【14】, 【25】 */
+  assert_book_row (lines, (const char *[]) { "1", "中小企業個別支援企業数", "5件", "5件", "5件", NULL });
+  assert_book_row (lines, (const char *[]) { "2", "理事会", "3回", "3回", "3回", NULL });
+  /* 【20】 */
+  assert_book_row (lines, (const char *[]) { "②", "月平均所定外労働時間", "20時間以下", NULL });
+}
+
+static void
+assert_book_notes_under_tables (GStrv lines)
+{
+  g_autofree char *text = g_strjoinv ("\n", lines);
+  const char *table_end = strstr (text, "54件(60.7%)");
+  const char *note = strstr (text, "注1: 相談件数=事前58件、一次102件");
+  const char *table_start = strstr (text, "(1) 1次対応相談件数(親族内)");
+  const char *remark = strstr (text, "※1. 2. 3. 4. 6は令和6年1月末現在の実績");
+
+  /* Notes are never joined to a figure, and follow their table. */
+  g_assert_null (strstr (text, "; 注"));
+  g_assert_nonnull (note);
+  g_assert_true (table_end != NULL && table_end < note);
+  g_assert_true (table_start != NULL && remark != NULL && table_start < remark);
+  /* As-of dates in the Japanese era, in the column they date. */
+  g_assert_nonnull (strstr (text, "令和6年1月31日現在"));
+  g_assert_nonnull (strstr (text, "令和5年12月31日現在"));
+  g_assert_null (strstr (text, "2024年"));
+  g_assert_null (strstr (text, "2023年"));
+}
+
+static void
+assert_book_kpi_tables (void)
+{
+  g_autoptr(KkPlan) plan = embedded_plan ();
+  g_auto(GStrv) lines = book_layout_lines (plan);
+
+  assert_book_kpi_rows_from_model (plan, lines);
+  assert_book_kpi_rows_from_source (lines);
+  assert_book_notes_under_tables (lines);
+}
+
+/* The KPI tables of the book against the source, in either interface
+ * language. */
+static void
+test_book_kpi_tables (void)
+{
+  kk_test_run_in_locale ("C.UTF-8", assert_book_kpi_tables);
+  kk_test_run_in_locale ("ja_JP.UTF-8", assert_book_kpi_tables);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1369,6 +1543,7 @@ main (int   argc,
   g_test_add_func ("/report/divisions/kpi-every-kind", test_divisions_kpi_every_kind);
   g_test_add_func ("/report/budget", test_budget);
   g_test_add_func ("/report/book/embedded", test_book_embedded);
+  g_test_add_func ("/report/book/kpi-tables", test_book_kpi_tables);
   g_test_add_func ("/report/book/long-sheet", test_book_long_sheet);
   g_test_add_func ("/report/book/synthetic", test_book_synthetic);
   g_test_add_func ("/report/fonts-embedded", test_fonts_embedded);

@@ -217,14 +217,59 @@ kk_compare_ints (gconstpointer a,
   return *(const int *)a - *(const int *)b;
 }
 
+/* A column of the KPI table: the figures of one fiscal year and kind.
+ * What all of them share, the date they stand at (令和6年1月31日現在) or a
+ * remark ((予定)), its header says once, as the source's headers do
+ * (R5年度(12月までの実績), R6年度 目標(予定)). */
+typedef struct
+{
+  int fiscal_year;
+  KkKpiKind kind;
+  char *as_of;
+  char *note;
+} KkFigureColumn;
+
+static void
+kk_figure_column_clear (KkFigureColumn *column)
+{
+  g_clear_pointer (&column->as_of, g_free);
+  g_clear_pointer (&column->note, g_free);
+}
+
+/* The text every figure of the column shares, or NULL: a figure without
+ * a number shares nothing, its words are its figure. */
+static char *
+kk_figure_column_dup_shared (GListModel  *kpis,
+                             int          fiscal_year,
+                             KkKpiKind    kind,
+                             const char *(*get) (KkKpiValue *))
+{
+  const char *shared = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
+    {
+      g_autoptr(KkKpi) kpi = g_list_model_get_item (kpis, i);
+      KkKpiValue *value = kk_report_find_kpi_value (kpi, fiscal_year, kind);
+
+      if (value == NULL || !kk_kpi_value_get_has_value (value))
+        continue;
+      if (get (value) == NULL || (shared != NULL && !g_str_equal (shared, get (value))))
+        return NULL;
+      shared = get (value);
+    }
+  return g_strdup (shared);
+}
+
 /* The fiscal years and kinds the sheet's figures have, in order: each
  * is a column of the table, 令和5年度 目標 before 令和5年度 実績. */
 static GArray *
 kk_report_dup_figure_columns (GListModel *kpis)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
-  GArray *columns = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (int));
+  GArray *columns = g_array_new (FALSE, TRUE, sizeof (KkFigureColumn));
 
+  g_array_set_clear_func (columns, (GDestroyNotify)kk_figure_column_clear);
   for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
     {
       g_autoptr(KkKpi) kpi = g_list_model_get_item (kpis, i);
@@ -236,69 +281,141 @@ kk_report_dup_figure_columns (GListModel *kpis)
           int key = kk_kpi_value_get_fiscal_year (value) * 4 + (int)kk_kpi_value_get_kind (value);
 
           if (g_hash_table_add (seen, GINT_TO_POINTER (key)))
-            g_array_append_val (columns, key);
+            g_array_append_val (keys, key);
         }
     }
-  g_array_sort (columns, kk_compare_ints);
+  g_array_sort (keys, kk_compare_ints);
+  for (guint i = 0; i < keys->len; i++)
+    {
+      int key = g_array_index (keys, int, i);
+      KkFigureColumn column = { key / 4, key % 4 };
+
+      column.as_of = kk_figure_column_dup_shared (kpis, column.fiscal_year, column.kind,
+                                                  kk_kpi_value_get_as_of);
+      column.note = kk_figure_column_dup_shared (kpis, column.fiscal_year, column.kind,
+                                                 kk_kpi_value_get_note);
+      g_array_append_val (columns, column);
+    }
   return columns;
 }
 
-/* The plan's remarks beside a figure: the date it stands at, its note. */
+/* 令和5年度 / 実績 / 令和5年12月31日現在, or 令和6年度 / 目標(予定). */
 static char *
-kk_report_dup_figure_note (KkKpiValue *value)
+kk_figure_column_dup_title (const KkFigureColumn *column)
 {
-  g_autofree char *as_of = kk_report_dup_as_of (value);
-  const char *note = kk_kpi_value_get_has_value (value) ? kk_kpi_value_get_note (value) : NULL;
+  g_autofree char *title = kk_report_dup_year_kind_label (column->fiscal_year, column->kind);
+  GString *text = g_string_new (title);
 
-  if (as_of != NULL && note != NULL)
-    return g_strjoin (" ", as_of, note, NULL);
-  return g_strdup (as_of != NULL ? as_of : note);
+  if (column->note != NULL)
+    g_string_append (g_string_append (text, column->note[0] == '(' ? "" : "\n"), column->note);
+  if (column->as_of != NULL)
+    {
+      g_autofree char *date = kk_format_date (column->as_of);
+
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, KK_WORD_AS_OF_FORMAT, date ? date : column->as_of);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The row's label and name as the source prints them: (1) 1次対応相談件数(親族内). */
+static char *
+kk_report_dup_kpi_title (KkKpi *kpi)
+{
+  const char *label = kk_kpi_get_label (kpi);
+
+  if (label == NULL || *label == '\0')
+    return g_strdup (kk_kpi_get_name (kpi));
+  return g_strconcat (label, " ", kk_kpi_get_name (kpi), NULL);
+}
+
+/* Under the table, what a figure's header does not say for it: 注1: (5)
+ * 事業承継診断件数 令和5年度実績: 令和5年11月30日現在. The dates are left to
+ * the sheet's own notes where it has them, as every sheet of the source
+ * dates its figures in its own words. */
+static void
+kk_report_add_figure_notes (GPtrArray            *notes,
+                            KkKpi                *kpi,
+                            KkKpiValue           *value,
+                            const KkFigureColumn *column,
+                            gboolean              dates_noted)
+{
+  g_autofree char *title = kk_report_dup_kpi_title (kpi);
+  g_autofree char *year = kk_format_fiscal_year (column->fiscal_year);
+  const char *note = kk_kpi_value_get_note (value);
+  g_autofree char *as_of = NULL;
+  g_autofree char *remarks = NULL;
+
+  if (column->as_of == NULL && !dates_noted)
+    as_of = kk_report_dup_as_of (value);
+  if (column->note != NULL || (note != NULL && note[0] == '('))
+    note = NULL;
+  if (as_of == NULL && note == NULL)
+    return;
+  remarks = as_of && note ? g_strjoin (" ", as_of, note, NULL) : g_strdup (as_of ? as_of : note);
+  g_ptr_array_add (notes, g_strdup_printf (KK_WORD_NOTE_MARK_FORMAT ": %s %s%s: %s", notes->len + 1,
+                                           title, year, kk_report_get_kind_label (column->kind),
+                                           remarks));
+}
+
+/* The figure alone, or with the remark the source prints beside it:
+ * 160件(123.1%). */
+static char *
+kk_report_dup_figure_cell (KkKpi                *kpi,
+                           KkKpiValue           *value,
+                           const KkFigureColumn *column)
+{
+  const char *note = kk_kpi_value_get_note (value);
+  g_autofree char *figure = kk_report_dup_kpi_figure (kpi, value);
+
+  if (kk_kpi_value_get_has_value (value) && column->note == NULL && note != NULL &&
+      note[0] == '(')
+    return g_strconcat (figure, note, NULL);
+  return g_steal_pointer (&figure);
 }
 
 static void
 kk_report_book_add_kpi_row (KkReportTable *table,
                             KkKpi         *kpi,
-                            GArray        *columns)
+                            GArray        *columns,
+                            GPtrArray     *notes,
+                            gboolean       dates_noted)
 {
   g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
   guint row;
 
-  g_ptr_array_add (cells, g_strdup (kk_kpi_get_name (kpi)));
+  g_ptr_array_add (cells, kk_report_dup_kpi_title (kpi));
   for (guint i = 0; i < columns->len; i++)
     {
-      int key = g_array_index (columns, int, i);
-      KkKpiValue *value = kk_report_find_kpi_value (kpi, key / 4, key % 4);
+      const KkFigureColumn *column = &g_array_index (columns, KkFigureColumn, i);
+      KkKpiValue *value = kk_report_find_kpi_value (kpi, column->fiscal_year, column->kind);
 
-      g_ptr_array_add (cells, value ? kk_report_dup_kpi_figure (kpi, value) : g_strdup (""));
+      /* A figure the plan does not print stays blank, as in the source. */
+      g_ptr_array_add (cells, value ? kk_report_dup_figure_cell (kpi, value, column) : g_strdup (""));
+      if (value != NULL && kk_kpi_value_get_has_value (value))
+        kk_report_add_figure_notes (notes, kpi, value, column, dates_noted);
     }
   row = kk_report_table_add_row (table, KK_REPORT_ROW_NORMAL, (const char * const *)cells->pdata);
   kk_report_table_set_note (table, row, 0, kk_kpi_get_note (kpi));
-  for (guint i = 0; i < columns->len; i++)
-    {
-      int key = g_array_index (columns, int, i);
-      KkKpiValue *value = kk_report_find_kpi_value (kpi, key / 4, key % 4);
-      g_autofree char *note = value ? kk_report_dup_figure_note (value) : NULL;
-
-      if (note != NULL)
-        kk_report_table_set_note (table, row, i + 1, note);
-    }
 }
 
-/* 成果目標値 as a table: a row for each KPI, under the heading of its
- * group, and a column for each year and kind of figure. */
+/* 成果目標値 as the source sets it: a row for each KPI, under the heading
+ * of its group, a column for each year and kind of figure, each column as
+ * wide as its content; the remarks that are not a figure's go to @notes. */
 static KkReportBlock *
-kk_report_book_kpi_table_new (GListModel *kpis)
+kk_report_book_kpi_table_new (GListModel *kpis,
+                              GPtrArray  *notes,
+                              gboolean    dates_noted)
 {
   g_autoptr(GArray) columns = kk_report_dup_figure_columns (kpis);
   KkReportBlock *block = kk_report_table_new ();
   KkReportTable *table = KK_REPORT_TABLE (block);
   const char *group = NULL;
 
-  kk_report_table_add_column (table, KK_WORD_KPI, KK_REPORT_COLUMN_EXPAND);
+  kk_report_table_add_column (table, NULL, KK_REPORT_COLUMN_FIT);
   for (guint i = 0; i < columns->len; i++)
     {
-      int key = g_array_index (columns, int, i);
-      g_autofree char *title = kk_report_dup_year_kind_label (key / 4, key % 4);
+      g_autofree char *title = kk_figure_column_dup_title (&g_array_index (columns, KkFigureColumn, i));
 
       kk_report_table_add_column (table, title, KK_REPORT_COLUMN_NUMBER);
     }
@@ -311,27 +428,39 @@ kk_report_book_kpi_table_new (GListModel *kpis)
         kk_report_table_add_row (table, KK_REPORT_ROW_SPAN | KK_REPORT_ROW_KEEP_WITH_NEXT,
                                  (const char *[]) { kpi_group });
       group = kpi_group;
-      kk_report_book_add_kpi_row (table, kpi, columns);
+      kk_report_book_add_kpi_row (table, kpi, columns, notes, dates_noted);
     }
   return block;
 }
 
+static gboolean
+kk_text_is_set (const char *text)
+{
+  return text != NULL && *text != '\0';
+}
+
+/* In the source's order: what it prints before the table, the table, the
+ * notes of its figures, then its own notes and what follows the table. */
 static void
 kk_report_book_add_targets (KkReportDocument *document,
                             KkSheet          *sheet)
 {
   GListModel *kpis = kk_sheet_get_kpis (sheet);
   const char *text = kk_sheet_get_targets_text (sheet);
-  const char *notes = kk_sheet_get_targets_notes (sheet);
-  gboolean has_text = text != NULL && *text != '\0';
+  const char *notes_text = kk_sheet_get_targets_notes (sheet);
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  gboolean has_kpis = g_list_model_get_n_items (kpis) > 0;
 
   kk_report_add_heading (document, KK_WORD_TARGETS);
-  if (has_text || (g_list_model_get_n_items (kpis) == 0 && notes == NULL))
-    kk_report_add_paragraph (document, has_text ? text : "—");
-  if (g_list_model_get_n_items (kpis) > 0)
-    kk_report_add_table (document, kk_report_book_kpi_table_new (kpis));
-  if (notes != NULL && *notes != '\0')
-    kk_report_add_paragraph (document, notes);
+  if (kk_text_is_set (text) || (!has_kpis && !kk_text_is_set (notes_text)))
+    kk_report_add_paragraph (document, kk_text_is_set (text) ? text : "—");
+  if (has_kpis)
+    kk_report_add_table (document, kk_report_book_kpi_table_new (kpis, notes,
+                                                                 kk_text_is_set (notes_text)));
+  for (guint i = 0; i < notes->len; i++)
+    kk_report_add_note (document, g_ptr_array_index (notes, i));
+  if (kk_text_is_set (notes_text))
+    kk_report_add_paragraph (document, notes_text);
 }
 
 /* 担当課 and 関係機関等, side by side, as the sheet ends. */

@@ -192,7 +192,8 @@ kk_report_cell_layout_new (const KkReportCell *cell,
  * that it stays on one line under its figure; a longer note wraps there
  * rather than take the width of the other columns. */
 static double
-kk_report_cell_get_text_width (const KkReportCell *cell)
+kk_report_cell_get_text_width (const KkReportCell *cell,
+                               double              note_max)
 {
   PangoLayoutIter *iter;
   int note_start;
@@ -215,7 +216,7 @@ kk_report_cell_get_text_width (const KkReportCell *cell)
     }
   while (pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
-  return MAX ((double)text_width / PANGO_SCALE, MIN ((double)note_width / PANGO_SCALE, NOTE_MAX));
+  return MAX ((double)text_width / PANGO_SCALE, MIN ((double)note_width / PANGO_SCALE, note_max));
 }
 
 /* Sets every cell in its font at its natural width. */
@@ -236,10 +237,35 @@ kk_report_table_measure_row (KkReportTable *self,
       cell->layout = kk_report_cell_layout_new (cell, context, font,
                                                 kk_report_table_get_alignment (self, row, i));
       cell->full = kk_report_layout_get_width (cell->layout);
-      cell->natural = kk_report_cell_get_text_width (cell);
+      /* A column that fits its content fits its notes too. */
+      cell->natural = kk_report_cell_get_text_width (cell, column->flags & KK_REPORT_COLUMN_FIT
+                                                           ? G_MAXDOUBLE : NOTE_MAX);
       if (!span)
         column->natural = MAX (column->natural, cell->natural + 2 * PAD_X);
     }
+}
+
+/* A table whose first column fits its content is as wide as its widest
+ * spanning row too, so that a group's heading keeps its line. */
+static void
+kk_report_table_fit_spans (KkReportTable *self)
+{
+  KkReportColumn *first = kk_report_table_get_column (self, 0);
+  double others = 0;
+  double span = 0;
+
+  if (!(first->flags & KK_REPORT_COLUMN_FIT))
+    return;
+  for (guint i = 1; i < kk_report_table_get_n_columns (self); i++)
+    others += kk_report_table_get_column (self, i)->natural;
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      const KkReportRow *row = kk_report_table_get_row (self, i);
+
+      if (row->flags & KK_REPORT_ROW_SPAN)
+        span = MAX (span, row->cells[0].natural + 2 * PAD_X);
+    }
+  first->natural = MAX (first->natural, span - others);
 }
 
 static void
@@ -255,12 +281,20 @@ kk_report_table_measure (KkReportTable *self,
     kk_report_table_measure_row (self, &self->header, context);
   for (guint i = 0; i < self->rows->len; i++)
     kk_report_table_measure_row (self, kk_report_table_get_row (self, i), context);
+  kk_report_table_fit_spans (self);
+}
+
+/* Columns that expand or fit share what the others leave. */
+static gboolean
+kk_report_column_shares (const KkReportColumn *column)
+{
+  return (column->flags & (KK_REPORT_COLUMN_EXPAND | KK_REPORT_COLUMN_FIT)) != 0;
 }
 
 static double
 kk_report_column_get_min_width (const KkReportColumn *column)
 {
-  if (column->flags & KK_REPORT_COLUMN_EXPAND)
+  if (kk_report_column_shares (column))
     return MIN (column->natural, EXPAND_MIN);
   return column->natural;
 }
@@ -295,7 +329,7 @@ kk_report_table_size_columns (KkReportTable *self,
     {
       const KkReportColumn *column = kk_report_table_get_column (self, i);
 
-      if (column->flags & KK_REPORT_COLUMN_EXPAND)
+      if (kk_report_column_shares (column))
         {
           expand_natural += MAX (column->natural, EPSILON);
           expand_min += kk_report_column_get_min_width (column);
@@ -309,12 +343,14 @@ kk_report_table_size_columns (KkReportTable *self,
     {
       KkReportColumn *column = kk_report_table_get_column (self, i);
 
-      if (column->flags & KK_REPORT_COLUMN_EXPAND)
+      if (kk_report_column_shares (column))
         column->width = fixed_scale < 1
                         ? kk_report_column_get_min_width (column)
                         : (width - fixed) * MAX (column->natural, EPSILON) / expand_natural;
       else
         column->width = column->natural * fixed_scale;
+      if (column->flags & KK_REPORT_COLUMN_FIT)
+        column->width = MIN (column->width, column->natural);
       column->x = x;
       x += column->width;
     }

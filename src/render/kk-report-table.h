@@ -16,6 +16,9 @@ G_BEGIN_DECLS
  *   wraps its cells in it
  * @KK_REPORT_COLUMN_NUMBER: right aligned, for amounts and figures
  * @KK_REPORT_COLUMN_CENTER: centred, for short codes and marks
+ * @KK_REPORT_COLUMN_FIT: as wide as its widest cell while the page has room,
+ *   else as wide as the room the other columns leave, its cells wrapped; a
+ *   table of such columns is no wider than its content
  */
 typedef enum
 {
@@ -23,6 +26,7 @@ typedef enum
   KK_REPORT_COLUMN_EXPAND = 1 << 0,
   KK_REPORT_COLUMN_NUMBER = 1 << 1,
   KK_REPORT_COLUMN_CENTER = 1 << 2,
+  KK_REPORT_COLUMN_FIT = 1 << 3,
 } KkReportColumnFlags;
 
 /**
