@@ -822,9 +822,11 @@ test_book_embedded (void)
   KkSheet *shortest = NULL;
   int shortest_start;
   int shortest_end;
-  /* The cover, the index and the divisions come first. */
-  int end = 2;
+  /* The cover, the index, then the divisions, on the index's page where
+   * they fit, come first; the division table ends with 庶務経理課. */
+  int end = pdf_find (pdf, "庶務経理課8,9,10", 1);
 
+  g_assert_cmpint (end, >=, 1);
   assert_program_names_shown (pdf, plan);
   assert_pages_numbered (pdf, 1);
   assert_pdf_shows (pdf, kk_plan_get_organization (plan));
@@ -1528,6 +1530,36 @@ test_book_kpi_tables (void)
   kk_test_run_in_locale ("ja_JP.UTF-8", assert_book_kpi_tables);
 }
 
+/* Each page a sheet runs onto repeats its number and name with （続き）. */
+static void
+test_book_continued (void)
+{
+  g_autoptr(KkPlan) plan = embedded_plan ();
+  g_autoptr(Pdf) pdf = pdf_new_for_plan (plan, KK_REPORT_KIND_BOOK, NULL);
+  GListModel *sheets = kk_plan_get_sheets (plan);
+  guint continued = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (sheets); i++)
+    {
+      g_autoptr(KkSheet) sheet = g_list_model_get_item (sheets, i);
+      g_autoptr(KkProgram) program = g_list_model_get_item (kk_sheet_get_programs (sheet), 0);
+      g_autofree char *title = g_strdup_printf ("【%u】%s", kk_program_get_number (program),
+                                                kk_program_get_name (program));
+      g_autofree char *heading = squash (title);
+      int start;
+      int end;
+
+      find_sheet_pages (pdf, sheet, 0, &start, &end);
+      g_assert_null (strstr (pdf->pages[start], "（続き）"));
+      for (int page = start + 1; page <= end; page++, continued++)
+        {
+          g_assert_nonnull (strstr (pdf->pages[page], heading));
+          g_assert_nonnull (strstr (pdf->pages[page], "（続き）"));
+        }
+    }
+  g_assert_cmpuint (continued, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1544,6 +1576,7 @@ main (int   argc,
   g_test_add_func ("/report/budget", test_budget);
   g_test_add_func ("/report/book/embedded", test_book_embedded);
   g_test_add_func ("/report/book/kpi-tables", test_book_kpi_tables);
+  g_test_add_func ("/report/book/continued", test_book_continued);
   g_test_add_func ("/report/book/long-sheet", test_book_long_sheet);
   g_test_add_func ("/report/book/synthetic", test_book_synthetic);
   g_test_add_func ("/report/fonts-embedded", test_fonts_embedded);

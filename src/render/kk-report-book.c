@@ -108,7 +108,7 @@ kk_report_book_add_division_table (KkReportDocument *document,
   KkReportBlock *block = kk_report_table_new ();
   KkReportTable *table = KK_REPORT_TABLE (block);
 
-  kk_report_document_begin_section (document, KK_REPORT_SECTION_PLAIN);
+  /* It follows the index on its page, as in the source, where it fits. */
   kk_report_add_title (document, KK_WORD_DIVISION_TABLE, NULL);
   kk_report_table_add_column (table, KK_WORD_DIVISION, KK_REPORT_COLUMN_TEXT);
   kk_report_table_add_column (table, KK_WORD_PROGRAM_NUMBERS, KK_REPORT_COLUMN_EXPAND);
@@ -117,7 +117,9 @@ kk_report_book_add_division_table (KkReportDocument *document,
       g_autoptr(KkDivision) division = g_list_model_get_item (divisions, i);
       g_autofree char *numbers = kk_report_dup_led_numbers (plan, division);
 
-      kk_report_table_add_row (table, KK_REPORT_ROW_NORMAL,
+      /* A short table, never split: on the index's page or the next. */
+      kk_report_table_add_row (table, i + 1 < g_list_model_get_n_items (divisions)
+                                      ? KK_REPORT_ROW_KEEP_WITH_NEXT : KK_REPORT_ROW_NORMAL,
                                (const char *[]) { kk_division_get_name (division), numbers });
     }
   kk_report_add_table (document, block);
@@ -487,6 +489,7 @@ kk_report_book_add_sheet_outline (KkReportDocument *document,
                                   KkSheet          *sheet)
 {
   GListModel *programs = kk_sheet_get_programs (sheet);
+  g_autoptr(GString) continued = g_string_new (NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (programs); i++)
     {
@@ -495,7 +498,10 @@ kk_report_book_add_sheet_outline (KkReportDocument *document,
                                                 kk_program_get_name (program));
 
       kk_report_document_add_outline_entry (document, entry);
+      g_string_append (g_string_append (continued, i > 0 ? "　" : ""), entry);
     }
+  /* A sheet that runs onto another page says whose page it is. */
+  kk_report_document_set_continued (document, g_string_append (continued, KK_WORD_CONTINUED)->str);
 }
 
 static void

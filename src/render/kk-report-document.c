@@ -22,6 +22,7 @@
 
 #include "kk-report-document.h"
 #include "kk-report-style.h"
+#include "kk-report-text.h"
 
 #define MM (72.0 / 25.4)
 #define MARGIN_SIDE (18 * MM)
@@ -38,12 +39,16 @@
 #define COVER_RAISE 0.4
 /* The smallest paper the margins leave a body on: A6. */
 #define MIN_PAPER (100 * MM)
+/* Under a continued section's title on the pages after its first. */
+#define CONTINUED_SPACE 6.0
 
 typedef struct
 {
   GPtrArray *blocks;
   KkReportSectionFlags flags;
   guint first_page;
+  /* Drawn atop each page after the first: 【11】…（続き）. */
+  KkReportBlock *continued;
 } KkReportSection;
 
 /* An entry of the outline: the page where a section's block starts. */
@@ -91,6 +96,7 @@ static void
 kk_report_section_clear (KkReportSection *section)
 {
   g_clear_pointer (&section->blocks, g_ptr_array_unref);
+  g_clear_object (&section->continued);
 }
 
 static void
@@ -161,6 +167,13 @@ kk_report_document_new_page (KkReportDocument      *self,
 
   g_array_append_val (self->pages, page);
   self->y = 0;
+  if (section->continued != NULL && self->pages->len - 1 > section->first_page)
+    {
+      KkReportPart part = { section->continued, 0, kk_report_block_get_height (section->continued), 0 };
+
+      g_array_append_val (page.parts, part);
+      self->y = part.to + CONTINUED_SPACE;
+    }
 }
 
 /* Landscape where a block, such as a wide table, needs more width than a
@@ -317,6 +330,8 @@ kk_report_document_flow_section (KkReportDocument *self,
   section->first_page = first_page;
   for (guint i = 0; i < section->blocks->len; i++)
     kk_report_block_layout (g_ptr_array_index (section->blocks, i), self->context, width, height);
+  if (section->continued != NULL)
+    kk_report_block_layout (section->continued, self->context, width, height);
   kk_report_document_new_page (self, section, landscape);
   for (guint i = 0; i < section->blocks->len; i++)
     kk_report_document_place_block (self, section, i, landscape);
@@ -491,6 +506,25 @@ kk_report_document_begin_section (KkReportDocument     *self,
   g_return_if_fail (KK_IS_REPORT_DOCUMENT (self));
 
   g_array_append_val (self->sections, section);
+}
+
+/**
+ * kk_report_document_set_continued:
+ * @title: what heads each page of the current section after its first, as
+ *   【11】中小企業活性化事業（続き）
+ */
+void
+kk_report_document_set_continued (KkReportDocument *self,
+                                  const char       *title)
+{
+  KkReportSection *section;
+
+  g_return_if_fail (KK_IS_REPORT_DOCUMENT (self));
+  g_return_if_fail (self->sections->len > 0);
+
+  section = &g_array_index (self->sections, KkReportSection, self->sections->len - 1);
+  g_clear_object (&section->continued);
+  section->continued = kk_report_text_new (KK_REPORT_FONT_HEADING, title);
 }
 
 /**

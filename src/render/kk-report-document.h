@@ -31,6 +31,8 @@ KkReportDocument *kk_report_document_new                (const char           *h
                                                          const char           *header_end);
 void              kk_report_document_begin_section      (KkReportDocument     *self,
                                                          KkReportSectionFlags  flags);
+void              kk_report_document_set_continued      (KkReportDocument     *self,
+                                                         const char           *title);
 void              kk_report_document_add_outline_entry  (KkReportDocument     *self,
                                                          const char           *title);
 void              kk_report_document_take_block         (KkReportDocument     *self,

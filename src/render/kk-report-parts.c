@@ -18,6 +18,8 @@
 #include "kk-report-words.h"
 
 #define TITLE_SPACE 4.0
+/* Above a title that follows something on its page; none at a page's top. */
+#define TITLE_SPACE_BEFORE 24.0
 #define HEADING_SPACE 12.0
 #define PARAGRAPH_SPACE 3.0
 #define PARAGRAPH_INDENT 8.0
@@ -255,7 +257,7 @@ kk_report_add_title (KkReportDocument *document,
                      const char       *title,
                      const char       *subtitle)
 {
-  KkReportBlock *block = kk_report_text_new (KK_REPORT_FONT_TITLE, title);
+  KkReportBlock *block = kk_report_text_new_spaced (KK_REPORT_FONT_TITLE, title, TITLE_SPACE_BEFORE);
 
   kk_report_document_add_outline_entry (document, title);
   kk_report_text_set_decoration (KK_REPORT_TEXT (block), KK_REPORT_TEXT_UNDERLINE);
