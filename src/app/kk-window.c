@@ -178,11 +178,15 @@ kk_window_update_actions (KkWindow *self)
 {
   KkHistory *history = kk_plan_get_history (self->plan);
   gboolean selected = kk_program_list_get_selected_program (self->program_list) != NULL;
+  gboolean busy = kk_document_get_busy (self->document);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", kk_history_get_can_undo (history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", kk_history_get_can_redo (history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-program", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-program", selected);
+  /* One save at a time: Save waits for the one under way. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", !busy);
   if (kk_plan_get_dirty (self->plan))
     gtk_widget_add_css_class (self->save_button, "suggested-action");
   else
@@ -476,8 +480,11 @@ kk_window_saved (KkWindow *self)
   kk_window_update_title (self);
   kk_window_update_actions (self);
   kk_window_add_toast (self, adw_toast_new_format (_("Saved “%s”"), name));
-  if (self->close_after_save)
+  /* A change made while the file was written is not in it: the window
+   * stays, and closing it asks again. */
+  if (self->close_after_save && !kk_plan_get_dirty (self->plan))
     kk_window_destroy_when_idle (self);
+  self->close_after_save = FALSE;
 }
 
 /* Until a write aside succeeds again, the clerk knows that a crash would
@@ -640,8 +647,7 @@ kk_window_busy_changed (KkWindow *self)
   guint delay_ms = KK_IS_APPLICATION (application) ?
                    kk_application_get_progress_delay (KK_APPLICATION (application)) : 0;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", !busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", !busy);
+  kk_window_update_actions (self);
   g_clear_handle_id (&self->saving_bar_id, g_source_remove);
   if (busy)
     {
