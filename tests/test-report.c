@@ -1356,12 +1356,13 @@ test_size_same_in_any_locale (void)
                       report_pdf_size (plan, kind, "ja_JP.UTF-8"));
 }
 
-/* The book's text as pdftotext -layout sets it, a line of the page a line
+/* A report's text as pdftotext -layout sets it, a line of the page a line
  * of text: a table row's figures stand on one line. */
 static GStrv
-book_layout_lines (KkPlan *plan)
+report_layout_lines (KkPlan       *plan,
+                     KkReportKind  kind)
 {
-  g_autoptr(KkReport) report = kk_report_new (plan, KK_REPORT_KIND_BOOK);
+  g_autoptr(KkReport) report = kk_report_new (plan, kind);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = kk_report_render_pdf (report, PAPER_WIDTH, PAPER_HEIGHT, NULL, &error);
   g_autofree char *path = NULL;
@@ -1514,7 +1515,7 @@ static void
 assert_book_kpi_tables (void)
 {
   g_autoptr(KkPlan) plan = embedded_plan ();
-  g_auto(GStrv) lines = book_layout_lines (plan);
+  g_auto(GStrv) lines = report_layout_lines (plan, KK_REPORT_KIND_BOOK);
 
   assert_book_kpi_rows_from_model (plan, lines);
   assert_book_kpi_rows_from_source (lines);
@@ -1560,6 +1561,18 @@ test_book_continued (void)
   g_assert_cmpuint (continued, >, 0);
 }
 
+/* The budget table's funding columns follow the legend: 国・県・市・自, then
+ * the combinations in the same order. */
+static void
+test_budget_funding_order (void)
+{
+  g_autoptr(KkPlan) plan = embedded_plan ();
+  g_auto(GStrv) lines = report_layout_lines (plan, KK_REPORT_KIND_BUDGET);
+
+  assert_book_row (lines, (const char *[]) { "施策の柱", "国", "県", "市", "自", "県・市", "県・自",
+                                             "市・自", "事業費", NULL });
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1577,6 +1590,7 @@ main (int   argc,
   g_test_add_func ("/report/book/embedded", test_book_embedded);
   g_test_add_func ("/report/book/kpi-tables", test_book_kpi_tables);
   g_test_add_func ("/report/book/continued", test_book_continued);
+  g_test_add_func ("/report/budget/funding-order", test_budget_funding_order);
   g_test_add_func ("/report/book/long-sheet", test_book_long_sheet);
   g_test_add_func ("/report/book/synthetic", test_book_synthetic);
   g_test_add_func ("/report/fonts-embedded", test_fonts_embedded);

@@ -124,6 +124,45 @@ kk_report_budget_add_funding_table (KkReportDocument   *document,
   kk_report_add_table (document, block);
 }
 
+/* Where a funding label stands in the legend's order: its sources' places,
+ * fewer sources first (国, 県, 市, 自, then 県・市, 県・自, 市・自). */
+static guint64
+kk_funding_label_rank (KkPlan     *plan,
+                       const char *label)
+{
+  GListModel *sources = kk_plan_get_funding_sources (plan);
+  g_auto(GStrv) codes = g_strsplit (label, "・", -1);
+  guint64 rank = g_strv_length (codes);
+
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      guint place = g_list_model_get_n_items (sources);
+
+      for (guint j = 0; j < g_list_model_get_n_items (sources); j++)
+        {
+          g_autoptr(KkFunding) funding = g_list_model_get_item (sources, j);
+
+          if (g_str_equal (kk_funding_get_code (funding), codes[i]))
+            place = j;
+        }
+      rank = rank * 256 + MIN (place, 255);
+    }
+  for (guint i = g_strv_length (codes); i < 4; i++)
+    rank *= 256;
+  return rank;
+}
+
+static int
+kk_compare_funding_labels (gconstpointer a,
+                           gconstpointer b,
+                           gpointer      plan)
+{
+  guint64 rank_a = kk_funding_label_rank (plan, *(const char * const *)a);
+  guint64 rank_b = kk_funding_label_rank (plan, *(const char * const *)b);
+
+  return rank_a < rank_b ? -1 : rank_a > rank_b;
+}
+
 /**
  * kk_report_budget_build:
  *
@@ -135,6 +174,8 @@ kk_report_budget_build (KkReportDocument *document,
 {
   g_auto(GStrv) fundings = kk_plan_dup_funding_labels (plan);
 
+  g_qsort_with_data (fundings, g_strv_length (fundings), sizeof (char *),
+                     kk_compare_funding_labels, plan);
   kk_report_document_begin_section (document, KK_REPORT_SECTION_PLAIN);
   kk_report_add_title (document, KK_WORD_BUDGET_SUMMARY, kk_plan_get_title (plan));
   kk_report_budget_add_pillar_table (document, plan, (const char * const *)fundings);
