@@ -492,14 +492,14 @@ kpi_cells_add_expected (GPtrArray *expected,
       g_autoptr(KkKpiValue) value = g_list_model_get_item (values, i);
       int year = kk_kpi_value_get_fiscal_year (value);
       double number = kk_kpi_value_get_value (value);
+      g_autofree char *digits = number == trunc (number) ? kk_format_grouped ((gint64)number)
+                                                         : kk_format_number (number);
       g_autofree char *figure = NULL;
       g_autofree char *percent = NULL;
       double ratio;
 
       if (kk_kpi_value_get_has_value (value))
-        figure = g_strconcat (number == trunc (number) ? kk_format_grouped ((gint64)number)
-                                                       : kk_format_number (number),
-                              kk_kpi_get_unit (kpi), NULL);
+        figure = g_strconcat (digits, kk_kpi_get_unit (kpi), NULL);
       else if (kk_kpi_value_get_note (value) != NULL)
         figure = g_strdup (kk_kpi_value_get_note (value));
       if (figure != NULL)
