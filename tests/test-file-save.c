@@ -17,7 +17,6 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include <utime.h>
 
 #include "kk-core-private.h"
 #include "kk-test-files.h"
@@ -297,21 +296,6 @@ test_hard_link_kept (Fixture       *fixture,
   assert_contents (backup, OLD_TEXT);
 }
 
-static void
-make_file (const char *dir,
-           const char *name,
-           gboolean    old)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  struct utimbuf times;
-
-  g_assert_true (g_file_set_contents (path, OLD_TEXT, -1, NULL));
-  if (!old)
-    return;
-  times.actime = times.modtime = time (NULL) - 120;
-  g_assert_cmpint (utime (path, &times), ==, 0);
-}
-
 /* What saves that were killed left is removed by the next save; a
  * temporary file still written to, one that is no regular file, and a
  * clerk's own file of a like name stay. */
@@ -328,12 +312,12 @@ test_stale_temps_removed (Fixture       *fixture,
     NULL
   };
 
-  make_file (fixture->dir, ".~keikaku.令和6年度.json.a1B2c3", TRUE);
-  make_file (fixture->dir, ".~keikaku.令和6年度.json~.d4E5f6", TRUE);
-  make_file (fixture->dir, "令和6年度.json~.G7h8I9", TRUE);
-  make_file (fixture->dir, ".~keikaku.令和6年度.json.fresh1", FALSE);
-  make_file (fixture->dir, "令和6年度.json.backup", TRUE);
-  make_file (fixture->dir, "令和6年度.json~.kept", TRUE);
+  kk_test_write_file (fixture->dir, ".~keikaku.令和6年度.json.a1B2c3", OLD_TEXT, TRUE);
+  kk_test_write_file (fixture->dir, ".~keikaku.令和6年度.json~.d4E5f6", OLD_TEXT, TRUE);
+  kk_test_write_file (fixture->dir, "令和6年度.json~.G7h8I9", OLD_TEXT, TRUE);
+  kk_test_write_file (fixture->dir, ".~keikaku.令和6年度.json.fresh1", OLD_TEXT, FALSE);
+  kk_test_write_file (fixture->dir, "令和6年度.json.backup", OLD_TEXT, TRUE);
+  kk_test_write_file (fixture->dir, "令和6年度.json~.kept", OLD_TEXT, TRUE);
   g_assert_cmpint (symlink ("令和6年度.json.backup", link_path), ==, 0);
 
   g_assert_true (save (fixture->file, TRUE, &error));

@@ -452,6 +452,27 @@ test_unloadable_plans (Fixture       *fixture,
   g_assert_null (g_dir_read_name (dir));
 }
 
+/* A session killed in the middle of a write aside left its temporary
+ * file, as large as the plan: the next start removes it, unless it may be
+ * a write of another session under way. */
+static void
+test_killed_write_leftovers (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *fresh = g_build_filename (fixture->path, "c.keikaku.Ij56Kl", NULL);
+  g_autoptr(GDir) dir = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (fixture->path, 0700), ==, 0);
+  kk_test_write_file (fixture->path, "a.keikaku.Ab12Cd", "{", TRUE);
+  kk_test_write_file (fixture->path, "b.info.Ef34Gh", "[", TRUE);
+  kk_test_write_file (fixture->path, "c.keikaku.Ij56Kl", "{", FALSE);
+  g_assert_cmpuint (count_entries (fixture), ==, 0);
+  dir = g_dir_open (fixture->path, 0, NULL);
+  g_assert_cmpstr (g_dir_read_name (dir), ==, "c.keikaku.Ij56Kl");
+  g_assert_null (g_dir_read_name (dir));
+  g_assert_true (g_file_test (fresh, G_FILE_TEST_IS_REGULAR));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -478,6 +499,8 @@ main (int   argc,
               fixture_set_up, test_damaged_info, fixture_tear_down);
   g_test_add ("/recovery/unloadable-plans", Fixture, NULL,
               fixture_set_up, test_unloadable_plans, fixture_tear_down);
+  g_test_add ("/recovery/killed-write-leftovers", Fixture, NULL,
+              fixture_set_up, test_killed_write_leftovers, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -466,6 +466,23 @@ kk_file_write_in_place (int          fd,
   return FALSE;
 }
 
+/**
+ * kk_file_remove_if_stale:
+ * @path: a temporary file that a write killed halfway may have left
+ *
+ * Removes @path when it is a regular file untouched for a minute: not a
+ * write under way, of this process or another.
+ */
+void
+kk_file_remove_if_stale (const char *path)
+{
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  GStatBuf st;
+
+  if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && now - st.st_mtime > TEMP_STALE_SECONDS)
+    g_unlink (path);
+}
+
 /* TEMP_PREFIX NAME . XXXXXX, of this file or of its backup; also NAME~.XXXXXX,
  * which g_file_set_contents() left for the backup of earlier versions. */
 static gboolean
@@ -493,20 +510,16 @@ kk_file_remove_stale_temps (const char *path)
   g_autofree char *dir_path = g_path_get_dirname (path);
   g_autofree char *name = g_path_get_basename (path);
   g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   const char *candidate;
 
   while (dir != NULL && (candidate = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *candidate_path = NULL;
-      GStatBuf st;
 
       if (!kk_is_temp_name_of (candidate, name))
         continue;
       candidate_path = g_build_filename (dir_path, candidate, NULL);
-      if (g_lstat (candidate_path, &st) == 0 && S_ISREG (st.st_mode) &&
-          now - st.st_mtime > TEMP_STALE_SECONDS)
-        g_unlink (candidate_path);
+      kk_file_remove_if_stale (candidate_path);
     }
 }
 

@@ -62,6 +62,7 @@ GBytes   *kk_file_read_regular  (const char    *path,
                                 gsize          max_size,
                                 GError       **error);
 GFile    *kk_file_resolve_links (GFile         *file);
+void      kk_file_remove_if_stale (const char  *path);
 
 const char *kk_enum_get_nick   (GType       enum_type,
                                 int         value);

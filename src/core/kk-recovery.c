@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "kk-core-private.h"
 #include "kk-plan-file.h"
@@ -457,12 +458,26 @@ kk_recovery_entry_for_plan (GFile      *folder,
   return kk_recovery_entry_new (plan_file, info_file);
 }
 
+/* ID.keikaku.XXXXXX or ID.info.XXXXXX: what g_file_set_contents_full()
+ * writes first, left when a session was killed in the middle of a write. */
+static gboolean
+kk_recovery_is_temp_name (const char *name)
+{
+  const char *dot = strrchr (name, '.');
+  g_autofree char *written = NULL;
+
+  if (dot == NULL || strlen (dot + 1) != strlen ("XXXXXX"))
+    return FALSE;
+  written = g_strndup (name, dot - name);
+  return g_str_has_suffix (written, PLAN_SUFFIX) || g_str_has_suffix (written, INFO_SUFFIX);
+}
+
 /**
  * kk_recovery_list_entries:
  * @folder: the recovery folder
  *
  * Lists without reading the plans: what is in the folder cannot make the
- * start wait.
+ * start wait. Removes the temporary files of writes that were killed.
  *
  * Returns: (transfer full): the #KkRecoveryEntry of each plan whose changes
  *   were left unsaved, the latest first; none when @folder does not exist
@@ -483,6 +498,13 @@ kk_recovery_list_entries (GFile *folder)
     {
       g_autoptr(KkRecoveryEntry) entry = NULL;
 
+      if (kk_recovery_is_temp_name (name))
+        {
+          g_autofree char *temp = g_build_filename (path, name, NULL);
+
+          kk_file_remove_if_stale (temp);
+          continue;
+        }
       if (!g_str_has_suffix (name, PLAN_SUFFIX))
         continue;
       entry = kk_recovery_entry_for_plan (folder, name);
