@@ -29,7 +29,7 @@ test_thousand_yen_grouping (void)
   assert_format (kk_format_thousand_yen (74990), "74,990");
   assert_format (kk_format_thousand_yen (319750), "319,750");
   assert_format (kk_format_thousand_yen (1234567), "1,234,567");
-  assert_format (kk_format_thousand_yen (1000000000000000), "1,000,000,000,000,000");
+  assert_format (kk_format_thousand_yen (999999999999), "999,999,999,999");
 }
 
 static void
@@ -103,7 +103,7 @@ test_parse_accepts_what_clerks_type (void)
     { "１２３４５", 12345 },
     { "  7,133 ", 7133 },
     { "0", 0 },
-    { "1,000,000,000,000,000", G_GINT64_CONSTANT (1000000000000000) },
+    { "999,999,999,999", G_GINT64_CONSTANT (999999999999) },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -115,6 +115,19 @@ test_parse_accepts_what_clerks_type (void)
       g_assert_no_error (error);
       g_assert_cmpint (amount, ==, cases[i].amount);
     }
+}
+
+/* The editor shows this message as it is: it must say the limit. */
+static void
+test_parse_says_the_maximum (void)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 amount = 42;
+
+  g_assert_false (kk_parse_thousand_yen ("１，０００，０００，０００，０００", &amount, &error));
+  g_assert_error (error, KK_PARSE_ERROR, KK_PARSE_ERROR_RANGE);
+  g_assert_cmpstr (error->message, ==, "The amount is larger than 999,999,999,999 thousand yen");
+  g_assert_cmpint (amount, ==, 42);
 }
 
 static void
@@ -131,6 +144,7 @@ test_parse_refuses_the_rest (void)
     { "123,", KK_PARSE_ERROR_INVALID },
     { "1,,234", KK_PARSE_ERROR_INVALID },
     { "1 234", KK_PARSE_ERROR_INVALID },
+    { "1,000,000,000,000", KK_PARSE_ERROR_RANGE },
     { "1,000,000,000,000,001", KK_PARSE_ERROR_RANGE },
     { "99999999999999999999999", KK_PARSE_ERROR_RANGE },
   };
@@ -392,6 +406,7 @@ main (int   argc,
   g_test_add_func ("/format/thousand-yen/grouping", test_thousand_yen_grouping);
   g_test_add_func ("/format/parse/accepts", test_parse_accepts_what_clerks_type);
   g_test_add_func ("/format/parse/refuses", test_parse_refuses_the_rest);
+  g_test_add_func ("/format/parse/says-the-maximum", test_parse_says_the_maximum);
   g_test_add_func ("/format/thousand-yen/decrease", test_thousand_yen_decrease);
   g_test_add_func ("/format/grouped/minus", test_grouped_minus);
   g_test_add_func ("/format/fiscal-year/reiwa", test_fiscal_year_reiwa);

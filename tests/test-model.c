@@ -143,6 +143,63 @@ test_plan_totals (void)
   g_assert_cmpuint (totals.n_continuing, ==, 24);
 }
 
+static KkProgram *
+program_of_budget (guint  number,
+                   gint64 budget,
+                   gint64 previous_budget)
+{
+  KkProgram *program = kk_program_new (number, "事業");
+
+  kk_program_set_budget (program, budget);
+  kk_program_set_status (program, KK_PROGRAM_STATUS_CONTINUING);
+  kk_program_set_previous_budget (program, previous_budget);
+  return program;
+}
+
+/* 9,300 budgets of 10^15 once added up to a negative total: now every
+ * amount is at most KK_BUDGET_MAX, whose sums cannot overflow. */
+static void
+test_totals_of_the_largest_amounts (void)
+{
+  g_autoptr(GListStore) programs = g_list_store_new (KK_TYPE_PROGRAM);
+  const guint n = 10000;
+  KkTotals totals;
+
+  for (guint i = 1; i <= n; i++)
+    {
+      g_autoptr(KkProgram) program = program_of_budget (i, KK_BUDGET_MAX, 0);
+
+      g_list_store_append (programs, program);
+    }
+  totals = kk_totals_for_programs (G_LIST_MODEL (programs), NULL, NULL);
+  g_assert_cmpint (totals.budget, ==, n * KK_BUDGET_MAX);
+  g_assert_cmpint (totals.difference, ==, n * KK_BUDGET_MAX);
+  g_assert_cmpint (totals.previous_budget, ==, 0);
+}
+
+/* A sum that would overflow anyway stops at the limit, never wraps. */
+static void
+test_totals_saturate (void)
+{
+  g_autoptr(KkProgram) growing = program_of_budget (1, KK_BUDGET_MAX, 0);
+  g_autoptr(KkProgram) shrinking = program_of_budget (2, 0, KK_BUDGET_MAX);
+  KkTotals totals = {
+    .budget = G_MAXINT64 - 1,
+    .previous_budget = G_MAXINT64 - 1,
+    .difference = G_MININT64 + 1,
+  };
+
+  kk_totals_add (&totals, growing);
+  kk_totals_add (&totals, shrinking);
+  g_assert_cmpint (totals.budget, ==, G_MAXINT64);
+  g_assert_cmpint (totals.previous_budget, ==, G_MAXINT64);
+  /* The one grew as much as the other shrank. */
+  g_assert_cmpint (totals.difference, ==, G_MININT64 + 1);
+  kk_totals_add (&totals, shrinking);
+  g_assert_cmpint (totals.difference, ==, G_MININT64);
+  g_assert_cmpuint (totals.n_programs, ==, 3);
+}
+
 static gboolean
 row_in_pillar (const DocumentRow *row,
                gconstpointer      pillar)
@@ -720,6 +777,8 @@ main (int   argc,
   g_test_add_func ("/model/document/headers", test_document_headers);
   g_test_add_func ("/model/document/differences", test_document_differences);
   g_test_add_func ("/model/totals/plan", test_plan_totals);
+  g_test_add_func ("/model/totals/largest-amounts", test_totals_of_the_largest_amounts);
+  g_test_add_func ("/model/totals/saturate", test_totals_saturate);
   g_test_add_func ("/model/totals/pillars", test_pillar_totals);
   g_test_add_func ("/model/totals/divisions", test_division_totals);
   g_test_add_func ("/model/totals/funding", test_funding_totals);

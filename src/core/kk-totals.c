@@ -53,6 +53,19 @@ kk_totals_dup_summary (const KkTotals *totals)
                                              totals->n_programs));
 }
 
+/* The totals of a plan cannot overflow: an amount is at most
+ * KK_BUDGET_MAX, and a plan has at most 999,999 programs. A sum that would
+ * overflow anyway stops at the limit rather than wrap to the other sign. */
+G_STATIC_ASSERT (KK_BUDGET_MAX <= G_MAXINT64 / 999999 / 2);
+
+static void
+kk_amount_add (gint64 *total,
+               gint64  amount)
+{
+  if (__builtin_add_overflow (*total, amount, total))
+    *total = amount > 0 ? G_MAXINT64 : G_MININT64;
+}
+
 void
 kk_totals_add (KkTotals  *totals,
                KkProgram *program)
@@ -60,8 +73,8 @@ kk_totals_add (KkTotals  *totals,
   g_return_if_fail (totals != NULL);
   g_return_if_fail (KK_IS_PROGRAM (program));
 
-  totals->budget += kk_program_get_budget (program);
-  totals->difference += kk_program_get_difference (program);
+  kk_amount_add (&totals->budget, kk_program_get_budget (program));
+  kk_amount_add (&totals->difference, kk_program_get_difference (program));
   totals->n_programs++;
   if (kk_program_get_status (program) == KK_PROGRAM_STATUS_NEW)
     {
@@ -70,7 +83,7 @@ kk_totals_add (KkTotals  *totals,
   else
     {
       totals->n_continuing++;
-      totals->previous_budget += kk_program_get_previous_budget (program);
+      kk_amount_add (&totals->previous_budget, kk_program_get_previous_budget (program));
     }
 }
 

@@ -52,8 +52,10 @@ G_END_DECLS
 
 G_BEGIN_DECLS
 
-/* The largest amount of thousand yen a budget may hold (10^15): far above any
- * real plan, and small enough that sums over 10^4 programs cannot overflow. */
-#define KK_BUDGET_MAX G_GINT64_CONSTANT (1000000000000000)
+/* The largest amount of thousand yen a budget may hold (just under 10^12
+ * thousand yen, a thousand trillion yen): far above any real plan, and small
+ * enough that a sum over the 999,999 programs a plan can number stays under
+ * 10^18, well within 64 bits (docs/file-format.md). */
+#define KK_BUDGET_MAX G_GINT64_CONSTANT (999999999999)
 
 G_END_DECLS
