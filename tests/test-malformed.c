@@ -6,6 +6,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gstdio.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include "kk-plan-file.h"
 
 typedef struct
@@ -350,6 +354,281 @@ test_missing_file_names_the_file (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 }
 
+/* The fixture with @member inserted as the first member of the top object
+ * (@in_program FALSE) or of the first program. */
+static GBytes *
+fixture_with_member (const char *member,
+                     gboolean    in_program)
+{
+  g_autoptr(GBytes) original = load_fixture ();
+  const char *text = g_bytes_get_data (original, NULL);
+  const char *anchor = in_program ? "\"number\": 1," : "\"format\": \"keikaku-plan\",";
+  const char *at = strstr (text, anchor);
+  GString *edited;
+
+  g_assert_nonnull (at);
+  at += strlen (anchor);
+  edited = g_string_new_len (text, at - text);
+  g_string_append_printf (edited, " %s,", member);
+  g_string_append (edited, at);
+  return g_string_free_to_bytes (edited);
+}
+
+/* Names of 2 × @n_blocks characters made of the blocks "Ez" and "FY", which
+ * g_str_hash (33 h + c) gives one value: 2^n_blocks names that once took
+ * quadratic time to check for a repeated one. */
+static char *
+colliding_name (guint index,
+                guint n_blocks)
+{
+  GString *name = g_string_new (NULL);
+
+  for (guint b = 0; b < n_blocks; b++)
+    g_string_append (name, (index >> b) & 1 ? "FY" : "Ez");
+  return g_string_free (name, FALSE);
+}
+
+static char *
+object_of_colliding_names (guint    n_blocks,
+                           gboolean repeat_last)
+{
+  GString *object = g_string_new ("\"extra\": {");
+  guint n = 1u << n_blocks;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = colliding_name (i, n_blocks);
+
+      g_string_append_printf (object, "%s\n\"%s\": %u", i > 0 ? "," : "", name, i);
+    }
+  if (repeat_last)
+    {
+      g_autofree char *name = colliding_name (n - 1, n_blocks);
+
+      g_string_append_printf (object, ",\n\"%s\": 0", name);
+    }
+  g_string_append (object, "}");
+  return g_string_free (object, FALSE);
+}
+
+static void
+test_colliding_names (void)
+{
+  const guint n_blocks = 16;
+  g_autofree char *first = colliding_name (0, n_blocks);
+  g_autofree char *last = colliding_name ((1u << n_blocks) - 1, n_blocks);
+  g_autofree char *object = object_of_colliding_names (n_blocks, FALSE);
+  g_autoptr(GBytes) bytes = fixture_with_member (object, TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KkPlan) plan = NULL;
+  g_autoptr(GBytes) saved = NULL;
+
+  /* The test means what it says: the names share one hash value. */
+  g_assert_cmpuint (g_str_hash (first), ==, g_str_hash (last));
+
+  plan = kk_plan_load_bytes (bytes, &error);
+  g_assert_no_error (error);
+  /* Kept as a newer version's member, and written back. */
+  saved = kk_plan_to_bytes (plan);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), last));
+}
+
+static void
+test_colliding_names_repeated (void)
+{
+  const guint n_blocks = 16;
+  g_autofree char *object = object_of_colliding_names (n_blocks, TRUE);
+  g_autoptr(GBytes) bytes = fixture_with_member (object, FALSE);
+  g_autofree char *last = colliding_name ((1u << n_blocks) - 1, n_blocks);
+  g_autofree char *message = g_strdup_printf ("line %u, column 1: the member “%s” is written "
+                                              "twice in one object", 2 + (1u << n_blocks) + 1,
+                                              last);
+
+  assert_load_fails (bytes, KK_PLAN_FILE_ERROR_SYNTAX, message);
+}
+
+static void
+test_deep_objects (void)
+{
+  const guint depth = 100000;
+  g_autoptr(GString) text = g_string_new ("{\"format\": \"keikaku-plan\", \"x\": ");
+  g_autoptr(GBytes) bytes = NULL;
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append (text, "{\"a\": ");
+  g_string_append (text, "1");
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (text, '}');
+  g_string_append_c (text, '}');
+  bytes = g_string_free_to_bytes (g_steal_pointer (&text));
+
+  assert_load_fails (bytes, KK_PLAN_FILE_ERROR_SYNTAX, "the data is nested more than 32 levels deep");
+}
+
+/* ru_maxrss is in kilobytes. */
+static gsize
+peak_memory (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return (gsize)usage.ru_maxrss * 1024;
+}
+
+/* Memory is measured in a process of its own, from its peak before and
+ * after; the sanitizers and valgrind have memory of their own. */
+static gboolean
+memory_is_measurable (void)
+{
+#if defined(__SANITIZE_ADDRESS__)
+  return FALSE;
+#else
+  const char *preload = g_getenv ("LD_PRELOAD");
+
+  return preload == NULL || strstr (preload, "vgpreload") == NULL;
+#endif
+}
+
+/* The child loads the file the parent wrote, from its own start: its
+ * peak of memory is then what loading takes, the text of the file too. */
+static void
+assert_child_loads_within (gsize size,
+                           guint times)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("KK_TEST_PLAN"));
+  g_autoptr(GError) error = NULL;
+  gsize before = peak_memory ();
+  g_autoptr(KkPlan) plan = kk_plan_load_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  g_test_message ("%" G_GSIZE_FORMAT " bytes of {} took %" G_GSIZE_FORMAT " bytes at the peak",
+                  size, peak_memory () - before);
+  g_assert_cmpuint (peak_memory () - before, <, times * size);
+}
+
+/* 25 MB of {} once took 2.5 GB to load. As a member of the top object, the
+ * list is kept as its text; inside a program, it is read into the
+ * program's tree of values first, some 32 bytes for each {}. */
+static void
+assert_empty_objects_load_within (const char *test_path,
+                                  gboolean    in_program,
+                                  guint       times)
+{
+  const gsize size = 10 * 1000 * 1000;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GString) list = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!memory_is_measurable ())
+    {
+      g_test_skip ("memory is not measured under a sanitizer or valgrind");
+      return;
+    }
+  if (g_test_subprocess ())
+    {
+      assert_child_loads_within (size, times);
+      return;
+    }
+
+  list = g_string_sized_new (size + 16);
+  g_string_append (list, "\"extra\": [{}");
+  while (list->len < size)
+    g_string_append (list, ",{}");
+  g_string_append (list, "]");
+  bytes = fixture_with_member (list->str, in_program);
+  dir = g_dir_make_tmp ("keikaku-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "plan.json", NULL);
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+
+  g_setenv ("KK_TEST_PLAN", path, TRUE);
+  g_test_trap_subprocess (test_path, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_unsetenv ("KK_TEST_PLAN");
+  g_unlink (path);
+  g_rmdir (dir);
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_many_empty_objects (void)
+{
+  assert_empty_objects_load_within ("/malformed/many-empty-objects/top", FALSE, 3);
+}
+
+static void
+test_many_empty_objects_in_a_program (void)
+{
+  assert_empty_objects_load_within ("/malformed/many-empty-objects/program", TRUE, 16);
+}
+
+static void
+assert_file_refused (const char *path,
+                     GQuark      domain,
+                     int         code)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KkPlan) plan = kk_plan_load_file (file, NULL, &error);
+
+  g_assert_null (plan);
+  g_assert_error (error, domain, code);
+  g_assert_null (strchr (error->message, '\n'));
+}
+
+/* A named pipe without a writer once blocked open() for ever. */
+static void
+test_named_pipe_refused (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("keikaku-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.json", NULL);
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  assert_file_refused (path, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A link to /dev/zero once read 4 GB before the size limit refused it. */
+static void
+test_device_behind_link_refused (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("keikaku-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.json", NULL);
+
+  g_assert_cmpint (symlink ("/dev/zero", path), ==, 0);
+  assert_file_refused (path, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_folder_refused (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("keikaku-test-XXXXXX", NULL);
+
+  assert_file_refused (dir, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+  g_rmdir (dir);
+}
+
+/* A sparse file: its size is refused before a byte of it is read. */
+static void
+test_file_over_the_limit_refused (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("keikaku-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.json", NULL);
+  FILE *stream = g_fopen (path, "w");
+
+  g_assert_nonnull (stream);
+  g_assert_cmpint (ftruncate (fileno (stream), 256 * 1024 * 1024 + 1), ==, 0);
+  fclose (stream);
+  assert_file_refused (path, KK_PLAN_FILE_ERROR, KK_PLAN_FILE_ERROR_TOO_LARGE);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 add_cases (void)
 {
@@ -379,6 +658,15 @@ main (int   argc,
   g_test_add_func ("/malformed/wide-object", test_duplicate_in_a_wide_object);
   g_test_add_func ("/malformed/first-error", test_many_small_errors_report_the_first);
   g_test_add_func ("/malformed/missing-file", test_missing_file_names_the_file);
+  g_test_add_func ("/malformed/colliding-names", test_colliding_names);
+  g_test_add_func ("/malformed/colliding-names-repeated", test_colliding_names_repeated);
+  g_test_add_func ("/malformed/deep-objects", test_deep_objects);
+  g_test_add_func ("/malformed/many-empty-objects/top", test_many_empty_objects);
+  g_test_add_func ("/malformed/many-empty-objects/program", test_many_empty_objects_in_a_program);
+  g_test_add_func ("/malformed/named-pipe", test_named_pipe_refused);
+  g_test_add_func ("/malformed/device-behind-link", test_device_behind_link_refused);
+  g_test_add_func ("/malformed/folder", test_folder_refused);
+  g_test_add_func ("/malformed/over-the-limit", test_file_over_the_limit_refused);
 
   return g_test_run ();
 }
