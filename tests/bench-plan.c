@@ -4,8 +4,10 @@
  *
  * Loading is measured as a clerk meets it, in a fresh process that opens
  * the file, so that its time and peak memory are not those of a process
- * that has built and freed the same plan before. Every figure is the
- * median of several runs.
+ * that has built and freed the same plan before. Python's json.load of the
+ * same file is timed in turn with it, run for run, so that a busy machine
+ * slows both alike: the ratio is the target (at most 1). Every figure is
+ * the median of several runs.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -56,7 +58,17 @@ measure (BenchFunc func,
   return times[RUNS / 2];
 }
 
-/* bench-plan --load FILE: the child that opens the file and says how long it took. */
+static double
+peak_rss_mib (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024.0;
+}
+
+/* bench-plan --load FILE: the child that opens the file and says how long
+ * it took and its peak of memory, the text of the file with the rest. */
 static int
 load_once (const char *path)
 {
@@ -66,32 +78,75 @@ load_once (const char *path)
   g_autoptr(KkPlan) plan = kk_plan_load_file (file, NULL, &error);
 
   g_assert_no_error (error);
-  g_print ("%f\n", (g_get_monotonic_time () - start) / 1000.0);
+  g_print ("%f %f\n", (g_get_monotonic_time () - start) / 1000.0, peak_rss_mib ());
   return 0;
 }
 
-/* The median of the children's own figures, without the cost of starting them. */
+/* The figure a child prints of itself, without the cost of starting it;
+ * @second (optional): the figure after it. */
 static double
-measure_load (const char *self,
-              GFile      *file)
+run_child (const char * const *argv,
+           double             *second)
 {
-  double times[RUNS];
+  char *end;
+  g_autofree char *output = NULL;
+  g_autoptr(GError) error = NULL;
+  double first;
+  int status;
 
-  for (guint i = 0; i < RUNS; i++)
-    {
-      const char *argv[] = { self, "--load", g_file_peek_path (file), NULL };
-      g_autofree char *output = NULL;
-      g_autoptr(GError) error = NULL;
-      int status;
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &output, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  first = g_ascii_strtod (output, &end);
+  if (second != NULL)
+    *second = g_ascii_strtod (end, NULL);
+  return first;
+}
 
-      g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &output, NULL,
-                    &status, &error);
-      g_assert_no_error (error);
-      g_assert_true (g_spawn_check_wait_status (status, NULL));
-      times[i] = g_ascii_strtod (output, NULL);
-    }
+static double
+median (double *times)
+{
   qsort (times, RUNS, sizeof (double), compare_doubles);
   return times[RUNS / 2];
+}
+
+/* The medians of opening the file here and of json.load in Python, in
+ * milliseconds (*python is 0 without python3), and the largest peak of
+ * memory of opening it here, in MiB. */
+static double
+measure_load (const char *self,
+              GFile      *file,
+              double     *python,
+              double     *peak)
+{
+  const char *path = g_file_peek_path (file);
+  const char *ours[] = { self, "--load", path, NULL };
+  const char *theirs[] = {
+    "python3", "-c",
+    "import json, sys, time\n"
+    "start = time.perf_counter()\n"
+    "with open(sys.argv[1], encoding='utf-8') as f:\n"
+    "    json.load(f)\n"
+    "print((time.perf_counter() - start) * 1000)\n",
+    path, NULL
+  };
+  g_autofree char *python3 = g_find_program_in_path ("python3");
+  double times[RUNS];
+  double python_times[RUNS] = { 0 };
+
+  *peak = 0;
+  for (guint i = 0; i < RUNS; i++)
+    {
+      double child_peak;
+
+      times[i] = run_child (ours, &child_peak);
+      *peak = MAX (*peak, child_peak);
+      if (python3 != NULL)
+        python_times[i] = run_child (theirs, NULL);
+    }
+  *python = median (python_times);
+  return median (times);
 }
 
 typedef struct
@@ -167,15 +222,6 @@ bench_aggregate (gpointer data)
   g_assert_cmpint (sum, >, 0);
 }
 
-static double
-peak_rss_mib (int who)
-{
-  struct rusage usage;
-
-  getrusage (who, &usage);
-  return usage.ru_maxrss / 1024.0;
-}
-
 /* The plan is written once and let go: what is measured is what a clerk's
  * machine does with a file of that size. */
 static GFile *
@@ -209,7 +255,7 @@ main (int   argc,
   g_autoptr(KkPlan) plan = NULL;
   SaveData save;
   gsize size;
-  double load, save_ms, to_bytes, aggregate;
+  double load, python, peak, save_ms, to_bytes, aggregate;
 
   if (argc == 3 && g_str_equal (argv[1], "--load"))
     return load_once (argv[2]);
@@ -217,7 +263,7 @@ main (int   argc,
 
   g_assert_no_error (error);
   file = write_synthetic_plan (n_programs, dir, &size);
-  load = measure_load (argv[0], file);
+  load = measure_load (argv[0], file, &python, &peak);
 
   plan = kk_plan_load_file (file, NULL, &error);
   g_assert_no_error (error);
@@ -226,12 +272,12 @@ main (int   argc,
   to_bytes = measure (bench_to_bytes, plan);
   aggregate = measure (bench_aggregate, plan);
 
-  g_print ("| programs | file | open and validate | peak memory opening | save | write to memory "
-           "| aggregate |\n");
-  g_print ("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
-  g_print ("| %u | %.1f MB | %.0f ms | %.0f MB | %.0f ms | %.0f ms | %.1f ms |\n",
-           n_programs, size / 1e6, load, peak_rss_mib (RUSAGE_CHILDREN), save_ms, to_bytes,
-           aggregate);
+  g_print ("| programs | file | open and validate | Python json.load | ratio "
+           "| peak memory opening | peak / file | save | write to memory | aggregate |\n");
+  g_print ("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+  g_print ("| %u | %.1f MB | %.0f ms | %.0f ms | %.2f | %.0f MB | %.2f | %.0f ms | %.0f ms | %.1f ms |\n",
+           n_programs, size / 1e6, load, python, python > 0 ? load / python : 0, peak,
+           peak * 1024 * 1024 / size, save_ms, to_bytes, aggregate);
 
   backup = g_strconcat (g_file_peek_path (file), "~", NULL);
   g_unlink (g_file_peek_path (file));

@@ -54,9 +54,13 @@ kk_json_writer_free_to_bytes (KkJsonWriter *self)
 static void
 kk_json_writer_newline (KkJsonWriter *self)
 {
+  static const char spaces[] = "                                                                ";
+  gsize indent = 2 * self->empty->len;
+
   g_string_append_c (self->out, '\n');
-  for (guint i = 0; i < self->empty->len; i++)
-    g_string_append (self->out, "  ");
+  for (; indent > sizeof spaces - 1; indent -= sizeof spaces - 1)
+    g_string_append_len (self->out, spaces, sizeof spaces - 1);
+  g_string_append_len (self->out, spaces, indent);
 }
 
 /* Separates a new value or member from what came before in its container. */
@@ -127,6 +131,12 @@ kk_json_writer_end_array (KkJsonWriter *self)
   kk_json_writer_close (self, ']');
 }
 
+static gboolean
+kk_json_needs_escape (guchar c)
+{
+  return c < 0x20 || c == '"' || c == '\\';
+}
+
 static void
 kk_json_writer_quoted (KkJsonWriter *self,
                        const char   *text)
@@ -134,6 +144,15 @@ kk_json_writer_quoted (KkJsonWriter *self,
   g_string_append_c (self->out, '"');
   for (const guchar *p = (const guchar *)text; *p; p++)
     {
+      const guchar *run = p;
+
+      /* Texts are copied in runs: most of their bytes need no escape. */
+      while (*run != '\0' && !kk_json_needs_escape (*run))
+        run++;
+      g_string_append_len (self->out, (const char *)p, run - p);
+      p = run;
+      if (*p == '\0')
+        break;
       switch (*p)
         {
         case '"': g_string_append (self->out, "\\\""); break;
