@@ -64,6 +64,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   CHANGED,
+  REPLAYED,
   N_SIGNALS
 };
 
@@ -222,6 +223,19 @@ kk_history_class_init (KkHistoryClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_OBJECT, G_TYPE_PARAM);
+
+  /**
+   * KkHistory::replayed:
+   *
+   * Emitted after an undo or a redo, once all its changes are made, so that
+   * a field holding what was typed but not applied shows the plan again.
+   */
+  signals[REPLAYED] =
+    g_signal_new ("replayed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -474,6 +488,36 @@ kk_history_remove_item (KkHistory  *self,
 }
 
 /**
+ * kk_history_move_item:
+ * @from: the item's position in @store
+ * @to: where it goes, counted in @store as it is now
+ *
+ * Moves an item of @store, as one step: undo puts it back.
+ *
+ * Returns: %TRUE
+ */
+gboolean
+kk_history_move_item (KkHistory  *self,
+                      GListStore *store,
+                      guint       from,
+                      guint       to)
+{
+  g_autoptr(GObject) item = NULL;
+
+  g_return_val_if_fail (KK_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (G_IS_LIST_STORE (store), FALSE);
+  g_return_val_if_fail (from < g_list_model_get_n_items (G_LIST_MODEL (store)), FALSE);
+  g_return_val_if_fail (to < g_list_model_get_n_items (G_LIST_MODEL (store)), FALSE);
+
+  item = g_list_model_get_item (G_LIST_MODEL (store), from);
+  kk_history_begin_group (self);
+  kk_history_remove_item (self, store, from);
+  kk_history_insert_item (self, store, to, item);
+  kk_history_end_group (self);
+  return TRUE;
+}
+
+/**
  * kk_history_begin_group:
  *
  * Starts a step of several changes, such as deleting a program with the
@@ -569,6 +613,7 @@ kk_history_undo (KkHistory *self)
   change = g_ptr_array_index (self->changes, --self->position);
   kk_history_run (self, change, FALSE);
   kk_history_notify_changes (self, before);
+  g_signal_emit (self, signals[REPLAYED], 0);
   return TRUE;
 }
 
@@ -588,6 +633,7 @@ kk_history_redo (KkHistory *self)
   change = g_ptr_array_index (self->changes, self->position++);
   kk_history_run (self, change, TRUE);
   kk_history_notify_changes (self, before);
+  g_signal_emit (self, signals[REPLAYED], 0);
   return TRUE;
 }
 

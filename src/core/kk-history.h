@@ -38,6 +38,10 @@ gboolean   kk_history_insert_item  (KkHistory    *self,
 gboolean   kk_history_remove_item  (KkHistory    *self,
                                     GListStore   *store,
                                     guint         position);
+gboolean   kk_history_move_item    (KkHistory    *self,
+                                    GListStore   *store,
+                                    guint         from,
+                                    guint         to);
 void       kk_history_begin_group  (KkHistory    *self);
 void       kk_history_end_group    (KkHistory    *self);
 void       kk_history_seal         (KkHistory    *self);
