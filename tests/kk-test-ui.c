@@ -348,3 +348,39 @@ kk_test_press_key (GtkWindow       *window,
   kk_test_run_until_idle ();
   return done;
 }
+
+/* Ends typing into an entry or an entry row as Enter does: the GtkText it
+ * types into is activated. */
+void
+kk_test_press_enter (GtkWidget *editable)
+{
+  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (editable));
+
+  g_signal_emit_by_name (delegate ? GTK_WIDGET (delegate) : editable, "activate");
+  kk_test_run_until_idle ();
+}
+
+/**
+ * kk_test_press_escape:
+ *
+ * Gives Escape to the key controllers of @widget, as GTK does when @widget
+ * has the focus.
+ *
+ * Returns: whether a controller took it
+ */
+gboolean
+kk_test_press_escape (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Escape, 0, 0, &handled);
+    }
+  kk_test_run_until_idle ();
+  return handled;
+}

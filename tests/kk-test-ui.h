@@ -41,5 +41,7 @@ void              kk_test_rename_first_program (KkPlan     *plan,
 gboolean          kk_test_press_key       (GtkWindow        *window,
                                            guint             keyval,
                                            GdkModifierType   modifiers);
+void              kk_test_press_enter     (GtkWidget        *editable);
+gboolean          kk_test_press_escape    (GtkWidget        *widget);
 
 G_END_DECLS

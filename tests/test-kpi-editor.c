@@ -11,6 +11,7 @@
 #include "kk-kpi-editor.h"
 #include "kk-plan-file.h"
 #include "kk-program-editor.h"
+#include "kk-test-ui.h"
 
 typedef struct
 {
@@ -117,6 +118,15 @@ type_into (gpointer    editable,
   run_until_idle ();
 }
 
+/* Types @text and presses Enter. */
+static void
+enter_into (gpointer    editable,
+            const char *text)
+{
+  type_into (editable, text);
+  kk_test_press_enter (editable);
+}
+
 static void
 undo (Fixture *fixture)
 {
@@ -157,6 +167,24 @@ kpi_at (Fixture *fixture,
   g_autoptr(KkKpi) kpi = g_list_model_get_item (kk_sheet_get_kpis (fixture->sheet), position);
 
   return kpi;
+}
+
+static guint
+count_figures (KkKpi     *kpi,
+               int        fiscal_year,
+               KkKpiKind  kind)
+{
+  GListModel *values = kk_kpi_get_values (kpi);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (values); i++)
+    {
+      g_autoptr(KkKpiValue) value = g_list_model_get_item (values, i);
+
+      n += kk_kpi_value_get_fiscal_year (value) == fiscal_year &&
+           kk_kpi_value_get_kind (value) == kind;
+    }
+  return n;
 }
 
 static int
@@ -253,18 +281,18 @@ test_shows_every_kpi (Fixture       *fixture,
   g_assert_false (gtk_widget_is_sensitive (find_named (kpi_row (fixture, 0), "move-kpi-up", 0)));
 }
 
-/* A collapsed row has no fields yet, and its summary follows the model. */
+/* A collapsed row has no figures yet, and its summary follows the model. */
 static void
 test_collapsed_row_follows_the_model (Fixture       *fixture,
                                       gconstpointer  data)
 {
   AdwExpanderRow *row = kpi_row (fixture, fixture->kpi_position);
   KkKpiValue *actual = kk_kpi_find_value (fixture->kpi, last_year (fixture), KK_KPI_KIND_ACTUAL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) figures = g_ptr_array_new ();
   g_autofree char *percent = NULL;
 
-  collect_named (GTK_WIDGET (row), "kpi-name", names);
-  g_assert_cmpuint (names->len, ==, 0);
+  collect_named (GTK_WIDGET (row), "figure", figures);
+  g_assert_cmpuint (figures->len, ==, 0);
 
   kk_plan_edit (fixture->plan, actual, "value", kk_kpi_value_get_value (actual) * 3);
   run_until_idle ();
@@ -300,6 +328,9 @@ test_target_changes_achievement (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (figure)), ==, original_text);
 
   type_into (figure, typed);
+  /* Nothing reaches the plan before Enter. */
+  assert_plan_unchanged (fixture);
+  kk_test_press_enter (figure);
   g_assert_cmpfloat (kk_kpi_value_get_value (target), ==, doubled);
   g_assert_true (kk_plan_get_dirty (fixture->plan));
   percent = dup_achievement (fixture, fixture->kpi);
@@ -319,10 +350,12 @@ assert_refused (Fixture    *fixture,
                 const char *text,
                 GtkWidget  *error)
 {
-  type_into (field, text);
+  enter_into (field, text);
   assert_plan_unchanged (fixture);
   g_assert_false (kk_plan_get_dirty (fixture->plan));
+  g_assert_false (kk_history_get_can_undo (kk_plan_get_history (fixture->plan)));
   g_assert_true (gtk_widget_get_visible (error));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error)), "Nothing was changed"));
   g_assert_true (gtk_widget_has_css_class (field, "error"));
   /* What the clerk typed stays, to be corrected. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, text);
@@ -337,23 +370,25 @@ test_invalid_input_changes_nothing (Fixture       *fixture,
   GtkWidget *as_of = find_named (row, "figure-as-of", 0);
   GtkWidget *figure_error = find_named (row, "figure-error", 0);
   g_autoptr(KkKpiValue) value = g_list_model_get_item (kk_kpi_get_values (fixture->kpi), 0);
+  g_autofree char *formatted = kk_format_number (1234.5);
 
   assert_refused (fixture, figure, "12a", figure_error);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (figure_error)), "12a"));
   assert_refused (fixture, as_of, "2024-02-30", figure_error);
   assert_refused (fixture, find_named (row, "kpi-name", 0), "", find_named (row, "kpi-error", 0));
 
-  type_into (figure, "１，２３４．５");
+  enter_into (figure, "１，２３４．５");
   g_assert_cmpfloat (kk_kpi_value_get_value (value), ==, 1234.5);
   g_assert_false (gtk_widget_has_css_class (figure, "error"));
   /* The date is still wrong, and its message stays. */
   g_assert_true (gtk_widget_get_visible (figure_error));
 
-  type_into (as_of, "２０２４／３／１");
+  enter_into (as_of, "２０２４／３／１");
   g_assert_cmpstr (kk_kpi_value_get_as_of (value), ==, "2024-03-01");
   g_assert_false (gtk_widget_get_visible (figure_error));
-  /* Typing is not disturbed by the model writing the date its own way. */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (as_of)), ==, "２０２４／３／１");
+  /* Applied, the date and the figure are shown as the plan writes them. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (as_of)), ==, "2024-03-01");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (figure)), ==, formatted);
 }
 
 /* A figure the plan gives in words (未定) gains a number and loses it again
@@ -372,22 +407,23 @@ test_figure_without_value (Fixture       *fixture,
   g_autoptr(GBytes) without_value = NULL;
 
   /* No value without a note: refused until there is one. */
-  type_into (note, "");
-  type_into (figure, "");
+  enter_into (note, "");
+  enter_into (figure, "");
   g_assert_true (kk_kpi_value_get_has_value (value));
   g_assert_true (gtk_widget_get_visible (error));
-  type_into (note, "未定");
+  enter_into (note, "未定");
   g_assert_false (kk_kpi_value_get_has_value (value));
   g_assert_cmpstr (kk_kpi_value_get_note (value), ==, "未定");
   g_assert_false (gtk_widget_get_visible (error));
   /* Nor a note cleared while there is no value. */
-  type_into (note, "");
+  enter_into (note, "");
   g_assert_cmpstr (kk_kpi_value_get_note (value), ==, "未定");
   g_assert_true (gtk_widget_get_visible (error));
-  type_into (note, "未定");
+  enter_into (note, "未定");
+  g_assert_false (gtk_widget_get_visible (error));
 
   without_value = kk_plan_to_bytes (fixture->plan);
-  type_into (figure, "5");
+  enter_into (figure, "5");
   g_assert_true (kk_kpi_value_get_has_value (value));
   g_assert_cmpfloat (kk_kpi_value_get_value (value), ==, 5);
   undo (fixture);
@@ -412,6 +448,8 @@ test_typing_a_name_is_one_step (Fixture       *fixture,
 
   type_into (name, longer);
   type_into (name, longest);
+  g_assert_cmpstr (kk_kpi_get_name (fixture->kpi), ==, original);
+  kk_test_press_enter (name);
   g_assert_cmpstr (kk_kpi_get_name (fixture->kpi), ==, longest);
   g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), longest));
   undo (fixture);
@@ -543,8 +581,9 @@ test_add_and_remove_figure (Fixture       *fixture,
   click (find_named (row, "add-figure", 0));
   g_assert_cmpuint (g_list_model_get_n_items (values), ==, n + 1);
   added = g_list_model_get_item (values, n);
-  g_assert_cmpint (kk_kpi_value_get_fiscal_year (added), ==,
-                   kk_plan_get_fiscal_year (fixture->plan));
+  /* A figure the KPI did not have yet. */
+  g_assert_cmpuint (count_figures (fixture->kpi, kk_kpi_value_get_fiscal_year (added),
+                                   kk_kpi_value_get_kind (added)), ==, 1);
   g_assert_true (kk_kpi_value_get_has_value (added));
   collect_named (GTK_WIDGET (row), "figure", figures);
   g_assert_cmpuint (figures->len, ==, n + 1);
@@ -560,6 +599,37 @@ test_add_and_remove_figure (Fixture       *fixture,
   g_ptr_array_set_size (figures, 0);
   collect_named (GTK_WIDGET (row), "figure", figures);
   g_assert_cmpuint (figures->len, ==, n);
+}
+
+/* 「数値を追加」 offers this year's target first, and once the KPI has it,
+ * the next figure it lacks, never one it has. */
+static void
+test_add_figure_offers_a_missing_one (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  GListModel *values = kk_kpi_get_values (fixture->kpi);
+  AdwExpanderRow *row = expand_kpi_row (fixture, fixture->kpi_position);
+  int this_year = kk_plan_get_fiscal_year (fixture->plan);
+
+  if (count_figures (fixture->kpi, this_year, KK_KPI_KIND_TARGET) == 0)
+    {
+      g_autoptr(KkKpiValue) first = NULL;
+
+      click (find_named (row, "add-figure", 0));
+      first = g_list_model_get_item (values, g_list_model_get_n_items (values) - 1);
+      g_assert_cmpint (kk_kpi_value_get_fiscal_year (first), ==, this_year);
+      g_assert_cmpint (kk_kpi_value_get_kind (first), ==, KK_KPI_KIND_TARGET);
+    }
+  g_assert_cmpuint (count_figures (fixture->kpi, this_year, KK_KPI_KIND_TARGET), ==, 1);
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autoptr(KkKpiValue) added = NULL;
+
+      click (find_named (row, "add-figure", 0));
+      added = g_list_model_get_item (values, g_list_model_get_n_items (values) - 1);
+      g_assert_cmpuint (count_figures (fixture->kpi, kk_kpi_value_get_fiscal_year (added),
+                                       kk_kpi_value_get_kind (added)), ==, 1);
+    }
 }
 
 static void
@@ -630,6 +700,8 @@ main (int   argc,
   add_test ("/kpi-editor/structure/remove-kpi", test_remove_kpi);
   add_test ("/kpi-editor/structure/move-kpi-up", test_move_kpi_up);
   add_test ("/kpi-editor/structure/add-and-remove-figure", test_add_and_remove_figure);
+  add_test ("/kpi-editor/structure/add-figure-offers-a-missing-one",
+            test_add_figure_offers_a_missing_one);
   add_test ("/kpi-editor/structure/move-figure-down", test_move_figure_down);
   g_test_add_func ("/kpi-editor/program-editor-shows-the-sheet",
                    test_program_editor_shows_the_sheet);

@@ -345,7 +345,7 @@ test_typing_a_budget_updates_list_and_totals (void)
   g_autofree char *summary = NULL;
 
   gtk_editable_set_text (GTK_EDITABLE (budget), "１２，３４５");
-  kk_test_run_until_idle ();
+  kk_test_press_enter (budget);
   g_assert_cmpint (kk_program_get_budget (program), ==, 12345);
   g_assert_nonnull (kk_test_find_label (GTK_WIDGET (kk_window_get_program_list (window)), "12,345"));
   summary = summary_for (kk_plan_get_programs (plan));
@@ -389,7 +389,7 @@ test_search_finds_what_was_just_typed (void)
   renamed = g_strconcat (kk_program_get_name (program), "カイゼン", NULL);
 
   gtk_editable_set_text (GTK_EDITABLE (name), renamed);
-  kk_test_run_until_idle ();
+  kk_test_press_enter (name);
   g_assert_cmpstr (kk_program_get_name (program), ==, renamed);
   g_assert_cmpuint (search_for (list, "ｶｲｾﾞﾝ"), ==, 1);
   g_assert_nonnull (kk_test_find_label (GTK_WIDGET (list), renamed));
@@ -413,7 +413,7 @@ test_invalid_budget_changes_nothing (void)
   gint64 original = kk_program_get_budget (program);
 
   gtk_editable_set_text (GTK_EDITABLE (budget), "12a");
-  kk_test_run_until_idle ();
+  kk_test_press_enter (budget);
   g_assert_cmpint (kk_program_get_budget (program), ==, original);
   g_assert_false (kk_plan_get_dirty (plan));
   g_assert_true (gtk_widget_get_visible (error));
@@ -422,7 +422,7 @@ test_invalid_budget_changes_nothing (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (budget)), ==, "12a");
 
   gtk_editable_set_text (GTK_EDITABLE (budget), "12");
-  kk_test_run_until_idle ();
+  kk_test_press_enter (budget);
   g_assert_cmpint (kk_program_get_budget (program), ==, 12);
   g_assert_false (gtk_widget_get_visible (error));
 
@@ -443,7 +443,7 @@ test_save_and_reopen (void)
   select_program (window, 2);
   name = kk_test_find_named (GTK_WIDGET (window), "name");
   gtk_editable_set_text (GTK_EDITABLE (name), "販路開拓事業（改）");
-  kk_test_run_until_idle ();
+  kk_test_press_enter (name);
   g_assert_true (kk_plan_get_dirty (plan));
 
   kk_test_save (window);

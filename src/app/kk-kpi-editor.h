@@ -22,5 +22,6 @@ void       kk_kpi_editor_set_plan  (KkKpiEditor *self,
 KkSheet   *kk_kpi_editor_get_sheet (KkKpiEditor *self);
 void       kk_kpi_editor_set_sheet (KkKpiEditor *self,
                                     KkSheet     *sheet);
+void       kk_kpi_editor_commit    (KkKpiEditor *self);
 
 G_END_DECLS

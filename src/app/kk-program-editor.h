@@ -22,5 +22,6 @@ void       kk_program_editor_set_plan    (KkProgramEditor *self,
 KkProgram *kk_program_editor_get_program (KkProgramEditor *self);
 void       kk_program_editor_set_program (KkProgramEditor *self,
                                           KkProgram       *program);
+void       kk_program_editor_commit      (KkProgramEditor *self);
 
 G_END_DECLS

@@ -227,6 +227,15 @@ kk_window_find (GtkWidget  *widget,
   kk_program_list_focus_search (self->program_list);
 }
 
+/* What the clerk typed into a field but did not apply yet is part of the
+ * plan to save. */
+static void
+kk_window_apply_typing (KkWindow *self)
+{
+  if (self->program_editor != NULL)
+    kk_program_editor_commit (self->program_editor);
+}
+
 static void
 kk_window_ensure_editor (KkWindow *self)
 {
@@ -617,6 +626,7 @@ kk_window_save_over (KkWindow *self,
 
   if (kk_document_get_busy (self->document))
     return;
+  kk_window_apply_typing (self);
   save = g_new0 (KkWindowSave, 1);
   save->window = g_object_ref (self);
   save->file = g_object_ref (file);
@@ -1182,6 +1192,7 @@ kk_window_close_request (GtkWindow *window)
   g_autofree char *name = NULL;
   GtkWidget *dialog;
 
+  kk_window_apply_typing (self);
   if (!kk_plan_get_dirty (self->plan))
     return GTK_WINDOW_CLASS (kk_window_parent_class)->close_request (window);
 

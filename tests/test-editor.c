@@ -1,0 +1,501 @@
+/* test-editor.c: the program editor's fields, as a clerk and a screen reader use them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "kk-format.h"
+#include "kk-kpi-row.h"
+#include "kk-plan-file.h"
+#include "kk-program-editor.h"
+#include "kk-test-ui.h"
+
+/* 【13】, whose budget the issue typed 12a into. */
+#define PROGRAM_NUMBER 13
+
+typedef struct
+{
+  KkPlan *plan;
+  GBytes *original;
+  KkProgram *program;
+  GtkWindow *window;
+  KkProgramEditor *editor;
+  GtkWidget *budget;
+  GtkWidget *budget_error;
+  GtkWidget *name;
+  char *budget_text;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->plan = kk_plan_load_default ();
+  fixture->original = kk_plan_to_bytes (fixture->plan);
+  fixture->program = kk_plan_find_program (fixture->plan, PROGRAM_NUMBER);
+  g_assert_nonnull (fixture->program);
+  fixture->budget_text = kk_format_grouped (kk_program_get_budget (fixture->program));
+
+  fixture->editor = KK_PROGRAM_EDITOR (kk_program_editor_new ());
+  kk_program_editor_set_plan (fixture->editor, fixture->plan);
+  kk_program_editor_set_program (fixture->editor, fixture->program);
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 640, 900);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->editor));
+  gtk_window_present (fixture->window);
+  kk_test_run_until_idle ();
+
+  fixture->budget = kk_test_find_named (GTK_WIDGET (fixture->editor), "budget");
+  fixture->budget_error = kk_test_find_named (GTK_WIDGET (fixture->editor), "budget-error");
+  fixture->name = kk_test_find_named (GTK_WIDGET (fixture->editor), "name");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (fixture->budget)), ==,
+                   fixture->budget_text);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  kk_test_run_until_idle ();
+  g_free (fixture->budget_text);
+  g_bytes_unref (fixture->original);
+  g_object_unref (fixture->plan);
+}
+
+static void
+type_into (GtkWidget  *editable,
+           const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (editable), text);
+  kk_test_run_until_idle ();
+}
+
+static void
+assert_plan_and_history_unchanged (Fixture *fixture)
+{
+  g_autoptr(GBytes) now = kk_plan_to_bytes (fixture->plan);
+
+  g_assert_true (g_bytes_equal (now, fixture->original));
+  g_assert_false (kk_plan_get_dirty (fixture->plan));
+  g_assert_false (kk_history_get_can_undo (kk_plan_get_history (fixture->plan)));
+}
+
+static void
+assert_shows_the_plan (Fixture *fixture)
+{
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (fixture->budget)), ==,
+                   fixture->budget_text);
+  g_assert_false (gtk_widget_has_css_class (fixture->budget, "error"));
+  g_assert_false (gtk_widget_get_visible (fixture->budget_error));
+}
+
+/* Typing 12a goes through 1 and 12, each a number: none reaches the plan,
+ * nor its history, and the message says the plan keeps its budget. */
+static void
+test_invalid_budget_changes_nothing (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  const char *message;
+
+  type_into (fixture->budget, "1");
+  type_into (fixture->budget, "12");
+  assert_plan_and_history_unchanged (fixture);
+  g_assert_false (gtk_widget_get_visible (fixture->budget_error));
+
+  type_into (fixture->budget, "12a");
+  assert_plan_and_history_unchanged (fixture);
+  g_assert_true (gtk_widget_get_visible (fixture->budget_error));
+  g_assert_true (gtk_widget_has_css_class (fixture->budget, "error"));
+  message = gtk_label_get_text (GTK_LABEL (fixture->budget_error));
+  g_assert_nonnull (strstr (message, "12a"));
+  g_assert_nonnull (strstr (message, fixture->budget_text));
+
+  kk_test_press_enter (fixture->budget);
+  assert_plan_and_history_unchanged (fixture);
+  /* What the clerk typed stays, to be corrected. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (fixture->budget)), ==, "12a");
+}
+
+/* An amount larger than any budget is refused by the same parsing, with
+ * its message. */
+static void
+test_huge_budget_is_refused (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  type_into (fixture->budget, "99999999999999999999999");
+  kk_test_press_enter (fixture->budget);
+  assert_plan_and_history_unchanged (fixture);
+  g_assert_true (gtk_widget_get_visible (fixture->budget_error));
+}
+
+static void
+test_enter_applies_once (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  KkHistory *history = kk_plan_get_history (fixture->plan);
+
+  type_into (fixture->budget, "３２０，０００");
+  assert_plan_and_history_unchanged (fixture);
+  kk_test_press_enter (fixture->budget);
+  g_assert_cmpint (kk_program_get_budget (fixture->program), ==, 320000);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (fixture->budget)), ==, "320,000");
+  g_assert_true (kk_plan_get_dirty (fixture->plan));
+
+  /* One step of undo takes it all back. */
+  g_assert_true (kk_history_undo (history));
+  kk_test_run_until_idle ();
+  assert_plan_and_history_unchanged (fixture);
+  assert_shows_the_plan (fixture);
+}
+
+static void
+test_leaving_applies (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  gtk_widget_grab_focus (fixture->budget);
+  type_into (fixture->budget, "320000");
+  g_assert_cmpint (kk_program_get_budget (fixture->program), !=, 320000);
+  gtk_widget_grab_focus (fixture->name);
+  kk_test_run_until_idle ();
+  g_assert_cmpint (kk_program_get_budget (fixture->program), ==, 320000);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (fixture->budget)), ==, "320,000");
+}
+
+static void
+test_escape_restores (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  type_into (fixture->budget, "12a");
+  g_assert_true (kk_test_press_escape (fixture->budget));
+  assert_plan_and_history_unchanged (fixture);
+  assert_shows_the_plan (fixture);
+
+  type_into (fixture->budget, "5");
+  g_assert_true (kk_test_press_escape (fixture->budget));
+  kk_test_press_enter (fixture->budget);
+  assert_plan_and_history_unchanged (fixture);
+  assert_shows_the_plan (fixture);
+}
+
+/* After an undo and a redo the fields show the plan, with no stale error. */
+static void
+test_undo_and_redo_refresh_the_fields (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  KkHistory *history = kk_plan_get_history (fixture->plan);
+  g_autofree char *name = g_strdup (kk_program_get_name (fixture->program));
+  g_autofree char *renamed = g_strconcat (name, "（改）", NULL);
+
+  type_into (fixture->name, renamed);
+  kk_test_press_enter (fixture->name);
+  g_assert_cmpstr (kk_program_get_name (fixture->program), ==, renamed);
+  type_into (fixture->budget, "12a");
+  g_assert_true (gtk_widget_get_visible (fixture->budget_error));
+
+  g_assert_true (kk_history_undo (history));
+  kk_test_run_until_idle ();
+  assert_shows_the_plan (fixture);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (fixture->name)), ==, name);
+
+  type_into (fixture->budget, "7");
+  g_assert_true (kk_history_redo (history));
+  kk_test_run_until_idle ();
+  assert_shows_the_plan (fixture);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (fixture->name)), ==, renamed);
+}
+
+static void
+test_blank_name_and_taken_number_are_refused (Fixture       *fixture,
+                                              gconstpointer  data)
+{
+  GtkWidget *number = kk_test_find_named (GTK_WIDGET (fixture->editor), "number");
+  GtkWidget *error = kk_test_find_named (GTK_WIDGET (fixture->editor), "program-error");
+  g_autofree char *other = g_strdup_printf ("%d", PROGRAM_NUMBER + 1);
+
+  type_into (fixture->name, "  ");
+  kk_test_press_enter (fixture->name);
+  assert_plan_and_history_unchanged (fixture);
+  g_assert_true (gtk_widget_get_visible (error));
+
+  type_into (number, other);
+  kk_test_press_enter (number);
+  assert_plan_and_history_unchanged (fixture);
+  g_assert_true (gtk_widget_has_css_class (number, "error"));
+}
+
+/* A multi-line text is applied as typed, one visit of the field one step. */
+static void
+test_text_is_one_step (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *purpose = kk_test_find_named (GTK_WIDGET (fixture->editor), "purpose");
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (purpose));
+  GtkTextIter end;
+
+  gtk_widget_grab_focus (purpose);
+  for (guint i = 0; i < 3; i++)
+    {
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_insert (buffer, &end, "あ", -1);
+    }
+  kk_test_run_until_idle ();
+  g_assert_true (g_str_has_suffix (kk_sheet_get_purpose (kk_program_get_sheet (fixture->program)),
+                                   "あああ"));
+  gtk_widget_grab_focus (fixture->name);
+  g_assert_true (kk_history_undo (kk_plan_get_history (fixture->plan)));
+  kk_test_run_until_idle ();
+  assert_plan_and_history_unchanged (fixture);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Screen readers                                                           */
+
+static void
+collect_type (GtkWidget *widget,
+              GType      type,
+              GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_type (child, type, found);
+}
+
+static GPtrArray *
+find_all (gpointer widget,
+          GType    type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect_type (widget, type, found);
+  g_assert_cmpuint (found->len, >, 0);
+  return found;
+}
+
+static char *
+without_mnemonic (const char *label)
+{
+  g_autoptr(GString) text = g_string_new (label);
+
+  g_string_replace (text, "_", "", 0);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+expand_every_kpi (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) rows = find_all (fixture->editor, KK_TYPE_KPI_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    adw_expander_row_set_expanded (g_ptr_array_index (rows, i), TRUE);
+  kk_test_run_until_idle ();
+}
+
+/* Entry rows type into a GtkText: that is what has the focus, and it says
+ * the field's label. */
+static void
+test_entry_rows_say_their_label (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+
+  expand_every_kpi (fixture);
+  rows = find_all (fixture->editor, ADW_TYPE_ENTRY_ROW);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      g_autofree char *label = without_mnemonic (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (gtk_editable_get_delegate (GTK_EDITABLE (row))),
+                                           GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row),
+                                           GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+    }
+}
+
+/* The six texts are named by their headings, not "GtkTextView". */
+static void
+test_texts_say_their_heading (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) views = find_all (fixture->editor, GTK_TYPE_TEXT_VIEW);
+
+  g_assert_cmpuint (views->len, ==, 6);
+  for (guint i = 0; i < views->len; i++)
+    {
+      GtkWidget *view = g_ptr_array_index (views, i);
+      GtkWidget *heading = gtk_widget_get_prev_sibling (gtk_widget_get_parent (view));
+      g_autofree char *label = without_mnemonic (gtk_label_get_label (GTK_LABEL (heading)));
+
+      gtk_test_accessible_assert_role (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_ROLE_TEXT_BOX);
+      gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (view),
+                                           GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (view),
+                                           GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+    }
+}
+
+static void
+assert_named (gpointer widget)
+{
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget),
+                                                   GTK_ACCESSIBLE_PROPERTY_LABEL));
+}
+
+/* Every button, check, spin button, drop-down and entry of the editor has
+ * a name; buttons that act on a KPI or figure name it. */
+static void
+test_every_control_has_a_name (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  static const char * const named_types[] = {
+    "GtkCheckButton", "GtkSpinButton", "GtkDropDown", "GtkEntry",
+  };
+  g_autoptr(GPtrArray) kpi_rows = NULL;
+  g_autoptr(GPtrArray) buttons = NULL;
+
+  expand_every_kpi (fixture);
+  for (guint i = 0; i < G_N_ELEMENTS (named_types); i++)
+    {
+      g_autoptr(GPtrArray) controls = find_all (fixture->editor, g_type_from_name (named_types[i]));
+
+      for (guint j = 0; j < controls->len; j++)
+        if (gtk_widget_get_focusable (g_ptr_array_index (controls, j)))
+          assert_named (g_ptr_array_index (controls, j));
+    }
+
+  /* A button of ours (GTK's own inside spin buttons and drop-downs are
+   * GTK's business) shows its label, or a screen reader reads its name. */
+  buttons = find_all (fixture->editor, GTK_TYPE_BUTTON);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkWidget *button = g_ptr_array_index (buttons, i);
+      GtkWidget *child = gtk_button_get_child (GTK_BUTTON (button));
+
+      if (g_str_has_prefix (gtk_widget_get_name (button), "Gtk"))
+        continue;
+      if (gtk_widget_get_focusable (button) && gtk_widget_get_visible (button) &&
+          !GTK_IS_LABEL (child) && !ADW_IS_BUTTON_CONTENT (child) &&
+          !gtk_test_accessible_has_property (GTK_ACCESSIBLE (button),
+                                             GTK_ACCESSIBLE_PROPERTY_LABEL))
+        g_error ("the button %s has no name", gtk_widget_get_name (button));
+    }
+
+  kpi_rows = find_all (fixture->editor, KK_TYPE_KPI_ROW);
+  for (guint i = 0; i < kpi_rows->len; i++)
+    {
+      KkKpiRow *row = g_ptr_array_index (kpi_rows, i);
+      g_autofree char *remove = g_strdup_printf ("Remove KPI %s", kk_kpi_get_name (kk_kpi_row_get_kpi (row)));
+      g_autofree char *up = g_strdup_printf ("Move KPI %s Up", kk_kpi_get_name (kk_kpi_row_get_kpi (row)));
+
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (kk_test_find_named (GTK_WIDGET (row), "remove-kpi")),
+                                           GTK_ACCESSIBLE_PROPERTY_LABEL, remove);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (kk_test_find_named (GTK_WIDGET (row), "move-kpi-up")),
+                                           GTK_ACCESSIBLE_PROPERTY_LABEL, up);
+    }
+}
+
+/* ------------------------------------------------------------------------ */
+/* Access keys                                                              */
+
+static void
+collect_access_keys (GtkWidget  *widget,
+                     GHashTable *keys)
+{
+  if (GTK_IS_LABEL (widget) && gtk_label_get_use_underline (GTK_LABEL (widget)) &&
+      gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)) != GDK_KEY_VoidSymbol)
+    {
+      guint key = gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)));
+      const char *text = gtk_label_get_label (GTK_LABEL (widget));
+      const char *other = g_hash_table_lookup (keys, GUINT_TO_POINTER (key));
+
+      /* Each KPI row has the same fields: one label a key, wherever it repeats. */
+      if (other != NULL && g_strcmp0 (other, text) != 0)
+        g_error ("“%s” and “%s” have the same access key", other, text);
+      g_hash_table_insert (keys, GUINT_TO_POINTER (key), (gpointer)text);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_access_keys (child, keys);
+}
+
+static void
+assert_access_keys_unique (Fixture *fixture)
+{
+  g_autoptr(GHashTable) keys = g_hash_table_new (NULL, NULL);
+
+  expand_every_kpi (fixture);
+  collect_access_keys (GTK_WIDGET (fixture->editor), keys);
+  g_assert_cmpuint (g_hash_table_size (keys), >=, 15);
+}
+
+static void
+test_access_keys_are_unique (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  assert_access_keys_unique (fixture);
+}
+
+/* The editor is made anew under the Japanese locale, which has its own
+ * labels and the same keys. */
+static void
+test_access_keys_are_unique_in_japanese (void)
+{
+  g_autofree char *po_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  Fixture fixture = { 0 };
+
+  if (setlocale (LC_ALL, "ja_JP.UTF-8") == NULL)
+    {
+      g_test_skip ("no ja_JP.UTF-8 locale");
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, po_dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  fixture_set_up (&fixture, NULL);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (fixture.budget)), ==,
+                   "事業費(_B)");
+  assert_access_keys_unique (&fixture);
+  fixture_tear_down (&fixture, NULL);
+  setlocale (LC_ALL, "C.UTF-8");
+}
+
+static void
+add_test (const char *path,
+          void (*test) (Fixture *, gconstpointer))
+{
+  g_test_add (path, Fixture, NULL, fixture_set_up, test, fixture_tear_down);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* The tests' environment turns accessibility off; these tests read it. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  add_test ("/editor/invalid-budget-changes-nothing", test_invalid_budget_changes_nothing);
+  add_test ("/editor/huge-budget-is-refused", test_huge_budget_is_refused);
+  add_test ("/editor/enter-applies-once", test_enter_applies_once);
+  add_test ("/editor/leaving-applies", test_leaving_applies);
+  add_test ("/editor/escape-restores", test_escape_restores);
+  add_test ("/editor/undo-and-redo-refresh-the-fields", test_undo_and_redo_refresh_the_fields);
+  add_test ("/editor/blank-name-and-taken-number", test_blank_name_and_taken_number_are_refused);
+  add_test ("/editor/text-is-one-step", test_text_is_one_step);
+  add_test ("/editor/a11y/entry-rows-say-their-label", test_entry_rows_say_their_label);
+  add_test ("/editor/a11y/texts-say-their-heading", test_texts_say_their_heading);
+  add_test ("/editor/a11y/every-control-has-a-name", test_every_control_has_a_name);
+  add_test ("/editor/access-keys/unique", test_access_keys_are_unique);
+  g_test_add_func ("/editor/access-keys/unique-in-japanese", test_access_keys_are_unique_in_japanese);
+
+  return g_test_run ();
+}
