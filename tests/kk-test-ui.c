@@ -288,7 +288,8 @@ trigger_is_key (GtkShortcutTrigger *trigger,
          gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers;
 }
 
-/* Runs the first shortcut of @widget's controllers of @phase for the key. */
+/* Runs the first shortcut of @widget's controllers of @phase for the key,
+ * or gives it to the widget's own key controllers: ours, not GTK's. */
 static gboolean
 activate_shortcut (GtkWidget       *widget,
                    GtkPropagationPhase phase,
@@ -300,9 +301,18 @@ activate_shortcut (GtkWidget       *widget,
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
       g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      gboolean handled = FALSE;
 
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
-          gtk_event_controller_get_propagation_phase (controller) != phase)
+      if (gtk_event_controller_get_propagation_phase (controller) != phase)
+        continue;
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller) &&
+          g_str_has_prefix (G_OBJECT_TYPE_NAME (widget), "Kk"))
+        {
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, modifiers, &handled);
+          if (handled)
+            return TRUE;
+        }
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
         continue;
       for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
         {
@@ -323,8 +333,8 @@ activate_shortcut (GtkWidget       *widget,
  *
  * Presses a key in @window as GTK would deliver it to the shortcuts of
  * the focused widget and its ancestors (their own bindings, the
- * application's accelerators), capture phase first: Xvfb has no way in
- * for a synthesized key.
+ * application's accelerators) and to the key controllers of our own
+ * widgets, capture phase first: Xvfb has no way in for a synthesized key.
  *
  * Returns: whether a shortcut took the key
  */

@@ -9,6 +9,7 @@
 #include <adwaita.h>
 
 #include "kk-application.h"
+#include "kk-chart-area.h"
 #include "kk-plan-file.h"
 #include "kk-row.h"
 #include "kk-test-ui.h"
@@ -171,6 +172,52 @@ test_alt_number_switches_views (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+bar_is_in_view (GtkWidget *area)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (area, GTK_TYPE_SCROLLED_WINDOW);
+  int item = kk_chart_area_get_focus_item (KK_CHART_AREA (area));
+  cairo_rectangle_t rect;
+  graphene_point_t top, bottom;
+
+  g_assert_true (kk_chart_area_get_item_rect (KK_CHART_AREA (area), item, &rect));
+  g_assert_true (gtk_widget_compute_point (area, scrolled, &GRAPHENE_POINT_INIT (0, rect.y), &top));
+  g_assert_true (gtk_widget_compute_point (area, scrolled,
+                                           &GRAPHENE_POINT_INIT (0, rect.y + rect.height), &bottom));
+  return top.y >= 0 && bottom.y <= gtk_widget_get_height (scrolled);
+}
+
+/* A bar walked to with the keys scrolls into view, on a chart taller than
+ * the window. */
+static void
+test_focused_bar_scrolls_into_view (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.keikaku.Keikaku");
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkWindow *window = open_window (plan);
+  GtkWidget *area;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 480);
+  g_assert_true (kk_test_press_key (GTK_WINDOW (window), GDK_KEY_3, GDK_ALT_MASK));
+  area = kk_test_find_named (GTK_WIDGET (window), "chart");
+  for (guint i = 0; i < 100 && gtk_widget_get_height (GTK_WIDGET (window)) > 480; i++)
+    kk_test_wait_ms (50);
+  g_assert_cmpint (gtk_widget_get_height (area), >,
+                   gtk_widget_get_height (gtk_widget_get_ancestor (area, GTK_TYPE_SCROLLED_WINDOW)));
+
+  gtk_widget_grab_focus (area);
+  g_assert_true (kk_test_press_key (GTK_WINDOW (window), GDK_KEY_End, 0));
+  g_assert_cmpint (kk_chart_area_get_focus_item (KK_CHART_AREA (area)), >, 0);
+  g_assert_true (bar_is_in_view (area));
+  g_assert_true (kk_test_press_key (GTK_WINDOW (window), GDK_KEY_Home, 0));
+  g_assert_cmpint (kk_chart_area_get_focus_item (KK_CHART_AREA (area)), ==, 0);
+  g_assert_true (bar_is_in_view (area));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  /* The next window opens at the usual size again. */
+  g_settings_reset (settings, "window-height");
+}
+
 static GtkColumnViewColumn *
 get_column (KkWindow   *window,
             const char *title)
@@ -265,6 +312,7 @@ main (int   argc,
   g_test_add_func ("/keyboard/tab-leaves-list", test_tab_leaves_the_list_at_once);
   g_test_add_func ("/keyboard/escape-clears-search", test_escape_clears_the_search);
   g_test_add_func ("/keyboard/alt-number-views", test_alt_number_switches_views);
+  g_test_add_func ("/keyboard/chart-bar-in-view", test_focused_bar_scrolls_into_view);
   g_test_add_func ("/list/columns/keep-widths", test_columns_keep_their_widths);
   g_test_add_func ("/list/columns/fit-words", test_columns_fit_their_words);
   g_test_add_func ("/list/columns/amount-titles", test_amount_titles_are_right_aligned);

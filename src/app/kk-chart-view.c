@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kk-accessible.h"
 #include "kk-chart-area.h"
 #include "kk-chart-view.h"
 #include "kk-chart.h"
@@ -98,6 +99,29 @@ kk_chart_view_activate_item (KkChartView *self,
     g_signal_emit (self, signals[PROGRAM_ACTIVATED], 0, program);
 }
 
+/* The bar walked to with the keyboard comes into view, however long the
+ * chart; GtkViewport scrolls to the focused widget, the whole chart. */
+static void
+kk_chart_view_scroll_to_item (KkChartView *self,
+                              int          item)
+{
+  GtkWidget *area = GTK_WIDGET (self->chart_area);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (area, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *viewport = gtk_widget_get_parent (area);
+  GtkAdjustment *adjustment;
+  cairo_rectangle_t rect;
+  graphene_point_t point;
+
+  if (scrolled == NULL || viewport == NULL ||
+      !kk_chart_area_get_item_rect (self->chart_area, item, &rect) ||
+      !gtk_widget_compute_point (area, viewport, &GRAPHENE_POINT_INIT (0, rect.y), &point))
+    return;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  /* The viewport shows its content from the adjustment's value down. */
+  point.y += gtk_adjustment_get_value (adjustment);
+  gtk_adjustment_clamp_page (adjustment, point.y, point.y + rect.height);
+}
+
 static void
 kk_chart_view_set_focus_item (KkChartView *self,
                               int          item)
@@ -108,6 +132,7 @@ kk_chart_view_set_focus_item (KkChartView *self,
   kk_chart_area_set_focus_item (self->chart_area, item);
   if (item < 0)
     return;
+  kk_chart_view_scroll_to_item (self, item);
   /* Screen readers say the bar that has the focus. */
   label = kk_chart_dup_item_tooltip (self->chart, item);
   gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
@@ -364,6 +389,19 @@ kk_chart_view_export_width (KkChartView *self)
   return width > 0 ? width : 960;
 }
 
+/* In the window's notices, as its own saving and exporting say theirs. */
+static void
+kk_chart_view_say_exported (KkChartView *self,
+                            GFile       *file)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *name = g_file_get_basename (file);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
+                                 adw_toast_new_format (_("Exported “%s”"), name));
+}
+
 static void
 kk_chart_view_export_response (KkChartView          *self,
                                int                   response,
@@ -380,6 +418,8 @@ kk_chart_view_export_response (KkChartView          *self,
       !kk_chart_export (self->chart, file, format, width,
                         kk_chart_get_natural_height (self->chart, width), NULL, &error))
     kk_chart_view_show_error (self, error);
+  else if (file != NULL)
+    kk_chart_view_say_exported (self, file);
   g_object_unref (chooser);
 }
 
@@ -573,6 +613,10 @@ kk_chart_view_init (KkChartView *self)
                            G_CALLBACK (kk_chart_view_style_changed), self, G_CONNECT_SWAPPED);
   kk_chart_view_style_changed (self);
   kk_chart_view_add_controllers (self);
+  kk_accessible_name_drop_down (self->kind_drop_down, _("Chart"));
+  kk_accessible_name_drop_down (self->kpi_drop_down, _("KPI"));
+  kk_accessible_name_buttons (GTK_WIDGET (self));
+  kk_tooltip_fit (GTK_WIDGET (self));
 }
 
 void

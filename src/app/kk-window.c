@@ -647,8 +647,7 @@ kk_window_show_saving (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* A save that takes long says so; a quick one does not flash a bar. Save
- * waits for the save under way. */
+/* A save that takes long says so; a quick one does not flash a bar. */
 static void
 kk_window_busy_changed (KkWindow *self)
 {
