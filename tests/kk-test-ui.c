@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "kk-test-ui.h"
 
 /* An application of its own, not the one a clerk may have running. */
@@ -393,4 +395,43 @@ kk_test_press_escape (GtkWidget *widget)
     }
   kk_test_run_until_idle ();
   return handled;
+}
+
+static void
+assert_unique_keys_of_level (GMenuModel *menu,
+                             GHashTable *keys)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+      g_autoptr(GMenuModel) submenu = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SUBMENU);
+      g_autofree char *label = NULL;
+      const char *underscore;
+
+      if (section != NULL)
+        assert_unique_keys_of_level (section, keys);
+      if (submenu != NULL)
+        kk_test_assert_unique_access_keys (submenu);
+      if (!g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        continue;
+      underscore = strchr (label, '_');
+      g_assert_nonnull (underscore);
+      g_assert_false (g_hash_table_contains (keys, GUINT_TO_POINTER (g_ascii_tolower (underscore[1]))));
+      g_hash_table_add (keys, GUINT_TO_POINTER (g_ascii_tolower (underscore[1])));
+    }
+}
+
+/**
+ * kk_test_assert_unique_access_keys:
+ *
+ * Asserts that every item of @menu has an access key, none the same as
+ * another's at its level (sections are one level with their menu).
+ */
+void
+kk_test_assert_unique_access_keys (GMenuModel *menu)
+{
+  g_autoptr(GHashTable) keys = g_hash_table_new (NULL, NULL);
+
+  g_assert_nonnull (menu);
+  assert_unique_keys_of_level (menu, keys);
 }

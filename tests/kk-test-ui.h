@@ -38,6 +38,7 @@ void              kk_test_save            (KkWindow         *window);
 void              kk_test_wait_saved      (KkWindow         *window);
 void              kk_test_rename_first_program (KkPlan     *plan,
                                                 const char *name);
+void              kk_test_assert_unique_access_keys (GMenuModel *menu);
 gboolean          kk_test_press_key       (GtkWindow        *window,
                                            guint             keyval,
                                            GdkModifierType   modifiers);

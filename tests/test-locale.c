@@ -73,6 +73,10 @@ test_window_is_japanese (void)
   g_assert_true (has_label (GTK_WIDGET (window), "事業が選択されていません"));
   g_assert_true (has_label (GTK_WIDGET (window), "すべての柱"));
 
+  /* The Japanese menu has its own access keys, none twice. */
+  kk_test_assert_unique_access_keys (gtk_menu_button_get_menu_model (
+    GTK_MENU_BUTTON (kk_test_find_type (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON))));
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

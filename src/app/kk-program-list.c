@@ -998,6 +998,10 @@ kk_program_list_init (KkProgramList *self)
   kk_program_list_add_shortcuts (self);
   kk_program_list_name_filters (self);
   kk_tooltip_fit (GTK_WIDGET (self));
+  /* A screen reader tells the totals of what is shown with the list. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->column_view),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->summary_label, NULL,
+                                  -1);
 
   self->filter = GTK_FILTER (gtk_custom_filter_new (kk_program_list_match, self, NULL));
   self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (self->filter));
