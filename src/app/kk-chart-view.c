@@ -613,6 +613,10 @@ kk_chart_view_init (KkChartView *self)
                            G_CALLBACK (kk_chart_view_style_changed), self, G_CONNECT_SWAPPED);
   kk_chart_view_style_changed (self);
   kk_chart_view_add_controllers (self);
+  /* The view scrolls to the focused bar; GtkViewport's own scrolling to
+   * the focused widget, the whole chart, would undo it. */
+  gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (gtk_widget_get_parent (GTK_WIDGET (self->chart_area))),
+                                    FALSE);
   kk_accessible_name_drop_down (self->kind_drop_down, _("Chart"));
   kk_accessible_name_drop_down (self->kpi_drop_down, _("KPI"));
   kk_accessible_name_buttons (GTK_WIDGET (self));
