@@ -12,7 +12,7 @@
  *
  * Add a word here, next to the words of the same report, rather than write
  * a literal in a report file: that keeps the document's vocabulary in one
- * place (the same thing is called the same everywhere) and keeps _() out of
+ * place (the same thing is called the same everywhere) and keeps gettext out of
  * src/render/kk-report*.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
