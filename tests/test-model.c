@@ -441,6 +441,30 @@ test_edit_undo_redo (void)
   g_assert_true (kk_plan_get_dirty (plan));
 }
 
+static void
+test_review_state_undo (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkHistory *history = kk_plan_get_history (plan);
+  KkProgram *program = kk_plan_find_program (plan, 3);
+  guint notifies = 0;
+
+  g_signal_connect (program, "notify::review-state", G_CALLBACK (count_notify), &notifies);
+  g_assert_cmpint (kk_program_get_review_state (program), ==, KK_REVIEW_STATE_CONFIRMED);
+  g_assert_true (kk_plan_edit (plan, program, "review-state", KK_REVIEW_STATE_PENDING));
+  g_assert_false (kk_plan_edit (plan, program, "review-state", KK_REVIEW_STATE_PENDING));
+  g_assert_cmpuint (notifies, ==, 1);
+  g_assert_cmpint (kk_program_get_review_state (program), ==, KK_REVIEW_STATE_PENDING);
+  g_assert_true (kk_plan_get_dirty (plan));
+
+  g_assert_true (kk_history_undo (history));
+  g_assert_cmpint (kk_program_get_review_state (program), ==, KK_REVIEW_STATE_CONFIRMED);
+  g_assert_false (kk_plan_get_dirty (plan));
+  g_assert_true (kk_history_redo (history));
+  g_assert_cmpint (kk_program_get_review_state (program), ==, KK_REVIEW_STATE_PENDING);
+  g_assert_cmpuint (notifies, ==, 3);
+}
+
 static gpointer
 copy_object (gconstpointer object,
              gpointer      data)
@@ -642,6 +666,8 @@ test_create_program (void)
   g_assert_true (kk_program_get_pillar (program) == kk_program_get_pillar (after));
   g_assert_true (kk_program_get_lead_division (program) == kk_program_get_lead_division (after));
   g_assert_cmpint (kk_program_get_status (program), ==, KK_PROGRAM_STATUS_NEW);
+  /* A program just added is still being written. */
+  g_assert_cmpint (kk_program_get_review_state (program), ==, KK_REVIEW_STATE_DRAFT);
   g_assert_true (kk_plan_get_dirty (plan));
   assert_round_trips (plan);
 
@@ -667,6 +693,8 @@ test_duplicate_program (void)
   g_assert_true (copy_sheet != sheet);
   g_assert_cmpuint (kk_program_get_number (copy), ==, kk_plan_get_next_program_number (plan) - 1);
   g_assert_cmpint (kk_program_get_budget (copy), ==, kk_program_get_budget (program));
+  g_assert_cmpint (kk_program_get_review_state (copy), ==, KK_REVIEW_STATE_DRAFT);
+  g_assert_cmpint (kk_program_get_review_state (program), ==, KK_REVIEW_STATE_CONFIRMED);
   g_assert_cmpstr (kk_sheet_get_purpose (copy_sheet), ==, kk_sheet_get_purpose (sheet));
   g_assert_cmpuint (g_list_model_get_n_items (kk_sheet_get_kpis (copy_sheet)), ==,
                     g_list_model_get_n_items (kk_sheet_get_kpis (sheet)));
@@ -789,6 +817,7 @@ main (int   argc,
   g_test_add_func ("/model/kpi/achievement-against-plan", test_achievement_against_plan);
   g_test_add_func ("/model/notify/only-on-change", test_notify_only_on_change);
   g_test_add_func ("/model/edit/undo-redo", test_edit_undo_redo);
+  g_test_add_func ("/model/edit/review-state", test_review_state_undo);
   g_test_add_func ("/model/edit/unchanged", test_edit_unchanged_records_nothing);
   g_test_add_func ("/model/edit/after-undo", test_edit_after_undo_drops_redo);
   g_test_add_func ("/model/edit/typing-is-one-step", test_typing_is_one_step);

@@ -136,6 +136,69 @@ test_round_trip_label_and_notes (void)
   g_assert_null (kk_sheet_get_targets_notes (kk_program_get_sheet (kk_plan_find_program (again, 2))));
 }
 
+static GBytes *
+fixture_with (const char *from,
+              const char *to)
+{
+  g_autoptr(GBytes) fixture = load_fixture ("small.json");
+  g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (fixture, NULL),
+                                              g_bytes_get_size (fixture));
+
+  g_assert_cmpuint (g_string_replace (text, from, to, 1), ==, 1);
+  return g_string_free_to_bytes (g_steal_pointer (&text));
+}
+
+static void
+assert_all_confirmed (KkPlan *plan)
+{
+  GListModel *programs = kk_plan_get_programs (plan);
+
+  g_assert_cmpuint (g_list_model_get_n_items (programs), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (programs); i++)
+    {
+      g_autoptr(KkProgram) program = g_list_model_get_item (programs, i);
+
+      g_assert_cmpint (kk_program_get_review_state (program), ==, KK_REVIEW_STATE_CONFIRMED);
+    }
+}
+
+/* Version 1.2 added a program's review state; before it, plans were final. */
+static void
+test_review_state_of_older_files (void)
+{
+  g_autoptr(GBytes) bytes = fixture_with ("\"version\": \"1.2\",", "\"version\": \"1.1\",");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KkPlan) plan = kk_plan_load_bytes (bytes, &error);
+  g_autoptr(KkPlan) embedded = kk_plan_load_default ();
+
+  g_assert_no_error (error);
+  assert_all_confirmed (plan);
+  assert_all_confirmed (embedded);
+}
+
+static void
+test_round_trip_review_state (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(KkPlan) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  kk_program_set_review_state (kk_plan_find_program (plan, 1), KK_REVIEW_STATE_DRAFT);
+  kk_program_set_review_state (kk_plan_find_program (plan, 2), KK_REVIEW_STATE_PENDING);
+  saved = kk_plan_to_bytes (plan);
+  g_assert_nonnull (strstr (g_bytes_get_data (saved, NULL),
+                            "\"lead_division\": \"よろず支援・事業承継課\",\n      \"review_state\": \"draft\"\n"));
+  again = kk_plan_load_bytes (saved, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kk_program_get_review_state (kk_plan_find_program (again, 1)), ==,
+                   KK_REVIEW_STATE_DRAFT);
+  g_assert_cmpint (kk_program_get_review_state (kk_plan_find_program (again, 2)), ==,
+                   KK_REVIEW_STATE_PENDING);
+  g_assert_cmpint (kk_program_get_review_state (kk_plan_find_program (again, 3)), ==,
+                   KK_REVIEW_STATE_CONFIRMED);
+}
+
 static void
 test_unknown_members_kept (void)
 {
@@ -148,7 +211,7 @@ test_unknown_members_kept (void)
   g_autoptr(GError) error = NULL;
   const char *out;
 
-  g_string_replace (text, "\"version\": \"1.1\",", "\"version\": \"1.3\",", 1);
+  g_string_replace (text, "\"version\": \"1.2\",", "\"version\": \"1.9\",", 1);
   g_string_replace (text, "\"issued\": \"2024-03\",",
                     "\"issued\": \"2024-03\",\n  \"approved_by\": {\"board\": [1, 2.5, null, true]},", 1);
   g_string_replace (text, "\"name\": \"設備事業\",", "\"name\": \"設備事業\",\n      \"color\": \"赤\",", 1);
@@ -252,6 +315,8 @@ main (int   argc,
   g_test_add_func ("/plan-file/round-trip/edited", test_round_trip_equal);
   g_test_add_func ("/plan-file/round-trip/kpi-figures", test_round_trip_kpi_figures);
   g_test_add_func ("/plan-file/round-trip/label-and-notes", test_round_trip_label_and_notes);
+  g_test_add_func ("/plan-file/round-trip/review-state", test_round_trip_review_state);
+  g_test_add_func ("/plan-file/load/review-state-of-older-files", test_review_state_of_older_files);
   g_test_add_func ("/plan-file/round-trip/unknown-members", test_unknown_members_kept);
   g_test_add_func ("/plan-file/load/escapes", test_escapes_are_read);
   g_test_add_func ("/plan-file/save/backup", test_save_file_keeps_backup);

@@ -274,18 +274,22 @@ kk_loader_number (KkLoader   *self,
   return TRUE;
 }
 
+/* An optional member that is absent leaves @out as it was, its default. */
 static gboolean
 kk_loader_enum (KkLoader   *self,
                 KkJsonRef   object,
                 const char *member,
                 GType       enum_type,
+                gboolean    required,
                 int        *out)
 {
   const char *text;
   g_autofree char *choices = NULL;
 
-  if (!kk_loader_string (self, object, member, TRUE, &text))
+  if (!kk_loader_string (self, object, member, required, &text))
     return FALSE;
+  if (text == NULL)
+    return TRUE;
   if (kk_enum_from_nick (enum_type, text, out))
     return TRUE;
   choices = kk_enum_dup_nicks (enum_type);
@@ -633,12 +637,13 @@ kk_loader_load_program (KkLoader  *self,
 {
   static const char * const known[] = {
     "number", "name", "pillar", "funding", "budget", "status",
-    "previous_name", "previous_budget", "lead_division", NULL
+    "previous_name", "previous_budget", "lead_division", "review_state", NULL
   };
   g_autoptr(KkProgram) program = NULL;
   gint64 number, pillar_number, budget;
   const char *name;
   int status;
+  int review_state = KK_REVIEW_STATE_CONFIRMED;
   KkPillar *pillar;
   KkDivision *lead;
 
@@ -656,7 +661,7 @@ kk_loader_load_program (KkLoader  *self,
   kk_program_set_pillar (program, pillar);
   if (!kk_loader_program_funding (self, object, program) ||
       !kk_loader_int (self, object, "budget", 0, KK_BUDGET_MAX, &budget, NULL) ||
-      !kk_loader_enum (self, object, "status", KK_TYPE_PROGRAM_STATUS, &status))
+      !kk_loader_enum (self, object, "status", KK_TYPE_PROGRAM_STATUS, TRUE, &status))
     return FALSE;
   kk_program_set_budget (program, budget);
   kk_program_set_status (program, status);
@@ -664,6 +669,10 @@ kk_loader_load_program (KkLoader  *self,
       !kk_loader_division_member (self, object, "lead_division", &lead))
     return FALSE;
   kk_program_set_lead_division (program, lead);
+  /* Files older than 1.2 have no review: their programs are final. */
+  if (!kk_loader_enum (self, object, "review_state", KK_TYPE_REVIEW_STATE, FALSE, &review_state))
+    return FALSE;
+  kk_program_set_review_state (program, review_state);
 
   kk_loader_keep_unknown (self, object, known, program);
   g_hash_table_insert (self->programs, GINT_TO_POINTER (number), program);
@@ -689,7 +698,7 @@ kk_loader_load_value (KkLoader  *self,
 
   if (!kk_loader_object_node (self, object) ||
       !kk_loader_int (self, object, "fiscal_year", 1, 9999, &fiscal_year, NULL) ||
-      !kk_loader_enum (self, object, "kind", KK_TYPE_KPI_KIND, &kind) ||
+      !kk_loader_enum (self, object, "kind", KK_TYPE_KPI_KIND, TRUE, &kind) ||
       !kk_loader_number (self, object, "value", &number, &has_number) ||
       !kk_loader_string (self, object, "as_of", FALSE, &as_of) ||
       !kk_loader_string (self, object, "note", FALSE, &note))
@@ -735,7 +744,7 @@ kk_loader_load_kpi (KkLoader  *self,
       !kk_loader_name (self, object, "name", &name) ||
       !kk_loader_string (self, object, "group", FALSE, &group) ||
       !kk_loader_string (self, object, "unit", TRUE, &unit) ||
-      !kk_loader_enum (self, object, "comparator", KK_TYPE_COMPARATOR, &comparator) ||
+      !kk_loader_enum (self, object, "comparator", KK_TYPE_COMPARATOR, TRUE, &comparator) ||
       !kk_loader_string (self, object, "note", FALSE, &note) ||
       !kk_loader_container (self, object, "values", TRUE, &values, NULL))
     return FALSE;
@@ -1513,6 +1522,9 @@ kk_write_program (KkJsonWriter *writer,
     kk_write_int (writer, "previous_budget", kk_program_get_previous_budget (program));
   kk_write_string (writer, "lead_division",
                    kk_division_get_name (kk_program_get_lead_division (program)));
+  if (kk_program_get_review_state (program) != KK_REVIEW_STATE_CONFIRMED)
+    kk_write_string (writer, "review_state",
+                     kk_enum_get_nick (KK_TYPE_REVIEW_STATE, kk_program_get_review_state (program)));
   kk_write_end_object (writer, program);
 }
 

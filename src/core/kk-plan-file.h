@@ -44,7 +44,7 @@ typedef enum
 
 #define KK_PLAN_FORMAT "keikaku-plan"
 #define KK_PLAN_VERSION_MAJOR 1
-#define KK_PLAN_VERSION_MINOR 1
+#define KK_PLAN_VERSION_MINOR 2
 #define KK_PLAN_DEFAULT_RESOURCE "/io/github/keikaku/Keikaku/plans/fy2024.json"
 
 GQuark   kk_plan_file_error_quark (void);

@@ -807,6 +807,7 @@ kk_plan_create_program (KkPlan     *self,
 
   program = kk_program_new (kk_plan_get_next_program_number (self), name);
   kk_program_set_status (program, KK_PROGRAM_STATUS_NEW);
+  kk_program_set_review_state (program, KK_REVIEW_STATE_DRAFT);
   kk_program_set_pillar (program, after ? kk_program_get_pillar (after) : first_pillar);
   funding = after ? kk_object_array_copy (kk_program_get_funding (after)) : g_ptr_array_new ();
   if (after == NULL)
@@ -872,6 +873,7 @@ kk_plan_duplicate_program (KkPlan     *self,
   copy = kk_object_copy (program);
   kk_program_set_number (copy, kk_plan_get_next_program_number (self));
   kk_program_set_name (copy, name);
+  kk_program_set_review_state (copy, KK_REVIEW_STATE_DRAFT);
   sheet = kk_sheet_copy (kk_program_get_sheet (program));
 
   kk_plan_insert_program (self, copy, sheet, program);

@@ -22,6 +22,7 @@ struct _KkProgram
   char *previous_name;
   gint64 previous_budget;
   KkDivision *lead_division;
+  KkReviewState review_state;
   KkSheet *sheet;
 };
 
@@ -40,6 +41,7 @@ enum {
   PROP_PREVIOUS_BUDGET,
   PROP_DIFFERENCE,
   PROP_LEAD_DIVISION,
+  PROP_REVIEW_STATE,
   PROP_SHEET,
   N_PROPS
 };
@@ -145,6 +147,9 @@ kk_program_get_property (GObject    *object,
     case PROP_LEAD_DIVISION:
       g_value_set_object (value, self->lead_division);
       break;
+    case PROP_REVIEW_STATE:
+      g_value_set_enum (value, self->review_state);
+      break;
     case PROP_SHEET:
       g_value_set_object (value, self->sheet);
       break;
@@ -189,6 +194,9 @@ kk_program_set_property (GObject      *object,
       break;
     case PROP_LEAD_DIVISION:
       kk_program_set_lead_division (self, g_value_get_object (value));
+      break;
+    case PROP_REVIEW_STATE:
+      kk_program_set_review_state (self, g_value_get_enum (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -290,6 +298,17 @@ kk_program_class_init (KkProgramClass *klass)
     g_param_spec_object ("lead-division", NULL, NULL, KK_TYPE_DIVISION, rw);
 
   /**
+   * KkProgram:review-state:
+   *
+   * Where the program stands in the year's review: 作成中, 確認待ち or 確定.
+   * Confirmed unless set otherwise, as plans written before the review
+   * existed are final.
+   */
+  properties[PROP_REVIEW_STATE] =
+    g_param_spec_enum ("review-state", NULL, NULL, KK_TYPE_REVIEW_STATE,
+                       KK_REVIEW_STATE_CONFIRMED, rw);
+
+  /**
    * KkProgram:sheet:
    *
    * The sheet that describes the program, shared with others or not.
@@ -304,6 +323,7 @@ kk_program_init (KkProgram *self)
 {
   self->number = 1;
   self->name = g_strdup ("");
+  self->review_state = KK_REVIEW_STATE_CONFIRMED;
   self->funding = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
@@ -543,6 +563,25 @@ kk_program_set_lead_division (KkProgram  *self,
                           G_CALLBACK (kk_program_division_renamed));
   g_set_object (&self->lead_division, division);
   kk_program_notify (self, PROP_LEAD_DIVISION);
+}
+
+KkReviewState
+kk_program_get_review_state (KkProgram *self)
+{
+  g_return_val_if_fail (KK_IS_PROGRAM (self), KK_REVIEW_STATE_CONFIRMED);
+  return self->review_state;
+}
+
+void
+kk_program_set_review_state (KkProgram     *self,
+                             KkReviewState  review_state)
+{
+  g_return_if_fail (KK_IS_PROGRAM (self));
+
+  if (self->review_state == review_state)
+    return;
+  self->review_state = review_state;
+  kk_program_notify (self, PROP_REVIEW_STATE);
 }
 
 /**

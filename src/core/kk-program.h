@@ -52,6 +52,9 @@ gint64           kk_program_get_difference      (KkProgram       *self);
 KkDivision      *kk_program_get_lead_division   (KkProgram       *self);
 void             kk_program_set_lead_division   (KkProgram       *self,
                                                  KkDivision      *division);
+KkReviewState    kk_program_get_review_state    (KkProgram       *self);
+void             kk_program_set_review_state    (KkProgram       *self,
+                                                 KkReviewState    review_state);
 KkSheet         *kk_program_get_sheet           (KkProgram       *self);
 gboolean         kk_program_has_funding         (KkProgram       *self,
                                                  KkFunding       *funding);

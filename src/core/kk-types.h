@@ -48,6 +48,21 @@ typedef enum
   KK_KPI_KIND_FORECAST,
 } KkKpiKind;
 
+/**
+ * KkReviewState:
+ * @KK_REVIEW_STATE_DRAFT: 作成中, the division is still writing it
+ * @KK_REVIEW_STATE_PENDING: 確認待ち, written and waiting to be checked
+ * @KK_REVIEW_STATE_CONFIRMED: 確定, checked and final for the year
+ *
+ * Where a program stands in the year's review cycle.
+ */
+typedef enum
+{
+  KK_REVIEW_STATE_DRAFT,
+  KK_REVIEW_STATE_PENDING,
+  KK_REVIEW_STATE_CONFIRMED,
+} KkReviewState;
+
 G_END_DECLS
 
 G_BEGIN_DECLS
