@@ -210,6 +210,38 @@ test_undo_and_redo_refresh_the_fields (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (fixture->name)), ==, renamed);
 }
 
+/* The review state is chosen from a list, one step of undo a choice, and
+ * the list follows the plan's undo. */
+static void
+test_review_state_is_one_step (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  KkHistory *history = kk_plan_get_history (fixture->plan);
+  AdwComboRow *row = ADW_COMBO_ROW (kk_test_find_named (GTK_WIDGET (fixture->editor), "review-state"));
+
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Review state");
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, KK_REVIEW_STATE_CONFIRMED);
+  g_assert_cmpstr (gtk_string_object_get_string (adw_combo_row_get_selected_item (row)), ==,
+                   "Confirmed");
+
+  adw_combo_row_set_selected (row, KK_REVIEW_STATE_DRAFT);
+  kk_test_run_until_idle ();
+  g_assert_cmpint (kk_program_get_review_state (fixture->program), ==, KK_REVIEW_STATE_DRAFT);
+  adw_combo_row_set_selected (row, KK_REVIEW_STATE_PENDING);
+  kk_test_run_until_idle ();
+  g_assert_cmpint (kk_program_get_review_state (fixture->program), ==, KK_REVIEW_STATE_PENDING);
+
+  g_assert_true (kk_history_undo (history));
+  kk_test_run_until_idle ();
+  g_assert_cmpint (kk_program_get_review_state (fixture->program), ==, KK_REVIEW_STATE_DRAFT);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, KK_REVIEW_STATE_DRAFT);
+  g_assert_true (kk_history_undo (history));
+  kk_test_run_until_idle ();
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, KK_REVIEW_STATE_CONFIRMED);
+  assert_plan_and_history_unchanged (fixture);
+}
+
 static void
 test_blank_name_and_taken_number_are_refused (Fixture       *fixture,
                                               gconstpointer  data)
@@ -489,6 +521,7 @@ main (int   argc,
   add_test ("/editor/leaving-applies", test_leaving_applies);
   add_test ("/editor/escape-restores", test_escape_restores);
   add_test ("/editor/undo-and-redo-refresh-the-fields", test_undo_and_redo_refresh_the_fields);
+  add_test ("/editor/review-state-is-one-step", test_review_state_is_one_step);
   add_test ("/editor/blank-name-and-taken-number", test_blank_name_and_taken_number_are_refused);
   add_test ("/editor/text-is-one-step", test_text_is_one_step);
   add_test ("/editor/a11y/entry-rows-say-their-label", test_entry_rows_say_their_label);

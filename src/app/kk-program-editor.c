@@ -3,7 +3,8 @@
  * The typed fields are KkFields: a value reaches the plan whole and valid,
  * on Enter or when the field is left, as one step of undo, and what cannot
  * be a value (a budget typed as 12a) stays in the field with a message while
- * the plan keeps what it had. Choices (pillar, funding, status, divisions)
+ * the plan keeps what it had. Choices (pillar, funding, status, review state,
+ * divisions)
  * apply at once through kk_plan_edit(). The model is the truth: a notify
  * from the program or its sheet refreshes the fields, and an undo or a redo
  * shows the plan's values again in every field.
@@ -79,6 +80,7 @@ struct _KkProgramEditor
   AdwComboRow *pillar_row;
   GtkBox *funding_box;
   AdwComboRow *status_row;
+  AdwComboRow *review_row;
   GtkLabel *program_error;
   AdwEntryRow *budget_row;
   AdwEntryRow *previous_name_row;
@@ -193,6 +195,16 @@ kk_program_editor_status_changed (KkProgramEditor *self)
     kk_plan_edit (self->plan, self->program, "status", status);
 }
 
+/* The states are offered in their order, so a position is a state. */
+static void
+kk_program_editor_review_changed (KkProgramEditor *self)
+{
+  guint selected = adw_combo_row_get_selected (self->review_row);
+
+  if (kk_program_editor_is_editing (self) && selected != GTK_INVALID_LIST_POSITION)
+    kk_plan_edit (self->plan, self->program, "review-state", (KkReviewState)selected);
+}
+
 static void
 kk_program_editor_lead_changed (KkProgramEditor *self)
 {
@@ -280,6 +292,7 @@ kk_program_editor_show_header (KkProgramEditor *self)
                                    kk_program_has_funding (program, funding));
     }
   adw_combo_row_set_selected (self->status_row, is_new ? 1 : 0);
+  adw_combo_row_set_selected (self->review_row, kk_program_get_review_state (program));
 
   kk_field_show (self->budget_field);
   kk_field_show (self->previous_name_field);
@@ -396,6 +409,16 @@ kk_program_editor_add_texts (KkProgramEditor *self)
       gtk_accessible_update_relation (GTK_ACCESSIBLE (view),
                                       GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
     }
+}
+
+static void
+kk_program_editor_add_review_states (KkProgramEditor *self)
+{
+  g_autoptr(GtkStringList) states = gtk_string_list_new (NULL);
+
+  for (KkReviewState state = KK_REVIEW_STATE_DRAFT; state <= KK_REVIEW_STATE_CONFIRMED; state++)
+    gtk_string_list_append (states, kk_format_review_state (state));
+  adw_combo_row_set_model (self->review_row, G_LIST_MODEL (states));
 }
 
 static void
@@ -637,6 +660,7 @@ kk_program_editor_class_init (KkProgramEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KkProgramEditor, pillar_row);
   gtk_widget_class_bind_template_child (widget_class, KkProgramEditor, funding_box);
   gtk_widget_class_bind_template_child (widget_class, KkProgramEditor, status_row);
+  gtk_widget_class_bind_template_child (widget_class, KkProgramEditor, review_row);
   gtk_widget_class_bind_template_child (widget_class, KkProgramEditor, program_error);
   gtk_widget_class_bind_template_child (widget_class, KkProgramEditor, budget_row);
   gtk_widget_class_bind_template_child (widget_class, KkProgramEditor, previous_name_row);
@@ -648,9 +672,10 @@ kk_program_editor_class_init (KkProgramEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KkProgramEditor, divisions_error);
   gtk_widget_class_bind_template_child (widget_class, KkProgramEditor, texts_box);
   gtk_widget_class_bind_template_child (widget_class, KkProgramEditor, kpi_editor);
-  gtk_widget_class_bind_template_callback (widget_class, kk_program_editor_pillar_changed);
-  gtk_widget_class_bind_template_callback (widget_class, kk_program_editor_status_changed);
   gtk_widget_class_bind_template_callback (widget_class, kk_program_editor_lead_changed);
+  gtk_widget_class_bind_template_callback (widget_class, kk_program_editor_pillar_changed);
+  gtk_widget_class_bind_template_callback (widget_class, kk_program_editor_review_changed);
+  gtk_widget_class_bind_template_callback (widget_class, kk_program_editor_status_changed);
   gtk_widget_class_set_css_name (widget_class, "kk-program-editor");
 }
 
@@ -663,6 +688,7 @@ kk_program_editor_init (KkProgramEditor *self)
   self->division_rows = g_ptr_array_new ();
   self->fields = g_ptr_array_new_with_free_func (g_object_unref);
   kk_program_editor_add_header_fields (self);
+  kk_program_editor_add_review_states (self);
   kk_program_editor_add_texts (self);
   kk_program_editor_refresh (self);
 }

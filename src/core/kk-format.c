@@ -547,3 +547,25 @@ kk_format_percent (double ratio)
   g_ascii_formatd (buffer, sizeof buffer, "%.1f", ratio * 100);
   return g_strconcat (buffer, "%", NULL);
 }
+
+/**
+ * kk_format_review_state:
+ *
+ * Returns: where a program stands in the review, as the window says it:
+ *   作成中, 確認待ち, 確定
+ */
+const char *
+kk_format_review_state (KkReviewState state)
+{
+  switch (state)
+    {
+    case KK_REVIEW_STATE_DRAFT:
+      return C_("review state", "Draft");
+    case KK_REVIEW_STATE_PENDING:
+      return C_("review state", "Waiting for review");
+    case KK_REVIEW_STATE_CONFIRMED:
+      return C_("review state", "Confirmed");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}

@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "kk-types.h"
+
 G_BEGIN_DECLS
 
 #define KK_PARSE_ERROR (kk_parse_error_quark ())
@@ -48,5 +50,7 @@ char *kk_format_fiscal_year_short (int   fiscal_year);
 char *kk_format_western_fiscal_year (int fiscal_year);
 char *kk_format_number           (double value);
 char *kk_format_percent          (double ratio);
+
+const char *kk_format_review_state (KkReviewState state);
 
 G_END_DECLS
