@@ -45,11 +45,12 @@ fixture_tear_down (Fixture       *fixture,
 }
 
 /* Runs keikaku without a display, in @locale unless %NULL; returns its
- * exit status. */
+ * exit status. What it prints goes to @output, unless %NULL. */
 static int
-run_keikaku_in_locale (const char * const  *arguments,
-                       const char          *locale,
-                       char               **error_output)
+run_keikaku_full (const char * const  *arguments,
+                  const char          *locale,
+                  char               **output,
+                  char               **error_output)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) argv = NULL;
@@ -69,11 +70,19 @@ run_keikaku_in_locale (const char * const  *arguments,
       envp = g_environ_unsetenv (envp, "LANGUAGE");
     }
 
-  g_spawn_sync (NULL, argv, envp, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+  g_spawn_sync (NULL, argv, envp, output ? 0 : G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, output,
                 error_output, &status, &error);
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (status));
   return WEXITSTATUS (status);
+}
+
+static int
+run_keikaku_in_locale (const char * const  *arguments,
+                       const char          *locale,
+                       char               **error_output)
+{
+  return run_keikaku_full (arguments, locale, NULL, error_output);
 }
 
 static int
@@ -656,6 +665,58 @@ test_pdf_bad_usage (Fixture       *fixture,
     }
 }
 
+/* The embedded plan's one irregularity: program 13 sets no targets. */
+static void
+test_check_findings (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const char * const args[] = { "--check", NULL };
+  g_autofree char *output = NULL;
+  g_autofree char *error_output = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_cmpint (run_keikaku_full (args, NULL, &output, &error_output), ==, 1);
+  g_assert_cmpstr (error_output, ==, "");
+  lines = g_strsplit (output, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_cmpstr (lines[0], ==, "【13】 交付決定件数 › Figures: warning: "
+                                 "The KPI has figures for 令和6年度 but no target for it.");
+  g_assert_true (g_str_has_prefix (lines[1], "【13】 交付決定額 › Figures: warning: "));
+  g_assert_cmpstr (lines[2], ==, "");
+}
+
+static void
+test_check_clean (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *path = fixture_path ("small.json");
+  const char * const args[] = { "--check", path, NULL };
+  g_autofree char *output = NULL;
+  g_autofree char *error_output = NULL;
+
+  g_assert_cmpint (run_keikaku_full (args, NULL, &output, &error_output), ==, 0);
+  g_assert_cmpstr (output, ==, "");
+  g_assert_cmpstr (error_output, ==, "");
+}
+
+static void
+test_check_unreadable (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "missing.json", NULL);
+  const char * const missing[] = { "--check", path, NULL };
+  const char * const with_export[] = { "--check", "--export-csv=out.csv", NULL };
+  g_autofree char *output = NULL;
+  g_autofree char *error_output = NULL;
+
+  g_assert_cmpint (run_keikaku_full (missing, NULL, &output, &error_output), ==, 2);
+  g_assert_cmpstr (output, ==, "");
+  assert_one_line_error (error_output, "missing.json");
+  g_clear_pointer (&error_output, g_free);
+  g_assert_cmpint (run_keikaku (with_export, &error_output), ==, 2);
+  assert_one_line_error (error_output, "--check");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -704,6 +765,12 @@ main (int   argc,
               fixture_set_up, test_pdf_bad_file, fixture_tear_down);
   g_test_add ("/command-line/export-pdf/bad-usage", Fixture, NULL,
               fixture_set_up, test_pdf_bad_usage, fixture_tear_down);
+  g_test_add ("/command-line/check/findings", Fixture, NULL,
+              fixture_set_up, test_check_findings, fixture_tear_down);
+  g_test_add ("/command-line/check/clean", Fixture, NULL,
+              fixture_set_up, test_check_clean, fixture_tear_down);
+  g_test_add ("/command-line/check/unreadable", Fixture, NULL,
+              fixture_set_up, test_check_unreadable, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "kk-chart.h"
+#include "kk-check.h"
 #include "kk-command-line.h"
 #include "kk-csv.h"
 #include "kk-plan-file.h"
@@ -34,6 +35,7 @@ typedef struct
   char *export_pdf;
   char *report;
   char *division;
+  gboolean check;
   char **files;
 } KkOptions;
 
@@ -266,6 +268,42 @@ kk_export_pdf (KkOptions *options)
   return EXIT_SUCCESS;
 }
 
+static const char *
+kk_severity_word (KkSeverity severity)
+{
+  switch (severity)
+    {
+    case KK_SEVERITY_ERROR: return _("error");
+    case KK_SEVERITY_WARNING: return _("warning");
+    case KK_SEVERITY_NOTE: return _("note");
+    default: g_assert_not_reached ();
+    }
+}
+
+/* One finding a line, "PLACE: SEVERITY: MESSAGE" as compilers write theirs,
+ * so that editors and scripts read it; the status says whether any. */
+static int
+kk_check (KkOptions *options)
+{
+  g_autoptr(KkPlan) plan = kk_load_plan (options);
+  g_autoptr(GListModel) findings = NULL;
+  guint n;
+
+  if (plan == NULL)
+    return KK_EXIT_USAGE;
+  findings = kk_check_plan (plan);
+  n = g_list_model_get_n_items (findings);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(KkFinding) finding = g_list_model_get_item (findings, i);
+
+      g_print ("%s: %s: %s\n", kk_finding_get_place (finding),
+               kk_severity_word (kk_finding_get_severity (finding)),
+               kk_finding_get_message (finding));
+    }
+  return n > 0 ? KK_EXIT_FINDINGS : EXIT_SUCCESS;
+}
+
 /* Options that only make sense with another; returns the first misused. */
 static const char *
 kk_find_orphan_option (KkOptions *options)
@@ -283,6 +321,8 @@ kk_find_orphan_option (KkOptions *options)
   if ((options->export_csv != NULL) + (options->export_chart != NULL) +
       (options->export_pdf != NULL) > 1)
     return _("give one of --export-csv, --export-chart and --export-pdf");
+  if (options->check && (options->export_csv || options->export_chart || options->export_pdf))
+    return _("--check goes without an export");
   return NULL;
 }
 
@@ -291,7 +331,7 @@ kk_find_orphan_option (KkOptions *options)
  * @arguments: the program's arguments, argv[0] first
  * @exit_status: (out): set when the command line was handled here
  *
- * Parses the command line strictly. Bad usage, and any export, end here with
+ * Parses the command line strictly. Bad usage, any export and the check end here with
  * @exit_status set; otherwise the application goes on to open its window.
  *
  * Returns: %TRUE when the command line was handled and the process should exit
@@ -324,6 +364,8 @@ kk_command_line_run (char **arguments,
       N_("The report to write: divisions (default), book or budget"), N_("REPORT") },
     { "division", 0, 0, G_OPTION_ARG_STRING, &options.division,
       N_("Only this division's summary, without the cover"), N_("NAME") },
+    { "check", 0, 0, G_OPTION_ARG_NONE, &options.check,
+      N_("Check the plan and list what looks wrong; exit 1 if anything does"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.files, NULL, N_("[FILE]") },
     { NULL }
   };
@@ -360,6 +402,11 @@ kk_command_line_run (char **arguments,
   if (options.export_pdf)
     {
       *exit_status = kk_export_pdf (&options);
+      return TRUE;
+    }
+  if (options.check)
+    {
+      *exit_status = kk_check (&options);
       return TRUE;
     }
   return FALSE;

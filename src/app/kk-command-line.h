@@ -9,6 +9,8 @@
 
 G_BEGIN_DECLS
 
+/* Exit status of --check when it found something. */
+#define KK_EXIT_FINDINGS 1
 /* Exit status for bad usage or an unreadable file. */
 #define KK_EXIT_USAGE 2
 

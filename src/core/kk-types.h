@@ -63,6 +63,21 @@ typedef enum
   KK_REVIEW_STATE_CONFIRMED,
 } KkReviewState;
 
+/**
+ * KkSeverity:
+ * @KK_SEVERITY_ERROR: the plan is wrong: a figure will be lost or misread
+ * @KK_SEVERITY_WARNING: most likely a mistake, to be looked at
+ * @KK_SEVERITY_NOTE: worth knowing, often on purpose
+ *
+ * How much a finding of the consistency check matters.
+ */
+typedef enum
+{
+  KK_SEVERITY_ERROR,
+  KK_SEVERITY_WARNING,
+  KK_SEVERITY_NOTE,
+} KkSeverity;
+
 G_END_DECLS
 
 G_BEGIN_DECLS
