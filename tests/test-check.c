@@ -277,6 +277,23 @@ test_as_of (void)
   g_assert_cmpuint (count_check (findings, "as-of-after-issue"), ==, 1);
 }
 
+static void
+test_not_confirmed (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  g_autoptr(GListModel) findings = NULL;
+  KkFinding *finding;
+
+  kk_program_set_review_state (program_at (plan, 8), KK_REVIEW_STATE_DRAFT);
+  kk_program_set_review_state (program_at (plan, 9), KK_REVIEW_STATE_PENDING);
+  findings = kk_check_plan (plan);
+
+  finding = find (findings, "not-confirmed", program_at (plan, 8), "review-state");
+  g_assert_cmpint (kk_finding_get_severity (finding), ==, KK_SEVERITY_NOTE);
+  find (findings, "not-confirmed", program_at (plan, 9), "review-state");
+  g_assert_cmpuint (count_check (findings, "not-confirmed"), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -292,6 +309,7 @@ main (int   argc,
   g_test_add_func ("/check/missing-target", test_missing_target);
   g_test_add_func ("/check/comparator", test_comparator);
   g_test_add_func ("/check/as-of", test_as_of);
+  g_test_add_func ("/check/not-confirmed", test_not_confirmed);
 
   return g_test_run ();
 }

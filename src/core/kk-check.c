@@ -208,6 +208,17 @@ kk_check_lead_division_on_sheet (KkChecker *checker,
   kk_checker_add_program (checker, program, "lead-division", _("Lead division"), message);
 }
 
+static void
+kk_check_not_confirmed (KkChecker *checker,
+                        gpointer   item)
+{
+  KkProgram *program = item;
+
+  if (kk_program_get_review_state (program) != KK_REVIEW_STATE_CONFIRMED)
+    kk_checker_add_program (checker, program, "review-state", C_("finding", "Review state"),
+                            _("The program is not confirmed yet."));
+}
+
 /* ------------------------------------------------------------------------ */
 /* The plan                                                                 */
 
@@ -504,6 +515,7 @@ static const KkCheck kk_checks[] = {
   { "previous-name-same", KK_SEVERITY_WARNING, KK_SCOPE_PROGRAM, kk_check_previous_name_same },
   { "lead-division-not-on-sheet", KK_SEVERITY_ERROR, KK_SCOPE_PROGRAM,
     kk_check_lead_division_on_sheet },
+  { "not-confirmed", KK_SEVERITY_NOTE, KK_SCOPE_PROGRAM, kk_check_not_confirmed },
   { "duplicate-name", KK_SEVERITY_ERROR, KK_SCOPE_PLAN, kk_check_duplicate_names },
   { "unused-pillar", KK_SEVERITY_NOTE, KK_SCOPE_PLAN, kk_check_unused_pillars },
   { "unused-division", KK_SEVERITY_NOTE, KK_SCOPE_PLAN, kk_check_unused_divisions },
