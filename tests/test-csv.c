@@ -157,6 +157,39 @@ test_quoting (void)
   g_assert_cmpstr (((char **)g_ptr_array_index (rows, 1))[1], ==, name);
 }
 
+static gboolean
+bytes_contain (GBytes     *bytes,
+               const char *text)
+{
+  return g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), text) != NULL;
+}
+
+/* LibreOffice's CSV import splits on ";" and tabs besides commas unless the
+ * cell is quoted, which would shift every cell after a joined list. */
+static void
+test_quoting_separators (void)
+{
+  g_autoptr(KkPlan) plan = load_small_plan ();
+  g_autoptr(GBytes) programs = NULL;
+  g_autoptr(GBytes) kpis = NULL;
+  KkSheet *sheet = kk_program_get_sheet (kk_plan_find_program (plan, 3));
+  g_autoptr(KkKpi) kpi = kk_kpi_new ("受講者数", "人");
+  g_autoptr(KkKpiValue) value = kk_kpi_value_new (2024, KK_KPI_KIND_TARGET);
+
+  kk_plan_edit (plan, kk_plan_find_program (plan, 1), "name", "相談\t事業");
+  kk_kpi_append_value (kpi, value);
+  kk_sheet_append_kpi (sheet, kpi);
+  programs = kk_csv_export (plan, KK_CSV_TABLE_PROGRAMS);
+  kpis = kk_csv_export (plan, KK_CSV_TABLE_KPIS);
+
+  g_assert_true (bytes_contain (programs, "\r\n1,\"相談\t事業\",経営基盤の強化,国,1000,"));
+  g_assert_true (bytes_contain (programs, ",販路拡大,\"県;自\",500,,,500,new,総務企画課,"
+                                          "\"総務企画課;経営支援課\","
+                                          "\"四日市市 工業振興課;雇用経済部\"\r\n"));
+  g_assert_true (bytes_contain (kpis, "\r\n\"2;3\",受講者数,,人,exact,2024,target,,,\r\n"));
+  g_assert_false (bytes_contain (programs, "\"国\""));
+}
+
 static void
 test_kpis (void)
 {
@@ -226,6 +259,7 @@ main (int   argc,
   g_test_add_func ("/csv/programs/continuing", test_programs_continuing);
   g_test_add_func ("/csv/programs/new", test_programs_new);
   g_test_add_func ("/csv/programs/quoting", test_quoting);
+  g_test_add_func ("/csv/quoting/separators", test_quoting_separators);
   g_test_add_func ("/csv/kpis/rows", test_kpis);
   g_test_add_func ("/csv/kpis/shared-sheet", test_kpis_shared_sheet);
   g_test_add_func ("/csv/table-names", test_table_names);

@@ -2,7 +2,15 @@
  *
  * UTF-8 with a byte order mark and CRLF line ends, quoted as RFC 4180 says:
  * what Excel on a Japanese desktop opens without garbling. Amounts are plain
- * integers of thousand yen, several values in one cell are joined with ";".
+ * integers of thousand yen, several values in one cell are joined with
+ * KK_CSV_JOIN (";").
+ *
+ * Besides the cells RFC 4180 requires quoted (a comma, a quote, a line end),
+ * a cell holding ";" or a tab is quoted too: LibreOffice's CSV import ticks
+ * semicolon and tab as separators beside the comma by default (its
+ * configuration's CSVImport Separators is ",;\t"), and would split "県;自" or
+ * "22;23;24" into cells of their own, shifting the budgets beside them. Any
+ * cell may be quoted, so no RFC 4180 reader minds.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -32,7 +40,7 @@ kk_csv_cell (KkCsvRow   *row,
 
   if (text == NULL)
     return;
-  if (strpbrk (text, ",\"\r\n") == NULL)
+  if (strpbrk (text, ",\"\r\n\t" KK_CSV_JOIN) == NULL)
     {
       g_string_append (row->out, text);
       return;
@@ -88,7 +96,7 @@ kk_csv_program_row (KkCsvRow  *row,
   kk_csv_int_cell (row, kk_program_get_number (program));
   kk_csv_cell (row, kk_program_get_name (program));
   kk_csv_cell (row, kk_pillar_get_name (kk_program_get_pillar (program)));
-  kk_csv_take_cell (row, kk_program_dup_funding_label (program, ";"));
+  kk_csv_take_cell (row, kk_program_dup_funding_label (program, KK_CSV_JOIN));
   kk_csv_int_cell (row, kk_program_get_budget (program));
   kk_csv_cell (row, kk_program_get_previous_name (program));
   if (is_new)
@@ -98,8 +106,8 @@ kk_csv_program_row (KkCsvRow  *row,
   kk_csv_int_cell (row, kk_program_get_difference (program));
   kk_csv_cell (row, kk_enum_get_nick (KK_TYPE_PROGRAM_STATUS, kk_program_get_status (program)));
   kk_csv_cell (row, kk_division_get_name (kk_program_get_lead_division (program)));
-  kk_csv_take_cell (row, sheet ? kk_sheet_dup_divisions_label (sheet, ";") : NULL);
-  kk_csv_take_cell (row, sheet ? g_strjoinv (";", (char **)kk_sheet_get_partners (sheet)) : NULL);
+  kk_csv_take_cell (row, sheet ? kk_sheet_dup_divisions_label (sheet, KK_CSV_JOIN) : NULL);
+  kk_csv_take_cell (row, sheet ? g_strjoinv (KK_CSV_JOIN, (char **)kk_sheet_get_partners (sheet)) : NULL);
   kk_csv_end_row (row);
 }
 
@@ -148,7 +156,7 @@ static void
 kk_csv_sheet_rows (KkCsvRow *row,
                    KkSheet  *sheet)
 {
-  g_autofree char *numbers = kk_sheet_dup_numbers_label (sheet, ";");
+  g_autofree char *numbers = kk_sheet_dup_numbers_label (sheet, KK_CSV_JOIN);
   GListModel *kpis = kk_sheet_get_kpis (sheet);
 
   for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)

@@ -11,6 +11,10 @@
 
 G_BEGIN_DECLS
 
+/* What joins several values in one cell: funding codes, divisions, related
+ * bodies, the programs of a shared sheet. */
+#define KK_CSV_JOIN ";"
+
 /**
  * KkCsvTable:
  * @KK_CSV_TABLE_PROGRAMS: one row a program
