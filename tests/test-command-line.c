@@ -717,6 +717,88 @@ test_check_unreadable (Fixture       *fixture,
   assert_one_line_error (error_output, "--check");
 }
 
+/* The programs table as the embedded plan exports it, with program 3's
+ * budget (line 4, column E) replaced by @budget, written to the fixture's
+ * in.csv. */
+static char *
+write_import_csv (Fixture    *fixture,
+                  const char *budget)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  g_autoptr(GBytes) bytes = kk_csv_export (plan, KK_CSV_TABLE_PROGRAMS);
+  g_autofree char *csv = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_auto(GStrv) parts = g_strsplit (csv, ",3797,,3797,", -1);
+  g_autofree char *cell = g_strdup_printf (",%s,,3797,", budget);
+  g_autofree char *edited = NULL;
+  char *path = g_build_filename (fixture->dir, "in.csv", NULL);
+
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  edited = g_strjoinv (cell, parts);
+  g_assert_true (g_file_set_contents (path, edited, -1, NULL));
+  return path;
+}
+
+/* Runs keikaku --import-csv=in.csv --save-as=out.json on the table with
+ * program 3's budget @budget; returns its exit status. */
+static int
+run_import (Fixture     *fixture,
+            const char  *budget,
+            char       **in,
+            char       **out,
+            char       **error_output)
+{
+  g_autofree char *import_option = NULL;
+  g_autofree char *save_option = NULL;
+
+  *in = write_import_csv (fixture, budget);
+  *out = g_build_filename (fixture->dir, "out.json", NULL);
+  import_option = g_strconcat ("--import-csv=", *in, NULL);
+  save_option = g_strconcat ("--save-as=", *out, NULL);
+  return run_keikaku ((const char * const []) { import_option, save_option, NULL }, error_output);
+}
+
+static void
+test_import_csv (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *in = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *error_output = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(KkPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (run_import (fixture, "\"4,000\"", &in, &out, &error_output), ==, 0);
+  g_assert_cmpstr (error_output, ==, "");
+  file = g_file_new_for_path (out);
+  plan = kk_plan_load_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kk_program_get_budget (kk_plan_find_program (plan, 3)), ==, 4000);
+  g_assert_cmpint (kk_program_get_budget (kk_plan_find_program (plan, 4)), ==, 13840);
+}
+
+static void
+test_import_csv_bad_row (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *in = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *import_option = NULL;
+  g_autofree char *error_output = NULL;
+
+  g_assert_cmpint (run_import (fixture, "37a97", &in, &out, &error_output), ==, 2);
+  assert_one_line_error (error_output, in);
+  assert_one_line_error (error_output, "line 4, column 5");
+  assert_one_line_error (error_output, "37a97");
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  g_clear_pointer (&error_output, g_free);
+  import_option = g_strconcat ("--import-csv=", in, NULL);
+  g_assert_cmpint (run_keikaku ((const char * const []) { import_option, NULL }, &error_output),
+                   ==, 2);
+  assert_one_line_error (error_output, "--save-as");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -771,6 +853,10 @@ main (int   argc,
               fixture_set_up, test_check_clean, fixture_tear_down);
   g_test_add ("/command-line/check/unreadable", Fixture, NULL,
               fixture_set_up, test_check_unreadable, fixture_tear_down);
+  g_test_add ("/command-line/import-csv/applied", Fixture, NULL,
+              fixture_set_up, test_import_csv, fixture_tear_down);
+  g_test_add ("/command-line/import-csv/bad-row", Fixture, NULL,
+              fixture_set_up, test_import_csv_bad_row, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 #include "kk-chart.h"
 #include "kk-check.h"
 #include "kk-command-line.h"
+#include "kk-csv-import.h"
 #include "kk-csv.h"
 #include "kk-plan-file.h"
 #include "kk-report.h"
@@ -36,6 +37,8 @@ typedef struct
   char *report;
   char *division;
   gboolean check;
+  char *import_csv;
+  char *save_as;
   char **files;
 } KkOptions;
 
@@ -50,6 +53,8 @@ kk_options_clear (KkOptions *options)
   g_clear_pointer (&options->export_pdf, g_free);
   g_clear_pointer (&options->report, g_free);
   g_clear_pointer (&options->division, g_free);
+  g_clear_pointer (&options->import_csv, g_free);
+  g_clear_pointer (&options->save_as, g_free);
   g_clear_pointer (&options->files, g_strfreev);
 }
 
@@ -304,6 +309,42 @@ kk_check (KkOptions *options)
   return n > 0 ? KK_EXIT_FINDINGS : EXIT_SUCCESS;
 }
 
+/* Applies the programs table to the plan and saves the result, or names
+ * the first cell that cannot be read and writes nothing. */
+static int
+kk_import_csv (KkOptions *options)
+{
+  g_autoptr(KkPlan) plan = NULL;
+  g_autoptr(KkCsvImport) import = NULL;
+  g_autoptr(KkImportProblem) problem = NULL;
+  g_autoptr(GFile) in = NULL;
+  g_autoptr(GFile) out = NULL;
+  g_autoptr(GError) error = NULL;
+
+  plan = kk_load_plan (options);
+  if (plan == NULL)
+    return KK_EXIT_USAGE;
+
+  in = g_file_new_for_commandline_arg (options->import_csv);
+  import = kk_csv_import_new_for_file (plan, in, &error);
+  if (import == NULL)
+    return kk_usage_error ("%s: %s", options->import_csv, error->message);
+  problem = g_list_model_get_item (kk_csv_import_get_problems (import), 0);
+  if (problem != NULL)
+    {
+      g_autofree char *message = kk_import_problem_dup_message (problem);
+
+      return kk_usage_error ("%s: %s", options->import_csv, message);
+    }
+  if (!kk_csv_import_apply (import, &error))
+    return kk_usage_error ("%s: %s", options->import_csv, error->message);
+
+  out = g_file_new_for_commandline_arg (options->save_as);
+  if (!kk_plan_save_file (plan, out, NULL, NULL, NULL, &error))
+    return kk_usage_error ("%s: %s", options->save_as, error->message);
+  return EXIT_SUCCESS;
+}
+
 /* Options that only make sense with another; returns the first misused. */
 static const char *
 kk_find_orphan_option (KkOptions *options)
@@ -318,11 +359,18 @@ kk_find_orphan_option (KkOptions *options)
     return _("--report goes with --export-pdf");
   if (options->division && !options->export_pdf)
     return _("--division goes with --export-pdf");
+  if (options->import_csv && !options->save_as)
+    return _("--import-csv needs --save-as");
+  if (options->save_as && !options->import_csv)
+    return _("--save-as goes with --import-csv");
   if ((options->export_csv != NULL) + (options->export_chart != NULL) +
       (options->export_pdf != NULL) > 1)
     return _("give one of --export-csv, --export-chart and --export-pdf");
   if (options->check && (options->export_csv || options->export_chart || options->export_pdf))
     return _("--check goes without an export");
+  if (options->import_csv &&
+      (options->export_csv || options->export_chart || options->export_pdf || options->check))
+    return _("--import-csv goes without an export or --check");
   return NULL;
 }
 
@@ -366,6 +414,10 @@ kk_command_line_run (char **arguments,
       N_("Only this division's summary, without the cover"), N_("NAME") },
     { "check", 0, 0, G_OPTION_ARG_NONE, &options.check,
       N_("Check the plan and list what looks wrong; exit 1 if anything does"), NULL },
+    { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, &options.import_csv,
+      N_("Apply a programs table in CSV, as --export-csv writes it, to the plan"), N_("IN") },
+    { "save-as", 0, 0, G_OPTION_ARG_FILENAME, &options.save_as,
+      N_("Where --import-csv saves the plan it changed"), N_("OUT") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.files, NULL, N_("[FILE]") },
     { NULL }
   };
@@ -407,6 +459,11 @@ kk_command_line_run (char **arguments,
   if (options.check)
     {
       *exit_status = kk_check (&options);
+      return TRUE;
+    }
+  if (options.import_csv)
+    {
+      *exit_status = kk_import_csv (&options);
       return TRUE;
     }
   return FALSE;

@@ -32,8 +32,6 @@
 #include "kk-plan-file.h"
 #include "kk-plans-resources.h"
 
-#define KK_MAX_FILE_SIZE (256 * 1024 * 1024)
-#define KK_MAX_NUMBER 999999
 
 G_DEFINE_QUARK (kk-plan-file-error-quark, kk_plan_file_error)
 
@@ -427,7 +425,7 @@ kk_loader_load_pillar (KkLoader  *self,
   gint64 number;
   const char *name;
 
-  if (!kk_loader_int (self, object, "number", 1, KK_MAX_NUMBER, &number, NULL) ||
+  if (!kk_loader_int (self, object, "number", 1, KK_PLAN_MAX_NUMBER, &number, NULL) ||
       !kk_loader_name (self, object, "name", &name))
     return FALSE;
   if (g_hash_table_contains (self->pillars, GINT_TO_POINTER (number)))
@@ -647,9 +645,9 @@ kk_loader_load_program (KkLoader  *self,
   KkPillar *pillar;
   KkDivision *lead;
 
-  if (!kk_loader_int (self, object, "number", 1, KK_MAX_NUMBER, &number, NULL) ||
+  if (!kk_loader_int (self, object, "number", 1, KK_PLAN_MAX_NUMBER, &number, NULL) ||
       !kk_loader_name (self, object, "name", &name) ||
-      !kk_loader_int (self, object, "pillar", 1, KK_MAX_NUMBER, &pillar_number, NULL))
+      !kk_loader_int (self, object, "pillar", 1, KK_PLAN_MAX_NUMBER, &pillar_number, NULL))
     return FALSE;
   if (g_hash_table_contains (self->programs, GINT_TO_POINTER (number)))
     return kk_loader_fail (self, "number", _("program %d is listed twice"), (int)number);
@@ -770,7 +768,7 @@ kk_loader_sheet_program (KkLoader  *self,
   KkProgram *program;
   gint64 number;
 
-  if (!kk_loader_int_node (self, element, NULL, 1, KK_MAX_NUMBER, &number))
+  if (!kk_loader_int_node (self, element, NULL, 1, KK_PLAN_MAX_NUMBER, &number))
     return FALSE;
   program = g_hash_table_lookup (self->programs, GINT_TO_POINTER (number));
   if (program == NULL)
@@ -1026,7 +1024,7 @@ kk_plan_load_text (const char       *text,
                            _("The file is empty"));
       return NULL;
     }
-  if (length > KK_MAX_FILE_SIZE)
+  if (length > KK_PLAN_FILE_MAX_SIZE)
     {
       g_set_error_literal (error, KK_PLAN_FILE_ERROR, KK_PLAN_FILE_ERROR_TOO_LARGE,
                            _("The file is larger than 256 MiB"));
@@ -1130,7 +1128,7 @@ kk_refuse_file_type (GFileType   type,
                              "only regular files are read"));
       return TRUE;
     }
-  if (size > KK_MAX_FILE_SIZE)
+  if (size > KK_PLAN_FILE_MAX_SIZE)
     {
       g_set_error_literal (error, KK_PLAN_FILE_ERROR, KK_PLAN_FILE_ERROR_TOO_LARGE,
                            _("The file is larger than 256 MiB"));

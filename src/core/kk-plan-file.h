@@ -45,6 +45,10 @@ typedef enum
 #define KK_PLAN_FORMAT "keikaku-plan"
 #define KK_PLAN_VERSION_MAJOR 1
 #define KK_PLAN_VERSION_MINOR 2
+/* The largest file read as a plan, or as a table of one. */
+#define KK_PLAN_FILE_MAX_SIZE (256 * 1024 * 1024)
+/* The highest number of a program, a pillar or a sheet's program. */
+#define KK_PLAN_MAX_NUMBER 999999
 #define KK_PLAN_DEFAULT_RESOURCE "/io/github/keikaku/Keikaku/plans/fy2024.json"
 
 GQuark   kk_plan_file_error_quark (void);
