@@ -227,6 +227,18 @@ kk_test_find_toplevel (GType      type,
   return NULL;
 }
 
+/* A window of @app on @plan, shown and drawn. */
+KkWindow *
+kk_test_open_window (KkApplication *app,
+                     KkPlan        *plan)
+{
+  KkWindow *window = kk_window_new (app, plan, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  kk_test_run_until_idle ();
+  return window;
+}
+
 static gboolean
 kk_test_nothing_opening (gpointer app)
 {

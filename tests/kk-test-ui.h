@@ -33,6 +33,8 @@ GtkWidget        *kk_test_find_type       (GtkWidget        *widget,
                                            GType             type);
 GtkWindow        *kk_test_find_toplevel   (GType             type,
                                            GtkWindow        *parent);
+KkWindow         *kk_test_open_window     (KkApplication    *app,
+                                           KkPlan           *plan);
 void              kk_test_wait_opened     (KkApplication    *app);
 void              kk_test_save            (KkWindow         *window);
 void              kk_test_wait_saved      (KkWindow         *window);

@@ -55,7 +55,8 @@ find_row (KkWindow *window,
   return NULL;
 }
 
-/* A row is one sentence: number, name, budget, and a decrease in words. */
+/* A row is one sentence: number, name, review state, budget, and a
+ * decrease in words. */
 static void
 test_rows_read_as_sentences (void)
 {
@@ -72,7 +73,8 @@ test_rows_read_as_sentences (void)
 
   g_assert_cmpint (kk_program_get_difference (program), <, 0);
   g_assert_nonnull (row);
-  sentence = g_strdup_printf ("13 %s, budget %s, %s", kk_program_get_name (program), budget, change);
+  sentence = g_strdup_printf ("13 %s, Confirmed, budget %s, %s", kk_program_get_name (program),
+                              budget, change);
   gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_LABEL, sentence);
   cell = kk_test_find_label (row, shown);
   g_assert_nonnull (cell);
@@ -118,7 +120,7 @@ test_filters_say_their_choice (void)
 {
   static const char * const names[] = {
     "Pillar: All pillars", "Division: All divisions", "Funding: All funding",
-    "Status: Continuing and new",
+    "Status: Continuing and new", "Review: All states",
   };
   g_autoptr(KkPlan) plan = kk_plan_load_default ();
   KkWindow *window = open_window (plan);

@@ -37,7 +37,7 @@ test_window_is_japanese (void)
 {
   static const char * const pages[] = { "事業一覧", "担当課", "グラフ" };
   static const char * const columns[] = {
-    "番号", "事業名", "施策の柱", "財源", "事業費", "前年度", "増減", "継続/新規", "担当課",
+    "番号", "事業名", "施策の柱", "財源", "事業費", "前年度", "増減", "継続/新規", "確認", "担当課",
   };
   g_autoptr(KkPlan) plan = kk_plan_load_default ();
   KkWindow *window = kk_window_new (app, plan, NULL);

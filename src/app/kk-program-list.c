@@ -63,6 +63,7 @@ struct _KkProgramList
   GtkDropDown *division_filter;
   GtkDropDown *funding_filter;
   GtkDropDown *status_filter;
+  GtkDropDown *review_filter;
   GtkColumnView *column_view;
   GtkLabel *summary_label;
   GSettings *settings;
@@ -152,13 +153,19 @@ kk_cell_status (KkProgram *program)
 }
 
 static char *
+kk_cell_review_state (KkProgram *program)
+{
+  return g_strdup (kk_format_review_state (kk_program_get_review_state (program)));
+}
+
+static char *
 kk_cell_division (KkProgram *program)
 {
   return g_strdup (kk_division_get_name (kk_program_get_lead_division (program)));
 }
 
-/* The samples of plan data are Japanese in every language; the status is
- * the interface's word. */
+/* The samples of plan data are Japanese in every language; the status and
+ * the review state are the interface's words, 確認待ち the review's longest. */
 static const KkColumn kk_columns[] = {
   { "number", N_("No."), 1.0, "000", kk_cell_number, FALSE, "number", NULL },
   { "name", N_("Program"), 0.0, NULL, kk_cell_name, FALSE, "name", NULL },
@@ -168,6 +175,7 @@ static const KkColumn kk_columns[] = {
   { "previous-budget", N_("Last Year"), 1.0, "000,000", kk_cell_previous_budget, TRUE, "previous-budget", NULL },
   { "difference", N_("Change"), 1.0, "▲ 00,000", kk_cell_difference, TRUE, "difference", NULL },
   { "status", N_("Status"), 0.0, N_("Continuing"), kk_cell_status, FALSE, "status", NULL },
+  { "review-state", N_("Review"), 0.0, N_("Pending"), kk_cell_review_state, FALSE, "review-state", NULL },
   { "division", N_("Lead Division"), 0.0, "中小企業支援課", kk_cell_division, FALSE, "lead-division", "name" },
 };
 
@@ -215,9 +223,11 @@ kk_cell_describe_row (GtkWidget *cell,
   if (row == NULL)
     return;
   /* Translators: a row of the program list read by a screen reader: the
-   * number, the name, the budget and its change from last year */
-  label = g_strdup_printf (_("%u %s, budget %s, %s"), kk_program_get_number (program),
-                           kk_program_get_name (program), budget, change);
+   * number, the name, the review state, the budget and its change from last year */
+  label = g_strdup_printf (_("%u %s, %s, budget %s, %s"), kk_program_get_number (program),
+                           kk_program_get_name (program),
+                           kk_format_review_state (kk_program_get_review_state (program)),
+                           budget, change);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
@@ -312,6 +322,16 @@ kk_cell_unbind (GtkSignalListItemFactory *factory,
   g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), kk_cell_refresh, item);
 }
 
+static int
+kk_program_get_enum_property (KkProgram  *program,
+                              const char *property)
+{
+  int value;
+
+  g_object_get (program, property, &value, NULL);
+  return value;
+}
+
 static GtkSorter *
 kk_column_new_sorter (const KkColumn *column)
 {
@@ -330,12 +350,14 @@ kk_column_new_sorter (const KkColumn *column)
 
   if (pspec->value_type == G_TYPE_STRING)
     return GTK_SORTER (gtk_string_sorter_new (expression));
-  /* GtkNumericSorter knows no enums: the status sorts by its value. */
+  /* GtkNumericSorter knows no enums: the status and the review state sort
+   * by their values, from draft to confirmed. */
   if (G_TYPE_IS_ENUM (pspec->value_type))
     {
       gtk_expression_unref (expression);
       expression = gtk_cclosure_expression_new (G_TYPE_INT, NULL, 0, NULL,
-                                                G_CALLBACK (kk_program_get_status), NULL, NULL);
+                                                G_CALLBACK (kk_program_get_enum_property),
+                                                (gpointer)column->sort_property, NULL);
     }
   numeric = gtk_numeric_sorter_new (expression);
   if (column->amount)
@@ -538,6 +560,23 @@ kk_program_list_matches_status (KkProgramList *self,
     }
 }
 
+/* The review filter offers every state, in order, then "not confirmed". */
+#define KK_REVIEW_FILTER_UNCONFIRMED (KK_REVIEW_STATE_CONFIRMED + 2)
+
+static gboolean
+kk_program_list_matches_review (KkProgramList *self,
+                                KkProgram     *program)
+{
+  guint selected = gtk_drop_down_get_selected (self->review_filter);
+  KkReviewState state = kk_program_get_review_state (program);
+
+  if (selected == KK_REVIEW_FILTER_UNCONFIRMED)
+    return state != KK_REVIEW_STATE_CONFIRMED;
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
+    return TRUE;
+  return state == (KkReviewState)(selected - 1);
+}
+
 static gboolean
 kk_program_list_match (gpointer item,
                        gpointer user_data)
@@ -550,6 +589,7 @@ kk_program_list_match (gpointer item,
           (self->division == NULL || kk_program_get_lead_division (program) == self->division) &&
           (self->funding == NULL || kk_program_has_funding (program, self->funding)) &&
           kk_program_list_matches_status (self, program) &&
+          kk_program_list_matches_review (self, program) &&
           kk_program_list_matches_search (self, program);
   if (match)
     g_hash_table_add (self->shown, program);
@@ -934,6 +974,20 @@ kk_program_list_name_filters (KkProgramList *self)
   kk_accessible_name_drop_down (self->division_filter, _("Division"));
   kk_accessible_name_drop_down (self->funding_filter, _("Funding"));
   kk_accessible_name_drop_down (self->status_filter, _("Status"));
+  kk_accessible_name_drop_down (self->review_filter, _("Review"));
+}
+
+static void
+kk_program_list_add_review_choices (KkProgramList *self)
+{
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (choices, _("All states"));
+  for (KkReviewState state = KK_REVIEW_STATE_DRAFT; state <= KK_REVIEW_STATE_CONFIRMED; state++)
+    gtk_string_list_append (choices, kk_format_review_state (state));
+  gtk_string_list_append (choices, _("Not confirmed"));
+  g_assert (g_list_model_get_n_items (G_LIST_MODEL (choices)) == KK_REVIEW_FILTER_UNCONFIRMED + 1);
+  gtk_drop_down_set_model (self->review_filter, G_LIST_MODEL (choices));
 }
 
 static void
@@ -974,6 +1028,7 @@ kk_program_list_class_init (KkProgramListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KkProgramList, division_filter);
   gtk_widget_class_bind_template_child (widget_class, KkProgramList, funding_filter);
   gtk_widget_class_bind_template_child (widget_class, KkProgramList, status_filter);
+  gtk_widget_class_bind_template_child (widget_class, KkProgramList, review_filter);
   gtk_widget_class_bind_template_child (widget_class, KkProgramList, column_view);
   gtk_widget_class_bind_template_child (widget_class, KkProgramList, summary_label);
   gtk_widget_class_bind_template_callback (widget_class, kk_program_list_filter_changed);
@@ -996,6 +1051,7 @@ kk_program_list_init (KkProgramList *self)
   kk_program_list_add_columns (self);
   kk_program_list_keep_widths (self);
   kk_program_list_add_shortcuts (self);
+  kk_program_list_add_review_choices (self);
   kk_program_list_name_filters (self);
   kk_tooltip_fit (GTK_WIDGET (self));
   /* A screen reader tells the totals of what is shown with the list. */

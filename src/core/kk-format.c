@@ -560,11 +560,11 @@ kk_format_review_state (KkReviewState state)
   switch (state)
     {
     case KK_REVIEW_STATE_DRAFT:
-      return C_("review state", "Draft");
+      return _("Draft");
     case KK_REVIEW_STATE_PENDING:
-      return C_("review state", "Waiting for review");
+      return _("Pending");
     case KK_REVIEW_STATE_CONFIRMED:
-      return C_("review state", "Confirmed");
+      return _("Confirmed");
     default:
       g_return_val_if_reached (NULL);
     }
