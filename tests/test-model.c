@@ -456,6 +456,7 @@ test_review_state_undo (void)
   g_assert_cmpuint (notifies, ==, 1);
   g_assert_cmpint (kk_program_get_review_state (program), ==, KK_REVIEW_STATE_PENDING);
   g_assert_true (kk_plan_get_dirty (plan));
+  g_assert_cmpuint (kk_totals_for_plan (plan).n_confirmed, ==, kk_totals_for_plan (plan).n_programs - 1);
 
   g_assert_true (kk_history_undo (history));
   g_assert_cmpint (kk_program_get_review_state (program), ==, KK_REVIEW_STATE_CONFIRMED);

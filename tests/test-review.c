@@ -11,6 +11,7 @@
 #include "kk-application.h"
 #include "kk-plan-file.h"
 #include "kk-test-ui.h"
+#include "kk-totals.h"
 #include "kk-window.h"
 
 static KkApplication *app;
@@ -88,6 +89,51 @@ test_list_shows_and_filters_the_state (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The progress label of @division in the 担当課 view, which builds its
+ * groups anew after each change. */
+static const char *
+division_progress (KkWindow   *window,
+                   KkDivision *division)
+{
+  GtkWidget *title = kk_test_find_label (GTK_WIDGET (window), kk_division_get_name (division));
+  GtkWidget *group;
+
+  g_assert_nonnull (title);
+  group = gtk_widget_get_ancestor (title, ADW_TYPE_PREFERENCES_GROUP);
+  g_assert_nonnull (group);
+  return gtk_label_get_text (GTK_LABEL (kk_test_find_named (group, "review-progress")));
+}
+
+/* Each division shows how many of its programs are confirmed, and follows
+ * a change of state, and its undo, at once. */
+static void
+test_division_progress_follows_the_review (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkWindow *window = kk_test_open_window (app, plan);
+  KkProgram *program = kk_plan_find_program (plan, 4);
+  KkDivision *division = kk_program_get_lead_division (program);
+  guint n = kk_totals_for_division (plan, division).n_programs;
+  g_autofree char *all = g_strdup_printf ("Confirmed %u/%u", n, n);
+  g_autofree char *one_less = g_strdup_printf ("Confirmed %u/%u", n - 1, n);
+
+  g_assert_cmpuint (n, >, 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "divisions");
+  kk_test_run_until_idle ();
+  g_assert_cmpstr (division_progress (window, division), ==, all);
+
+  kk_plan_edit (plan, program, "review-state", KK_REVIEW_STATE_PENDING);
+  kk_test_run_until_idle ();
+  g_assert_cmpstr (division_progress (window, division), ==, one_less);
+  g_assert_nonnull (kk_test_find_label (GTK_WIDGET (window), "Pending"));
+
+  g_assert_true (kk_history_undo (kk_plan_get_history (plan)));
+  kk_test_run_until_idle ();
+  g_assert_cmpstr (division_progress (window, division), ==, all);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -98,6 +144,7 @@ main (int   argc,
   app = kk_test_application_new ();
 
   g_test_add_func ("/review/list", test_list_shows_and_filters_the_state);
+  g_test_add_func ("/review/division-progress", test_division_progress_follows_the_review);
 
   status = g_test_run ();
   g_object_unref (app);

@@ -41,9 +41,11 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* A program row says how far its review is, unless it is confirmed. */
 static GtkWidget *
 kk_program_row_new (KkProgram *program)
 {
+  KkReviewState state = kk_program_get_review_state (program);
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *title = g_strdup_printf ("%u  %s", kk_program_get_number (program),
                                             kk_program_get_name (program));
@@ -52,6 +54,8 @@ kk_program_row_new (KkProgram *program)
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (state != KK_REVIEW_STATE_CONFIRMED)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), kk_format_review_state (state));
   gtk_widget_add_css_class (amount, "numeric");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), amount);
   return row;
@@ -73,6 +77,29 @@ kk_division_chart_new (KkPlan     *plan,
   gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Budget by program"), -1);
   return area;
+}
+
+/* How many of the division's programs are confirmed, e.g. 確定 5/8. */
+static GtkWidget *
+kk_division_progress_new (const KkTotals *totals)
+{
+  /* Translators: the programs of a division confirmed in the year's
+   * review, of all it leads: Confirmed 5/8 */
+  g_autofree char *text = g_strdup_printf (_("Confirmed %u/%u"), totals->n_confirmed,
+                                           totals->n_programs);
+  /* Translators: what a screen reader says for Confirmed 5/8 */
+  g_autofree char *spoken = g_strdup_printf (_("%u of %u programs confirmed"),
+                                             totals->n_confirmed, totals->n_programs);
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_set_name (label, "review-progress");
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_add_css_class (label, totals->n_confirmed == totals->n_programs ? "success"
+                                                                               : "warning");
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  spoken, -1);
+  return label;
 }
 
 /* The division's printable summary, a click away: the window previews it. */
@@ -101,6 +128,7 @@ kk_division_group_new (KkPlan     *plan,
                        KkDivision *division)
 {
   GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   KkTotals totals = kk_totals_for_division (plan, division);
   g_autofree char *summary = kk_totals_dup_summary (&totals);
   GListModel *programs = kk_plan_get_programs (plan);
@@ -108,8 +136,9 @@ kk_division_group_new (KkPlan     *plan,
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), kk_division_get_name (division));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), summary);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group),
-                                           kk_division_preview_button_new (division));
+  gtk_box_append (GTK_BOX (header), kk_division_progress_new (&totals));
+  gtk_box_append (GTK_BOX (header), kk_division_preview_button_new (division));
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), header);
   for (guint i = 0; i < g_list_model_get_n_items (programs); i++)
     {
       g_autoptr(KkProgram) program = g_list_model_get_item (programs, i);

@@ -76,6 +76,8 @@ kk_totals_add (KkTotals  *totals,
   kk_amount_add (&totals->budget, kk_program_get_budget (program));
   kk_amount_add (&totals->difference, kk_program_get_difference (program));
   totals->n_programs++;
+  if (kk_program_get_review_state (program) == KK_REVIEW_STATE_CONFIRMED)
+    totals->n_confirmed++;
   if (kk_program_get_status (program) == KK_PROGRAM_STATUS_NEW)
     {
       totals->n_new++;

@@ -19,6 +19,7 @@ G_BEGIN_DECLS
  * @n_programs: programs counted
  * @n_new: of which new (新規)
  * @n_continuing: of which continuing (継続)
+ * @n_confirmed: of which confirmed (確定) in the year's review
  *
  * Sums over a set of programs, in thousand yen.
  */
@@ -30,6 +31,7 @@ typedef struct
   guint n_programs;
   guint n_new;
   guint n_continuing;
+  guint n_confirmed;
 } KkTotals;
 
 char      *kk_totals_format_summary   (const KkTotals     *totals,
