@@ -25,8 +25,6 @@
 
 /* A key file is a few lines. */
 #define MAX_INFO_SIZE 65536
-/* The largest plan kk_plan_load_bytes() accepts. */
-#define MAX_PLAN_SIZE (256 * 1024 * 1024)
 
 struct _KkRecoveryEntry
 {
@@ -214,17 +212,11 @@ KkPlan *
 kk_recovery_entry_load (KkRecoveryEntry  *self,
                         GError          **error)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   KkPlan *plan;
 
   g_return_val_if_fail (KK_IS_RECOVERY_ENTRY (self), NULL);
 
-  path = g_file_get_path (self->plan_file);
-  bytes = kk_file_read_regular (path, MAX_PLAN_SIZE, error);
-  if (bytes == NULL)
-    return NULL;
-  plan = kk_plan_load_bytes (bytes, error);
+  plan = kk_plan_load_file (self->plan_file, NULL, error);
   if (plan != NULL)
     kk_history_mark_unsaved (kk_plan_get_history (plan));
   return plan;
