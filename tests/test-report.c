@@ -1573,6 +1573,63 @@ test_budget_funding_order (void)
                                              "市・自", "事業費", NULL });
 }
 
+/* Whether each page with a running header (a page number at its foot;
+ * a cover has neither) shows @title. */
+static void
+assert_running_title (Pdf        *pdf,
+                      const char *title)
+{
+  g_autofree char *squashed = squash (title);
+  guint n_headers = 0;
+
+  for (guint i = 0; i < pdf->n_pages; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u/%u", i + 1, pdf->n_pages);
+
+      if (strstr (pdf->pages[i], number) == NULL)
+        continue;
+      if (strstr (pdf->pages[i], squashed) == NULL)
+        g_error ("page %u has no running header “%s”", i + 1, title);
+      n_headers++;
+    }
+  g_assert_cmpuint (n_headers, >, 0);
+}
+
+/* While a program is not confirmed, every report says 案 after the title
+ * in its running header; once all are, none says it. */
+static void
+assert_draft_in_running_header (void)
+{
+  g_autoptr(KkPlan) plan = embedded_plan ();
+  KkProgram *program = kk_plan_find_program (plan, 25);
+  g_autofree char *draft = g_strdup_printf ("%s（案）", kk_plan_get_title (plan));
+
+  for (KkReportKind kind = KK_REPORT_KIND_DIVISIONS; kind <= KK_REPORT_KIND_BUDGET; kind++)
+    {
+      g_autoptr(Pdf) confirmed = pdf_new_for_plan (plan, kind, NULL);
+      g_autoptr(Pdf) pending = NULL;
+      g_autoptr(Pdf) confirmed_again = NULL;
+
+      assert_running_title (confirmed, kk_plan_get_title (plan));
+      g_assert_cmpint (pdf_find (confirmed, "（案）", 0), <, 0);
+
+      kk_plan_edit (plan, program, "review-state", KK_REVIEW_STATE_PENDING);
+      pending = pdf_new_for_plan (plan, kind, NULL);
+      assert_running_title (pending, draft);
+
+      kk_plan_edit (plan, program, "review-state", KK_REVIEW_STATE_CONFIRMED);
+      confirmed_again = pdf_new_for_plan (plan, kind, NULL);
+      g_assert_cmpint (pdf_find (confirmed_again, "（案）", 0), <, 0);
+    }
+}
+
+static void
+test_draft_in_running_header (void)
+{
+  kk_test_run_in_locale ("C.UTF-8", assert_draft_in_running_header);
+  kk_test_run_in_locale ("ja_JP.UTF-8", assert_draft_in_running_header);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1599,6 +1656,7 @@ main (int   argc,
   g_test_add_func ("/report/size-same-in-any-locale", test_size_same_in_any_locale);
   g_test_add_func ("/report/layout", test_layout);
   g_test_add_func ("/report/follows-edits", test_follows_edits);
+  g_test_add_func ("/report/draft-in-running-header", test_draft_in_running_header);
 
   return g_test_run ();
 }

@@ -45,6 +45,9 @@
 #define KK_WORD_KIND_ACTUAL            "実績"
 #define KK_WORD_KIND_FORECAST          "見込"
 #define KK_WORD_AS_OF_FORMAT           "%s現在"
+/* The title in the running header while a program of the plan is not yet
+ * confirmed (確定) in the year's review: the pages are a draft, 案. */
+#define KK_WORD_DRAFT_TITLE_FORMAT     "%s（案）"
 /* A figure's note under a table: 注1, 注2 … */
 #define KK_WORD_NOTE_MARK_FORMAT       "注%u"
 

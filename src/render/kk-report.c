@@ -23,6 +23,7 @@
 #include "kk-report-divisions.h"
 #include "kk-report-private.h"
 #include "kk-report-words.h"
+#include "kk-totals.h"
 
 struct _KkReport
 {
@@ -90,11 +91,24 @@ kk_report_watch_history (KkReport *self)
                              G_CALLBACK (kk_report_history_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
+/* The plan's title, marked 案 until every program is confirmed, so that
+ * no page of an unfinished plan passes for the final one. */
+static char *
+kk_report_dup_header_title (KkReport *self)
+{
+  KkTotals totals = kk_totals_for_plan (self->plan);
+
+  if (totals.n_confirmed < totals.n_programs)
+    return g_strdup_printf (KK_WORD_DRAFT_TITLE_FORMAT, kk_plan_get_title (self->plan));
+  return g_strdup (kk_plan_get_title (self->plan));
+}
+
 static KkReportDocument *
 kk_report_build_document (KkReport *self)
 {
+  g_autofree char *title = kk_report_dup_header_title (self);
   KkReportDocument *document = kk_report_document_new (kk_plan_get_organization (self->plan),
-                                                       kk_plan_get_title (self->plan));
+                                                       title);
 
   switch (self->kind)
     {
