@@ -1079,18 +1079,40 @@ test_divisions_kpi_every_kind (void)
   assert_nothing_clipped_or_overlapping (report);
 }
 
-/* An entry of a PDF's outline, its bookmarks: what it says and the page it
- * leads to, from 0. */
+/* An entry of a PDF's outline, its bookmarks: what it says, the page it
+ * leads to, from 0, and the index of the entry it is under, or -1. */
 typedef struct
 {
   char *title;
   guint page;
+  int parent;
 } OutlineEntry;
 
 static void
 outline_entry_clear (OutlineEntry *entry)
 {
   g_free (entry->title);
+}
+
+/* Appends @entries and their children, depth first, as a viewer lists them. */
+static void
+outline_add_entries (GArray    *outline,
+                     JsonArray *entries,
+                     int        parent)
+{
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    {
+      JsonObject *object = json_array_get_object_element (entries, i);
+      OutlineEntry entry = {
+        g_strdup (json_object_get_string_member (object, "title")),
+        json_object_get_int_member (object, "destpageposfrom1") - 1,
+        parent,
+      };
+
+      g_array_append_val (outline, entry);
+      outline_add_entries (outline, json_object_get_array_member (object, "kids"),
+                           outline->len - 1);
+    }
 }
 
 /* The entries of the outline, in order, as qpdf reads them. */
@@ -1102,25 +1124,14 @@ pdf_dup_outline (Pdf *pdf)
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   GArray *outline = g_array_new (FALSE, FALSE, sizeof (OutlineEntry));
-  JsonArray *entries;
 
   g_array_set_clear_func (outline, (GDestroyNotify)outline_entry_clear);
   json_parser_load_from_data (parser, json, -1, &error);
   g_assert_no_error (error);
-  entries = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
-                                          "outlines");
-  for (guint i = 0; i < json_array_get_length (entries); i++)
-    {
-      JsonObject *object = json_array_get_object_element (entries, i);
-      OutlineEntry entry = {
-        g_strdup (json_object_get_string_member (object, "title")),
-        json_object_get_int_member (object, "destpageposfrom1") - 1,
-      };
-
-      /* The outline is flat: parts, sheets and divisions side by side. */
-      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "kids")), ==, 0);
-      g_array_append_val (outline, entry);
-    }
+  outline_add_entries (outline,
+                       json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                                     "outlines"),
+                       -1);
   return outline;
 }
 
@@ -1204,12 +1215,15 @@ assert_divisions_outline (void)
 
   g_assert_cmpuint (outline->len, ==, 1 + g_list_model_get_n_items (divisions));
   assert_part_entry (pdf, cover, 0);
+  g_assert_cmpint (cover->parent, ==, -1);
   for (guint i = 0; i < g_list_model_get_n_items (divisions); i++)
     {
       g_autoptr(KkDivision) division = g_list_model_get_item (divisions, i);
       const OutlineEntry *entry = &g_array_index (outline, OutlineEntry, i + 1);
       const OutlineEntry *previous = &g_array_index (outline, OutlineEntry, i);
 
+      /* Under the part they make up. */
+      g_assert_cmpint (entry->parent, ==, 0);
       g_assert_cmpstr (entry->title, ==, kk_division_get_name (division));
       g_assert_cmpuint (entry->page, >, previous->page);
       assert_entry_leads_to (pdf, entry, kk_division_get_name (division));
@@ -1218,8 +1232,25 @@ assert_divisions_outline (void)
   assert_pdf_properties (pdf, plan, title);
 }
 
-/* The book: the index and the division table, then every program as the
- * plan refers to it, 【13】 and its name, at its sheet. */
+/* One division's pages: its entry alone, at the top. */
+static void
+assert_division_alone_outline (void)
+{
+  g_autoptr(KkPlan) plan = embedded_plan ();
+  g_autoptr(KkDivision) division = g_list_model_get_item (kk_plan_get_divisions (plan), 1);
+  g_autoptr(Pdf) pdf = pdf_new_for_plan (plan, KK_REPORT_KIND_DIVISIONS, division);
+  g_autoptr(GArray) outline = pdf_dup_outline (pdf);
+  const OutlineEntry *entry = &g_array_index (outline, OutlineEntry, 0);
+
+  g_assert_cmpuint (outline->len, ==, 1);
+  g_assert_cmpstr (entry->title, ==, kk_division_get_name (division));
+  g_assert_cmpint (entry->parent, ==, -1);
+  g_assert_cmpuint (entry->page, ==, 0);
+}
+
+/* The book: the index and the division table, then the part of the sheets
+ * and under it every program as the plan refers to it, 【13】 and its name,
+ * at its sheet. */
 static void
 assert_book_outline (void)
 {
@@ -1227,12 +1258,20 @@ assert_book_outline (void)
   GListModel *programs = kk_plan_get_programs (plan);
   g_autoptr(Pdf) pdf = pdf_new_for_plan (plan, KK_REPORT_KIND_BOOK, NULL);
   g_autoptr(GArray) outline = pdf_dup_outline (pdf);
-  const guint n_parts = 2;
+  const guint n_parts = 3;
+  const OutlineEntry *sheets = &g_array_index (outline, OutlineEntry, n_parts - 1);
 
   g_assert_cmpuint (outline->len, ==, n_parts + g_list_model_get_n_items (programs));
   /* After the cover, which the document's title names. */
-  for (guint i = 0; i < n_parts; i++)
-    assert_part_entry (pdf, &g_array_index (outline, OutlineEntry, i), i + 1);
+  for (guint i = 0; i + 1 < n_parts; i++)
+    {
+      assert_part_entry (pdf, &g_array_index (outline, OutlineEntry, i), i + 1);
+      g_assert_cmpint (g_array_index (outline, OutlineEntry, i).parent, ==, -1);
+    }
+  /* The sheets' part has no title on paper: it leads to the first sheet. */
+  g_assert_cmpstr (sheets->title, ==, KK_WORD_PROGRAM_SHEETS);
+  g_assert_cmpint (sheets->parent, ==, -1);
+  g_assert_cmpuint (sheets->page, ==, g_array_index (outline, OutlineEntry, n_parts).page);
   for (guint i = 0; i < g_list_model_get_n_items (programs); i++)
     {
       g_autoptr(KkProgram) program = g_list_model_get_item (programs, i);
@@ -1243,6 +1282,7 @@ assert_book_outline (void)
       g_autofree char *purpose_start = dup_text_start (kk_sheet_get_purpose (kk_program_get_sheet (program)));
 
       g_assert_cmpstr (entry->title, ==, title);
+      g_assert_cmpint (entry->parent, ==, n_parts - 1);
       g_assert_cmpuint (entry->page, >=, previous->page);
       assert_entry_leads_to (pdf, entry, kk_program_get_name (program));
       assert_entry_leads_to (pdf, entry, purpose_start);
@@ -1269,6 +1309,7 @@ static void
 assert_every_outline (void)
 {
   assert_divisions_outline ();
+  assert_division_alone_outline ();
   assert_book_outline ();
   assert_budget_outline ();
 }

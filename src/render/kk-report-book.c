@@ -109,7 +109,7 @@ kk_report_book_add_division_table (KkReportDocument *document,
   KkReportTable *table = KK_REPORT_TABLE (block);
 
   /* It follows the index on its page, as in the source, where it fits. */
-  kk_report_add_title (document, KK_WORD_DIVISION_TABLE, NULL);
+  kk_report_add_title (document, KK_REPORT_OUTLINE_ROOT, KK_WORD_DIVISION_TABLE, NULL);
   kk_report_table_add_column (table, KK_WORD_DIVISION, KK_REPORT_COLUMN_TEXT);
   kk_report_table_add_column (table, KK_WORD_PROGRAM_NUMBERS, KK_REPORT_COLUMN_EXPAND);
   for (guint i = 0; i < g_list_model_get_n_items (divisions); i++)
@@ -135,7 +135,7 @@ kk_report_book_add_index (KkReportDocument *document,
   KkReportTable *table = KK_REPORT_TABLE (block);
 
   kk_report_document_begin_section (document, KK_REPORT_SECTION_PLAIN);
-  kk_report_add_title (document, KK_WORD_PROGRAMS_BY_PILLAR, NULL);
+  kk_report_add_title (document, KK_REPORT_OUTLINE_ROOT, KK_WORD_PROGRAMS_BY_PILLAR, NULL);
   kk_report_table_set_ruled (table, FALSE);
   kk_report_table_add_column (table, NULL, KK_REPORT_COLUMN_NUMBER);
   kk_report_table_add_column (table, NULL, KK_REPORT_COLUMN_TEXT);
@@ -483,9 +483,10 @@ kk_report_book_add_sheet_foot (KkReportDocument *document,
 }
 
 /* The outline names a sheet as the plan refers to its programs, 【13】 and
- * the name, once for each program a shared sheet covers. */
+ * the name, once for each program a shared sheet covers, under @part. */
 static void
 kk_report_book_add_sheet_outline (KkReportDocument *document,
+                                  guint             part,
                                   KkSheet          *sheet)
 {
   GListModel *programs = kk_sheet_get_programs (sheet);
@@ -497,7 +498,7 @@ kk_report_book_add_sheet_outline (KkReportDocument *document,
       g_autofree char *entry = g_strdup_printf ("【%u】%s", kk_program_get_number (program),
                                                 kk_program_get_name (program));
 
-      kk_report_document_add_outline_entry (document, entry);
+      kk_report_document_add_outline_entry (document, part, entry);
       g_string_append (g_string_append (continued, i > 0 ? "　" : ""), entry);
     }
   /* A sheet that runs onto another page says whose page it is. */
@@ -507,12 +508,12 @@ kk_report_book_add_sheet_outline (KkReportDocument *document,
 static void
 kk_report_book_add_sheet (KkReportDocument *document,
                           KkPlan           *plan,
+                          guint             part,
                           KkSheet          *sheet)
 {
   KkReportBlock *activities;
 
-  kk_report_document_begin_section (document, KK_REPORT_SECTION_PLAIN);
-  kk_report_book_add_sheet_outline (document, sheet);
+  kk_report_book_add_sheet_outline (document, part, sheet);
   kk_report_book_add_sheet_header (document, plan, sheet);
   kk_report_book_add_section (document, KK_WORD_PURPOSE, kk_sheet_get_purpose (sheet));
   kk_report_book_add_section (document, KK_WORD_OVERVIEW, kk_sheet_get_overview (sheet));
@@ -524,6 +525,27 @@ kk_report_book_add_sheet (KkReportDocument *document,
   kk_report_book_add_sheet_foot (document, sheet);
 }
 
+/* Each sheet from a new page, in the outline under a part of their own,
+ * which leads to the first. */
+static void
+kk_report_book_add_sheets (KkReportDocument *document,
+                           KkPlan           *plan)
+{
+  GListModel *sheets = kk_plan_get_sheets (plan);
+  guint part = KK_REPORT_OUTLINE_ROOT;
+
+  for (guint i = 0; i < g_list_model_get_n_items (sheets); i++)
+    {
+      g_autoptr(KkSheet) sheet = g_list_model_get_item (sheets, i);
+
+      kk_report_document_begin_section (document, KK_REPORT_SECTION_PLAIN);
+      if (i == 0)
+        part = kk_report_document_add_outline_entry (document, KK_REPORT_OUTLINE_ROOT,
+                                                     KK_WORD_PROGRAM_SHEETS);
+      kk_report_book_add_sheet (document, plan, part, sheet);
+    }
+}
+
 /**
  * kk_report_book_build:
  *
@@ -533,15 +555,8 @@ void
 kk_report_book_build (KkReportDocument *document,
                       KkPlan           *plan)
 {
-  GListModel *sheets = kk_plan_get_sheets (plan);
-
   kk_report_book_add_cover (document, plan);
   kk_report_book_add_index (document, plan);
   kk_report_book_add_division_table (document, plan);
-  for (guint i = 0; i < g_list_model_get_n_items (sheets); i++)
-    {
-      g_autoptr(KkSheet) sheet = g_list_model_get_item (sheets, i);
-
-      kk_report_book_add_sheet (document, plan, sheet);
-    }
+  kk_report_book_add_sheets (document, plan);
 }

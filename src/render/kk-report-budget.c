@@ -177,7 +177,8 @@ kk_report_budget_build (KkReportDocument *document,
   g_qsort_with_data (fundings, g_strv_length (fundings), sizeof (char *),
                      kk_compare_funding_labels, plan);
   kk_report_document_begin_section (document, KK_REPORT_SECTION_PLAIN);
-  kk_report_add_title (document, KK_WORD_BUDGET_SUMMARY, kk_plan_get_title (plan));
+  kk_report_add_title (document, KK_REPORT_OUTLINE_ROOT, KK_WORD_BUDGET_SUMMARY,
+                       kk_plan_get_title (plan));
   kk_report_budget_add_pillar_table (document, plan, (const char * const *)fundings);
   kk_report_budget_add_funding_table (document, plan, (const char * const *)fundings);
   kk_report_add_funding_legend (document, plan);

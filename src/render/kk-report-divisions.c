@@ -71,7 +71,8 @@ kk_division_programs_init (KkDivisionPrograms *programs,
     }
 }
 
-static void
+/* Returns: the cover's outline entry, which the divisions go under. */
+static guint
 kk_report_divisions_add_cover (KkReportDocument *document,
                                KkPlan           *plan)
 {
@@ -79,9 +80,11 @@ kk_report_divisions_add_cover (KkReportDocument *document,
   KkReportTable *table = KK_REPORT_TABLE (block);
   GListModel *divisions = kk_plan_get_divisions (plan);
   KkTotals totals = kk_totals_for_plan (plan);
+  guint entry;
 
   kk_report_document_begin_section (document, KK_REPORT_SECTION_PLAIN);
-  kk_report_add_title (document, KK_WORD_DIVISION_SUMMARIES, kk_plan_get_title (plan));
+  entry = kk_report_add_title (document, KK_REPORT_OUTLINE_ROOT, KK_WORD_DIVISION_SUMMARIES,
+                               kk_plan_get_title (plan));
   kk_report_add_unit_caption (document);
   kk_report_add_count_columns (table, KK_WORD_DIVISION);
   for (guint i = 0; i < g_list_model_get_n_items (divisions); i++)
@@ -95,6 +98,7 @@ kk_report_divisions_add_cover (KkReportDocument *document,
   kk_report_add_count_row (table, KK_REPORT_ROW_TOTAL, KK_WORD_TOTAL, &totals);
   kk_report_add_table (document, block);
   kk_report_add_note (document, KK_WORD_COUNTED_ONCE);
+  return entry;
 }
 
 /* 番号, 事業名, 財源, 事業費, 前年度, 増減, 継続/新規. */
@@ -462,6 +466,7 @@ kk_report_divisions_add_chart (KkReportDocument *document,
 static void
 kk_report_divisions_add_division (KkReportDocument *document,
                                   KkPlan           *plan,
+                                  guint             part,
                                   KkDivision       *division)
 {
   g_auto(KkDivisionPrograms) programs = { 0 };
@@ -470,7 +475,7 @@ kk_report_divisions_add_division (KkReportDocument *document,
 
   kk_division_programs_init (&programs, plan, division);
   kk_report_document_begin_section (document, KK_REPORT_SECTION_PLAIN);
-  kk_report_add_title (document, kk_division_get_name (division), summary);
+  kk_report_add_title (document, part, kk_division_get_name (division), summary);
   kk_report_divisions_add_led (document, G_LIST_MODEL (programs.led));
   kk_report_divisions_add_shared (document, programs.shared);
   kk_report_divisions_add_kpis (document, G_LIST_MODEL (programs.led));
@@ -489,14 +494,15 @@ kk_report_divisions_build (KkReportDocument *document,
                            KkDivision       *division)
 {
   GListModel *divisions = kk_plan_get_divisions (plan);
+  guint part = KK_REPORT_OUTLINE_ROOT;
 
   if (division == NULL)
-    kk_report_divisions_add_cover (document, plan);
+    part = kk_report_divisions_add_cover (document, plan);
   for (guint i = 0; i < g_list_model_get_n_items (divisions); i++)
     {
       g_autoptr(KkDivision) item = g_list_model_get_item (divisions, i);
 
       if (division == NULL || item == division)
-        kk_report_divisions_add_division (document, plan, item);
+        kk_report_divisions_add_division (document, plan, part, item);
     }
 }

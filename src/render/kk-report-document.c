@@ -51,10 +51,12 @@ typedef struct
   KkReportBlock *continued;
 } KkReportSection;
 
-/* An entry of the outline: the page where a section's block starts. */
+/* An entry of the outline: the page where a section's block starts, under
+ * the entry @parent (KK_REPORT_OUTLINE_ROOT or an entry's id: its index + 1). */
 typedef struct
 {
   char *title;
+  guint parent;
   guint section;
   guint block;
 } KkReportOutlineEntry;
@@ -529,26 +531,35 @@ kk_report_document_set_continued (KkReportDocument *self,
 
 /**
  * kk_report_document_add_outline_entry:
+ * @parent: %KK_REPORT_OUTLINE_ROOT, or the id of an entry added before,
+ *   the part this entry belongs to
  * @title: what the entry says: a division's name, 【1】 and a program's name
  *
  * Adds an entry to the document's outline that leads to the page where the
  * next block added to the section starts, or to the section's first page
  * when none is. The entries keep the order they are added in.
+ *
+ * Returns: the entry's id, to add entries under it
  */
-void
+guint
 kk_report_document_add_outline_entry (KkReportDocument *self,
+                                      guint             parent,
                                       const char       *title)
 {
   KkReportOutlineEntry entry;
   const KkReportSection *section;
 
-  g_return_if_fail (KK_IS_REPORT_DOCUMENT (self));
-  g_return_if_fail (title != NULL);
-  g_return_if_fail (self->sections->len > 0);
+  g_return_val_if_fail (KK_IS_REPORT_DOCUMENT (self), KK_REPORT_OUTLINE_ROOT);
+  g_return_val_if_fail (title != NULL, KK_REPORT_OUTLINE_ROOT);
+  g_return_val_if_fail (self->sections->len > 0, KK_REPORT_OUTLINE_ROOT);
+  g_return_val_if_fail (parent <= self->outline->len, KK_REPORT_OUTLINE_ROOT);
 
   section = &g_array_index (self->sections, KkReportSection, self->sections->len - 1);
-  entry = (KkReportOutlineEntry) { g_strdup (title), self->sections->len - 1, section->blocks->len };
+  entry = (KkReportOutlineEntry) {
+    g_strdup (title), parent, self->sections->len - 1, section->blocks->len,
+  };
   g_array_append_val (self->outline, entry);
+  return self->outline->len;
 }
 
 /**
@@ -751,13 +762,16 @@ kk_report_document_get_n_outline_entries (KkReportDocument *self)
  * @index: from 0, in the order the entries were added
  * @page: (out) (optional): the page it leads to in the last pagination,
  *   from 0
+ * @parent: (out) (optional): the id of the entry it is under, or
+ *   %KK_REPORT_OUTLINE_ROOT
  *
  * Returns: (transfer none): what the entry says
  */
 const char *
 kk_report_document_get_outline_entry (KkReportDocument *self,
                                       guint             index,
-                                      guint            *page)
+                                      guint            *page,
+                                      guint            *parent)
 {
   const KkReportOutlineEntry *entry;
 
@@ -767,6 +781,8 @@ kk_report_document_get_outline_entry (KkReportDocument *self,
   entry = &g_array_index (self->outline, KkReportOutlineEntry, index);
   if (page != NULL)
     *page = kk_report_document_find_entry_page (self, entry);
+  if (parent != NULL)
+    *parent = entry->parent;
   return entry->title;
 }
 
@@ -781,15 +797,22 @@ void
 kk_report_document_add_pdf_outline (KkReportDocument *self,
                                     cairo_surface_t  *surface)
 {
+  g_autofree int *pdf_ids = NULL;
+
   g_return_if_fail (KK_IS_REPORT_DOCUMENT (self));
   g_return_if_fail (surface != NULL);
 
+  /* cairo numbers the entries its own way; a parent comes before its
+   * children, so its number is known when they are added. */
+  pdf_ids = g_new (int, self->outline->len + 1);
+  pdf_ids[KK_REPORT_OUTLINE_ROOT] = CAIRO_PDF_OUTLINE_ROOT;
   for (guint i = 0; i < self->outline->len; i++)
     {
       guint page;
-      const char *title = kk_report_document_get_outline_entry (self, i, &page);
+      guint parent;
+      const char *title = kk_report_document_get_outline_entry (self, i, &page, &parent);
       g_autofree char *link = g_strdup_printf ("page=%u", page + 1);
 
-      cairo_pdf_surface_add_outline (surface, CAIRO_PDF_OUTLINE_ROOT, title, link, 0);
+      pdf_ids[i + 1] = cairo_pdf_surface_add_outline (surface, pdf_ids[parent], title, link, 0);
     }
 }

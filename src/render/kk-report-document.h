@@ -23,6 +23,9 @@ typedef enum
   KK_REPORT_SECTION_COVER = 1 << 0,
 } KkReportSectionFlags;
 
+/* The parent of the outline's top entries. */
+#define KK_REPORT_OUTLINE_ROOT 0
+
 #define KK_TYPE_REPORT_DOCUMENT (kk_report_document_get_type ())
 
 G_DECLARE_FINAL_TYPE (KkReportDocument, kk_report_document, KK, REPORT_DOCUMENT, GObject)
@@ -33,7 +36,8 @@ void              kk_report_document_begin_section      (KkReportDocument     *s
                                                          KkReportSectionFlags  flags);
 void              kk_report_document_set_continued      (KkReportDocument     *self,
                                                          const char           *title);
-void              kk_report_document_add_outline_entry  (KkReportDocument     *self,
+guint             kk_report_document_add_outline_entry  (KkReportDocument     *self,
+                                                         guint                 parent,
                                                          const char           *title);
 void              kk_report_document_take_block         (KkReportDocument     *self,
                                                          KkReportBlock        *block);
@@ -60,7 +64,8 @@ GArray           *kk_report_document_dup_part_rects     (KkReportDocument     *s
 guint             kk_report_document_get_n_outline_entries (KkReportDocument  *self);
 const char       *kk_report_document_get_outline_entry  (KkReportDocument     *self,
                                                          guint                 index,
-                                                         guint                *page);
+                                                         guint                *page,
+                                                         guint                *parent);
 void              kk_report_document_add_pdf_outline    (KkReportDocument     *self,
                                                          cairo_surface_t      *surface);
 

@@ -247,28 +247,34 @@ kk_report_text_new_spaced (KkReportFont  font,
 
 /**
  * kk_report_add_title:
+ * @parent: the outline entry of the part this one belongs to, or
+ *   %KK_REPORT_OUTLINE_ROOT
  * @subtitle: (nullable): a line under the rule
  *
  * Adds the title of a part of a report: a division, a sheet, the index;
  * the outline of the document names the part by it.
+ *
+ * Returns: the part's outline entry, to add entries under it
  */
-void
+guint
 kk_report_add_title (KkReportDocument *document,
+                     guint             parent,
                      const char       *title,
                      const char       *subtitle)
 {
   KkReportBlock *block = kk_report_text_new_spaced (KK_REPORT_FONT_TITLE, title, TITLE_SPACE_BEFORE);
+  guint entry = kk_report_document_add_outline_entry (document, parent, title);
 
-  kk_report_document_add_outline_entry (document, title);
   kk_report_text_set_decoration (KK_REPORT_TEXT (block), KK_REPORT_TEXT_UNDERLINE);
   kk_report_block_set_keep_with_next (block, TRUE);
   kk_report_document_take_block (document, block);
   if (subtitle == NULL)
-    return;
+    return entry;
   block = kk_report_text_new_spaced (KK_REPORT_FONT_NOTE, subtitle, TITLE_SPACE);
   kk_report_text_set_color (KK_REPORT_TEXT (block), KK_REPORT_COLOR_TEXT_DIM);
   kk_report_block_set_keep_with_next (block, TRUE);
   kk_report_document_take_block (document, block);
+  return entry;
 }
 
 /* A heading never ends a page: it goes with the start of what it heads. */

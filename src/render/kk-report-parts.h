@@ -41,7 +41,8 @@ void           kk_report_add_row             (KkReportTable    *table,
                                               KkReportRowFlags  flags,
                                               GPtrArray        *cells);
 
-void           kk_report_add_title           (KkReportDocument *document,
+guint          kk_report_add_title           (KkReportDocument *document,
+                                              guint             parent,
                                               const char       *title,
                                               const char       *subtitle);
 void           kk_report_add_heading         (KkReportDocument *document,

@@ -63,6 +63,8 @@
 #define KK_WORD_OVERVIEW               "事業概要"
 #define KK_WORD_ACTIVITIES             "取組内容"
 #define KK_WORD_RELATED_BODIES         "関係機関等"
+/* The part of the outline that holds the sheets. */
+#define KK_WORD_PROGRAM_SHEETS         "事業別計画"
 /* After a sheet's number and name on a page it runs onto. */
 #define KK_WORD_CONTINUED              "（続き）"
 
