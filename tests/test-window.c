@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "kk-application.h"
+#include "kk-chart-area.h"
 #include "kk-chart-view.h"
 #include "kk-division.h"
 #include "kk-format.h"
@@ -782,6 +783,36 @@ test_chart_of_one_kpi (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Each division's chart in the 担当課 view is titled with its name. */
+static void
+test_division_charts_name_their_division (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkWindow *window = open_window (plan);
+  AdwViewStack *stack = ADW_VIEW_STACK (kk_test_find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
+  GtkWidget *group;
+  guint n_charts = 0;
+
+  adw_view_stack_set_visible_child_name (stack, "divisions");
+  kk_test_run_until_idle ();
+  group = kk_test_find_type (GTK_WIDGET (window), ADW_TYPE_PREFERENCES_GROUP);
+  for (; group != NULL; group = gtk_widget_get_next_sibling (group))
+    {
+      const char *name = adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group));
+      GtkWidget *area = kk_test_find_type (group, KK_TYPE_CHART_AREA);
+      g_autofree char *title = NULL;
+
+      if (area == NULL)
+        continue;
+      title = kk_chart_dup_title (kk_chart_area_get_chart (KK_CHART_AREA (area)));
+      g_assert_true (g_str_has_prefix (title, name));
+      n_charts++;
+    }
+  g_assert_cmpuint (n_charts, ==, g_list_model_get_n_items (kk_plan_get_divisions (plan)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_charts_follow_the_search (void)
 {
@@ -916,6 +947,7 @@ main (int   argc,
   g_test_add_func ("/window/charts/click-selects", test_clicking_a_bar_selects_its_program);
   g_test_add_func ("/window/charts/follow-search", test_charts_follow_the_search);
   g_test_add_func ("/window/charts/one-kpi", test_chart_of_one_kpi);
+  g_test_add_func ("/window/charts/division-named", test_division_charts_name_their_division);
   g_test_add_func ("/window/files/new-plan", test_new_plan_for_the_next_year);
   g_test_add_func ("/window/files/reopen-last", test_reopens_the_last_file);
   g_test_add_func ("/window/files/last-gone", test_forgets_a_last_file_that_is_gone);

@@ -61,15 +61,18 @@ kk_program_row_new (KkProgram *program)
   return row;
 }
 
-/* The budget of a division's programs at a glance, drawn as in the グラフ view. */
+/* The budget of a division's programs at a glance, drawn as in the グラフ view
+ * and titled with the division's name, as its printed summary is. */
 static GtkWidget *
 kk_division_chart_new (KkPlan     *plan,
+                       KkDivision *division,
                        GListModel *programs)
 {
   g_autoptr(KkChart) chart = kk_chart_new (plan, KK_CHART_KIND_PROGRAMS);
   GtkWidget *area;
 
   kk_chart_set_programs (chart, programs);
+  kk_chart_set_subject (chart, kk_division_get_name (division));
   kk_chart_set_dark (chart, adw_style_manager_get_dark (adw_style_manager_get_default ()));
   area = kk_chart_area_new (chart);
   gtk_widget_add_css_class (area, "card");
@@ -150,7 +153,7 @@ kk_division_group_new (KkPlan     *plan,
     }
   if (g_list_model_get_n_items (G_LIST_MODEL (led)) > 0)
     adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                               kk_division_chart_new (plan, G_LIST_MODEL (led)));
+                               kk_division_chart_new (plan, division, G_LIST_MODEL (led)));
   return group;
 }
 
