@@ -676,6 +676,23 @@ test_print_turns_landscape_pages (void)
                      kk_report_get_page_landscape (report, width, height, page));
 }
 
+/* Each bookmark of @entries and those under it, indented under it. */
+static void
+describe_outline (GString   *description,
+                  JsonArray *entries,
+                  guint      depth)
+{
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (entries, i);
+
+      g_string_append_printf (description, "%*s%s: page %" G_GINT64_FORMAT "\n", depth * 2, "",
+                              json_object_get_string_member (entry, "title"),
+                              json_object_get_int_member (entry, "destpageposfrom1"));
+      describe_outline (description, json_object_get_array_member (entry, "kids"), depth + 1);
+    }
+}
+
 /* What a PDF viewer shows of a file besides its pages: the document
  * properties a report sets, then each bookmark's title and page. */
 static char *
@@ -688,7 +705,6 @@ dup_pdf_description (const char *path)
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) lines = g_strsplit (info, "\n", -1);
   GString *description = g_string_new (NULL);
-  JsonArray *outline;
   int status;
 
   for (guint i = 0; lines[i] != NULL; i++)
@@ -701,16 +717,10 @@ dup_pdf_description (const char *path)
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   json_parser_load_from_data (parser, json, -1, &error);
   g_assert_no_error (error);
-  outline = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
-                                          "outlines");
-  for (guint i = 0; i < json_array_get_length (outline); i++)
-    {
-      JsonObject *entry = json_array_get_object_element (outline, i);
-
-      g_string_append_printf (description, "%s: page %" G_GINT64_FORMAT "\n",
-                              json_object_get_string_member (entry, "title"),
-                              json_object_get_int_member (entry, "destpageposfrom1"));
-    }
+  describe_outline (description,
+                    json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                                  "outlines"),
+                    0);
   return g_string_free (description, FALSE);
 }
 

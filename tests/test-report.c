@@ -877,6 +877,70 @@ test_book_long_sheet (void)
   assert_pages_numbered (pdf, 1);
 }
 
+/* The page where the first note under 【11】's KPI table starts, which must
+ * show the table's last row before it; -1 when it shows no note. */
+static int
+find_note_page (KkPlan     *plan,
+                const char *last_row)
+{
+  g_autoptr(Pdf) pdf = pdf_new_for_plan (plan, KK_REPORT_KIND_BOOK, NULL);
+  g_autofree char *row = squash (last_row);
+  int page = pdf_find (pdf, "注1:", 0);
+  const char *note;
+  const char *shown;
+
+  if (page < 0)
+    return -1;
+  note = strstr (pdf->pages[page], "注1:");
+  shown = strstr (pdf->pages[page], row);
+  if (shown == NULL || shown > note)
+    g_error ("the note under the table starts page %d, away from the row “%s”", page + 1,
+             last_row);
+  return page;
+}
+
+/* A note under a KPI table never starts a page away from its table: with
+ * more and more lines above it, the table's end comes to the foot of a
+ * page, and its last row goes over with the note. */
+static void
+test_book_note_keeps_with_table (void)
+{
+  g_autoptr(KkPlan) plan = embedded_plan ();
+  KkProgram *program = kk_plan_find_program (plan, 11);
+  KkSheet *sheet = kk_program_get_sheet (program);
+  GListModel *kpis = kk_sheet_get_kpis (sheet);
+  g_autoptr(KkKpi) last = g_list_model_get_item (kpis, g_list_model_get_n_items (kpis) - 1);
+  g_autofree char *purpose = g_strdup (kk_sheet_get_purpose (sheet));
+  g_autoptr(GString) text = g_string_new (purpose);
+  GListModel *programs = kk_plan_get_programs (plan);
+  int first_page = -1;
+  gboolean turned = FALSE;
+
+  /* 【11】 alone, so that each try prints a few pages. */
+  for (guint i = g_list_model_get_n_items (programs); i-- > 0;)
+    {
+      g_autoptr(KkProgram) other = g_list_model_get_item (programs, i);
+
+      if (other != program)
+        kk_plan_delete_program (plan, other);
+    }
+  /* A line of body text is shorter than a page's line of notes and the
+   * space above it: some try leaves room for the table and not its note. */
+  for (guint i = 0; i < 56; i++)
+    {
+      int page;
+
+      kk_sheet_set_purpose (sheet, text->str);
+      page = find_note_page (plan, kk_kpi_get_name (last));
+      g_assert_cmpint (page, >=, 0);
+      if (first_page < 0)
+        first_page = page;
+      turned |= page > first_page;
+      g_string_append (text, "\n追加の行");
+    }
+  g_assert_true (turned);
+}
+
 static void
 test_book_synthetic (void)
 {
@@ -1602,6 +1666,176 @@ test_book_continued (void)
   g_assert_cmpuint (continued, >, 0);
 }
 
+/* A line of a page as pdftotext -bbox-layout reads it: its words joined,
+ * where it starts, and the block (a paragraph, a cell) it belongs to. */
+typedef struct
+{
+  char *text;
+  double x;
+  guint block;
+} PdfLine;
+
+static void
+pdf_line_clear (PdfLine *line)
+{
+  g_free (line->text);
+}
+
+static GArray *
+report_read_lines (KkPlan       *plan,
+                   KkReportKind  kind)
+{
+  g_autoptr(KkReport) report = kk_report_new (plan, kind);
+  g_autoptr(Pdf) pdf = pdf_new (report);
+  g_autofree char *html = run_tool ((const char *[]) { "pdftotext", "-bbox-layout", "-enc", "UTF-8",
+                                                       pdf->path, "-", NULL });
+  g_autoptr(GRegex) regex = g_regex_new ("<block |<line xMin=\"([0-9.]+)\"|<word [^>]*>([^<]*)</word>",
+                                         0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  GArray *lines = g_array_new (FALSE, TRUE, sizeof (PdfLine));
+  guint block = 0;
+
+  g_array_set_clear_func (lines, (GDestroyNotify)pdf_line_clear);
+  for (g_regex_match (regex, html, 0, &match); g_match_info_matches (match);
+       g_match_info_next (match, NULL))
+    {
+      g_autofree char *whole = g_match_info_fetch (match, 0);
+      g_autofree char *x = g_match_info_fetch (match, 1);
+      g_autofree char *word = g_match_info_fetch (match, 2);
+
+      if (g_str_has_prefix (whole, "<block"))
+        block++;
+      else if (g_str_has_prefix (whole, "<line"))
+        g_array_append_val (lines, ((PdfLine) { g_strdup (""), g_ascii_strtod (x, NULL), block }));
+      else
+        {
+          PdfLine *line = &g_array_index (lines, PdfLine, lines->len - 1);
+          char *text = g_strconcat (line->text, word, NULL);
+
+          g_free (line->text);
+          line->text = text;
+        }
+    }
+  return lines;
+}
+
+/* No line starts with a closing mark, a prolonged sound mark, a wave dash
+ * or a small kana, none ends with an opening mark (kinsoku). */
+static void
+assert_line_breaks_japanese (GArray *lines)
+{
+  static const char forbidden_start[] = "。、」）)〜ーぁぃぅぇぉっゃゅょァィゥェォッャュョ";
+  static const char forbidden_end[] = "「（(";
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const char *text = g_array_index (lines, PdfLine, i).text;
+      gunichar first = g_utf8_get_char (text);
+      gunichar last = g_utf8_get_char (g_utf8_find_prev_char (text, text + strlen (text)));
+
+      g_assert_true (*text != '\0');
+      if (g_utf8_strchr (forbidden_start, -1, first) != NULL)
+        g_error ("a line starts with “%s”", text);
+      if (g_utf8_strchr (forbidden_end, -1, last) != NULL)
+        g_error ("a line ends with “%s”", text);
+    }
+}
+
+/* Every paragraph of the sheets' texts, without white space. */
+static GPtrArray *
+dup_sheet_paragraphs (KkPlan *plan)
+{
+  GListModel *sheets = kk_plan_get_sheets (plan);
+  GPtrArray *paragraphs = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (sheets); i++)
+    {
+      g_autoptr(KkSheet) sheet = g_list_model_get_item (sheets, i);
+      const char *texts[] = {
+        kk_sheet_get_purpose (sheet), kk_sheet_get_overview (sheet),
+        kk_sheet_get_targets_text (sheet), kk_sheet_get_targets_notes (sheet),
+        kk_sheet_get_activities (sheet),
+      };
+
+      for (guint j = 0; j < G_N_ELEMENTS (texts); j++)
+        {
+          g_auto(GStrv) lines = g_strsplit (texts[j] ? texts[j] : "", "\n", -1);
+
+          for (guint k = 0; lines[k] != NULL; k++)
+            g_ptr_array_add (paragraphs, squash (lines[k]));
+        }
+    }
+  return paragraphs;
+}
+
+/* Whether @first and @next are the first two lines of a paragraph. */
+static gboolean
+paragraph_starts_with (GPtrArray     *paragraphs,
+                       const PdfLine *first,
+                       const PdfLine *next)
+{
+  g_autofree char *start = g_strconcat (first->text, next->text, NULL);
+  g_autofree char *squashed = squash (start);
+
+  for (guint i = 0; i < paragraphs->len; i++)
+    if (g_str_has_prefix (g_ptr_array_index (paragraphs, i), squashed))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+starts_list_item (const char *text)
+{
+  gunichar first = g_utf8_get_char (text);
+
+  return first == 0x30FB /* ・ */ || first == 0x25CB /* ○ */ ||
+         (first >= 0x2460 && first <= 0x2473) /* ①…⑳ */ ||
+         (first == '(' && g_ascii_isdigit (text[1]));
+}
+
+/* A list item's second line starts under its text, not under its mark;
+ * returns how many items of more than one line there are. */
+static guint
+assert_list_items_hang (GArray    *lines,
+                        GPtrArray *paragraphs)
+{
+  guint n_items = 0;
+
+  for (guint i = 0; i + 1 < lines->len; i++)
+    {
+      const PdfLine *line = &g_array_index (lines, PdfLine, i);
+      const PdfLine *next = &g_array_index (lines, PdfLine, i + 1);
+
+      if (next->block != line->block || !starts_list_item (line->text) ||
+          !paragraph_starts_with (paragraphs, line, next))
+        continue;
+      if (next->x < line->x + 3)
+        g_error ("“%s” goes on under its mark: “%s”", line->text, next->text);
+      n_items++;
+    }
+  return n_items;
+}
+
+static void
+assert_book_typeset (void)
+{
+  g_autoptr(KkPlan) plan = embedded_plan ();
+  g_autoptr(GArray) lines = report_read_lines (plan, KK_REPORT_KIND_BOOK);
+  g_autoptr(GPtrArray) paragraphs = dup_sheet_paragraphs (plan);
+
+  assert_line_breaks_japanese (lines);
+  g_assert_cmpuint (assert_list_items_hang (lines, paragraphs), >=, 20);
+}
+
+/* The book's lines break by the Japanese rules, and list items keep their
+ * indentation, in either interface language. */
+static void
+test_book_typeset (void)
+{
+  kk_test_run_in_locale ("C.UTF-8", assert_book_typeset);
+  kk_test_run_in_locale ("ja_JP.UTF-8", assert_book_typeset);
+}
+
 /* The budget table's funding columns follow the legend: 国・県・市・自, then
  * the combinations in the same order. */
 static void
@@ -1688,8 +1922,10 @@ main (int   argc,
   g_test_add_func ("/report/book/embedded", test_book_embedded);
   g_test_add_func ("/report/book/kpi-tables", test_book_kpi_tables);
   g_test_add_func ("/report/book/continued", test_book_continued);
+  g_test_add_func ("/report/book/typeset", test_book_typeset);
   g_test_add_func ("/report/budget/funding-order", test_budget_funding_order);
   g_test_add_func ("/report/book/long-sheet", test_book_long_sheet);
+  g_test_add_func ("/report/book/note-keeps-with-table", test_book_note_keeps_with_table);
   g_test_add_func ("/report/book/synthetic", test_book_synthetic);
   g_test_add_func ("/report/fonts-embedded", test_fonts_embedded);
   g_test_add_func ("/report/fonts-expected", test_fonts_expected);

@@ -442,7 +442,10 @@ kk_text_is_set (const char *text)
 }
 
 /* In the source's order: what it prints before the table, the table, the
- * notes of its figures, then its own notes and what follows the table. */
+ * notes of its figures, then its own notes and what follows the table. A
+ * note never starts a page away from its table: the table keeps its last
+ * row with the notes, and each note with the next, up to the start of the
+ * sheet's own notes (※…). */
 static void
 kk_report_book_add_targets (KkReportDocument *document,
                             KkSheet          *sheet)
@@ -452,17 +455,27 @@ kk_report_book_add_targets (KkReportDocument *document,
   const char *notes_text = kk_sheet_get_targets_notes (sheet);
   g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
   gboolean has_kpis = g_list_model_get_n_items (kpis) > 0;
+  KkReportBlock *previous = NULL;
 
   kk_report_add_heading (document, KK_WORD_TARGETS);
   if (kk_text_is_set (text) || (!has_kpis && !kk_text_is_set (notes_text)))
     kk_report_add_paragraph (document, kk_text_is_set (text) ? text : "—");
   if (has_kpis)
-    kk_report_add_table (document, kk_report_book_kpi_table_new (kpis, notes,
-                                                                 kk_text_is_set (notes_text)));
+    {
+      previous = kk_report_book_kpi_table_new (kpis, notes, kk_text_is_set (notes_text));
+      kk_report_add_table (document, previous);
+    }
   for (guint i = 0; i < notes->len; i++)
-    kk_report_add_note (document, g_ptr_array_index (notes, i));
+    {
+      kk_report_block_set_keep_with_next (previous, TRUE);
+      previous = kk_report_add_note (document, g_ptr_array_index (notes, i));
+    }
   if (kk_text_is_set (notes_text))
-    kk_report_add_paragraph (document, notes_text);
+    {
+      if (previous != NULL)
+        kk_report_block_set_keep_with_next (previous, TRUE);
+      kk_report_add_paragraph (document, notes_text);
+    }
 }
 
 /* 担当課 and 関係機関等, side by side, as the sheet ends. */

@@ -291,17 +291,30 @@ kk_report_add_heading (KkReportDocument *document,
 
 /**
  * kk_report_add_paragraph:
+ * @text: running text, not empty; each line of it a paragraph
  *
- * Returns: (transfer none): the paragraph's block, to set how it breaks
+ * Adds @text justified, a block for each paragraph, so that a list item
+ * (・, (1), ①…) hangs its lines under its own text (see kk-report-text.c).
+ *
+ * Returns: (transfer none): the last paragraph's block, to set how it breaks
  */
 KkReportBlock *
 kk_report_add_paragraph (KkReportDocument *document,
                          const char       *text)
 {
-  KkReportBlock *block = kk_report_text_new_spaced (KK_REPORT_FONT_BODY, text, PARAGRAPH_SPACE);
+  g_auto(GStrv) paragraphs = g_strsplit (text, "\n", -1);
+  KkReportBlock *block = NULL;
 
-  kk_report_text_set_indent (KK_REPORT_TEXT (block), PARAGRAPH_INDENT);
-  kk_report_document_take_block (document, block);
+  g_return_val_if_fail (paragraphs[0] != NULL, NULL);
+
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    {
+      block = kk_report_text_new_spaced (KK_REPORT_FONT_BODY, paragraphs[i],
+                                         i == 0 ? PARAGRAPH_SPACE : 0);
+      kk_report_text_set_indent (KK_REPORT_TEXT (block), PARAGRAPH_INDENT);
+      kk_report_text_set_justify (KK_REPORT_TEXT (block), TRUE);
+      kk_report_document_take_block (document, block);
+    }
   return block;
 }
 
@@ -317,7 +330,12 @@ kk_report_add_unit_caption (KkReportDocument *document)
   kk_report_document_take_block (document, block);
 }
 
-void
+/**
+ * kk_report_add_note:
+ *
+ * Returns: (transfer none): the note's block, to set how it breaks
+ */
+KkReportBlock *
 kk_report_add_note (KkReportDocument *document,
                     const char       *note)
 {
@@ -325,6 +343,7 @@ kk_report_add_note (KkReportDocument *document,
 
   kk_report_text_set_color (KK_REPORT_TEXT (block), KK_REPORT_COLOR_TEXT_DIM);
   kk_report_document_take_block (document, block);
+  return block;
 }
 
 /**

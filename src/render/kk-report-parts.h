@@ -50,7 +50,7 @@ void           kk_report_add_heading         (KkReportDocument *document,
 KkReportBlock *kk_report_add_paragraph       (KkReportDocument *document,
                                               const char       *text);
 void           kk_report_add_unit_caption    (KkReportDocument *document);
-void           kk_report_add_note            (KkReportDocument *document,
+KkReportBlock *kk_report_add_note            (KkReportDocument *document,
                                               const char       *note);
 void           kk_report_add_table           (KkReportDocument *document,
                                               KkReportBlock    *table);

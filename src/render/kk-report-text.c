@@ -2,7 +2,16 @@
  *
  * Text wraps at the width of the page, Japanese between any two characters
  * as the language's rules allow, and a page may break it between any two
- * lines.
+ * lines. Pango 1.50 follows UAX #14 for where a line may break, which
+ * holds the Japanese rules (kinsoku) the plan needs: no break before a
+ * closing mark (。、」）, class CL/CP, rule LB13), a prolonged sound mark,
+ * wave dash or small kana (ー〜, NS, and ぁっゃ…, CJ, which break.c takes as
+ * NS: rule LB21), and none after an opening mark (「（, OP: LB14). Only
+ * where no such break fits the width does PANGO_WRAP_WORD_CHAR break
+ * between any two characters, as in a long number in a narrow cell.
+ * Justified text spreads a line's spare width over its spaces, or between
+ * its characters where it has none (pango-layout.c, justify_words), as a
+ * Japanese line has none.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +21,7 @@
 #include "config.h"
 
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "kk-report-text.h"
 
@@ -30,12 +40,51 @@ struct _KkReportText
   double indent;
   KkReportColor color;
   KkReportTextDecoration decoration;
+  gboolean justify;
 
   PangoLayout *layout;
   double width;
 };
 
 G_DEFINE_FINAL_TYPE (KkReportText, kk_report_text, KK_TYPE_REPORT_BLOCK)
+
+/* The marks a list item of the plan starts with: ・, ○, ■, ※, ⇒, ①, (1),
+ * 1), 1., 注1: and 1 before a space or 【 (1 国が設置した…, 1【事業推進】),
+ * with the spaces after them. */
+static GRegex *
+kk_report_text_get_list_marker (void)
+{
+  static GRegex *marker;
+
+  if (g_once_init_enter (&marker))
+    g_once_init_leave (&marker,
+                               g_regex_new ("^(?:[・○●◎◇◆□■※⇒]|[①-⑳]|[(（][0-9０-９]+[)）]|"
+                                            "[0-9０-９]+[)）.．]|[0-9０-９]+(?=[ 　【])|"
+                                            "注[0-9０-９]+[:：])[ 　]*",
+                                            G_REGEX_OPTIMIZE, 0, NULL));
+  return marker;
+}
+
+/* A list item's lines after the first start under its text, as the source
+ * sets them: they hang by the width of its marker. Only a text of one
+ * paragraph is an item: the hang of a layout holds for all its paragraphs. */
+static double
+kk_report_text_get_hang (KkReportText *self,
+                         PangoContext *context)
+{
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree char *marker = NULL;
+  int end;
+
+  if (strchr (self->text, '\n') != NULL ||
+      !g_regex_match (kk_report_text_get_list_marker (), self->text, 0, &match))
+    return 0;
+  g_match_info_fetch_pos (match, 0, NULL, &end);
+  marker = g_strndup (self->text, end);
+  layout = kk_report_layout_new (context, self->font, marker, 0);
+  return kk_report_layout_get_width (layout);
+}
 
 /* Where the text starts: after the indent, and after the bar. */
 static double
@@ -59,6 +108,8 @@ kk_report_text_layout (KkReportBlock *block,
   self->layout = kk_report_layout_new (context, self->font, self->text,
                                        MAX (width - kk_report_text_get_left (self), 1));
   pango_layout_set_alignment (self->layout, self->alignment);
+  pango_layout_set_justify (self->layout, self->justify);
+  pango_layout_set_indent (self->layout, (int)(-kk_report_text_get_hang (self, context) * PANGO_SCALE));
   height = kk_report_layout_get_height (self->layout);
   if (self->decoration == KK_REPORT_TEXT_UNDERLINE)
     height += RULE_GAP + RULE_WIDTH;
@@ -205,6 +256,18 @@ kk_report_text_set_indent (KkReportText *self,
   g_return_if_fail (KK_IS_REPORT_TEXT (self));
   g_return_if_fail (indent >= 0);
   self->indent = indent;
+}
+
+/**
+ * kk_report_text_set_justify:
+ * @justify: whether the lines of a paragraph, but its last, fill the width
+ */
+void
+kk_report_text_set_justify (KkReportText *self,
+                            gboolean      justify)
+{
+  g_return_if_fail (KK_IS_REPORT_TEXT (self));
+  self->justify = !!justify;
 }
 
 void

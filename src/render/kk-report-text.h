@@ -35,6 +35,8 @@ void           kk_report_text_set_alignment  (KkReportText           *self,
                                               PangoAlignment          alignment);
 void           kk_report_text_set_indent     (KkReportText           *self,
                                               double                  indent);
+void           kk_report_text_set_justify    (KkReportText           *self,
+                                              gboolean                justify);
 void           kk_report_text_set_color      (KkReportText           *self,
                                               KkReportColor           color);
 void           kk_report_text_set_decoration (KkReportText           *self,
