@@ -617,6 +617,53 @@ test_change (void)
     }
 }
 
+/* A KPI's figures read in the chart as the plan prints them (70回以上 for
+ * a target, 58回 for an actual), dated in the era in a Japanese interface
+ * and YYYY-MM-DD in another. */
+static void
+assert_kpi_figures_as_printed (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  g_autoptr(KkSheet) sheet = g_list_model_get_item (kk_plan_get_sheets (plan), 1);
+  g_autoptr(KkKpi) kpi = g_list_model_get_item (kk_sheet_get_kpis (sheet), 0);
+  g_autoptr(KkChart) chart = kk_chart_new (plan, KK_CHART_KIND_KPI);
+  GListModel *values = kk_kpi_get_values (kpi);
+  gboolean japanese = g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "ja");
+  g_autoptr(GString) tooltips = g_string_new (NULL);
+
+  kk_kpi_set_comparator (kpi, KK_COMPARATOR_AT_LEAST);
+  for (guint i = 0; i < g_list_model_get_n_items (values); i++)
+    {
+      g_autoptr(KkKpiValue) value = g_list_model_get_item (values, i);
+
+      kk_kpi_value_set_as_of (value, "2024-01-31");
+    }
+  kk_chart_set_kpi (chart, kpi);
+  g_assert_cmpuint (kk_chart_get_n_items (chart), >, 1);
+  for (guint i = 0; i < kk_chart_get_n_items (chart); i++)
+    {
+      g_autofree char *tooltip = kk_chart_dup_item_tooltip (chart, i);
+
+      g_string_append_printf (tooltips, "%s\n", tooltip);
+      g_assert_nonnull (strstr (tooltip, japanese ? "令和6年1月31日" : "2024-01-31"));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (values); i++)
+    {
+      g_autoptr(KkKpiValue) value = g_list_model_get_item (values, i);
+      g_autofree char *figure = kk_kpi_dup_figure (kpi, value);
+
+      if (kk_kpi_value_get_has_value (value) && strstr (tooltips->str, figure) == NULL)
+        g_error ("no tooltip says %s: %s", figure, tooltips->str);
+    }
+}
+
+static void
+test_kpi_figures_as_printed (void)
+{
+  kk_test_run_in_locale ("C.UTF-8", assert_kpi_figures_as_printed);
+  kk_test_run_in_locale ("ja_JP.UTF-8", assert_kpi_figures_as_printed);
+}
+
 /* A new program is marked, in colour and in words, apart from increases
  * and decreases. */
 static void
@@ -1546,6 +1593,7 @@ main (int   argc,
   g_test_add_func ("/chart/hit-test", test_hit_test);
   g_test_add_func ("/chart/labels/inside-and-apart", test_labels_inside_and_apart);
   g_test_add_func ("/chart/labels/ellipsized-with-tooltip", test_labels_ellipsized_with_tooltip);
+  g_test_add_func ("/chart/kpi/figures-as-printed", test_kpi_figures_as_printed);
   g_test_add_func ("/chart/groups/totals", test_group_totals);
   g_test_add_func ("/chart/change/differences", test_change);
   g_test_add_func ("/chart/change/new-program-marked", test_change_new_program_marked);

@@ -6,11 +6,13 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <locale.h>
 
 #include "kk-format.h"
 #include "kk-kpi-editor.h"
 #include "kk-plan-file.h"
 #include "kk-program-editor.h"
+#include "kk-test-locale.h"
 #include "kk-test-ui.h"
 
 typedef struct
@@ -391,6 +393,30 @@ test_invalid_input_changes_nothing (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (figure)), ==, formatted);
 }
 
+/* A Japanese interface writes an as-of date in the era, as the plan prints
+ * it, and reads it typed either way; another language writes YYYY-MM-DD. */
+static void
+test_as_of_in_the_japanese_era (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  AdwExpanderRow *row = expand_kpi_row (fixture, fixture->kpi_position);
+  GtkWidget *as_of = find_named (row, "figure-as-of", 0);
+  g_autoptr(KkKpiValue) value = g_list_model_get_item (kk_kpi_get_values (fixture->kpi), 0);
+
+  g_assert_nonnull (setlocale (LC_ALL, "ja_JP.UTF-8"));
+  enter_into (as_of, "令和6年3月1日");
+  g_assert_cmpstr (kk_kpi_value_get_as_of (value), ==, "2024-03-01");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (as_of)), ==, "令和6年3月1日");
+  enter_into (as_of, "2024-03-02");
+  g_assert_cmpstr (kk_kpi_value_get_as_of (value), ==, "2024-03-02");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (as_of)), ==, "令和6年3月2日");
+
+  g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
+  enter_into (as_of, "令和6年3月3日");
+  g_assert_cmpstr (kk_kpi_value_get_as_of (value), ==, "2024-03-03");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (as_of)), ==, "2024-03-03");
+}
+
 /* A figure the plan gives in words (未定) gains a number and loses it again
  * in one step of undo. */
 static void
@@ -688,12 +714,14 @@ main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
+  kk_test_bind_translations ();
 
   add_test ("/kpi-editor/shows-every-kpi", test_shows_every_kpi);
   add_test ("/kpi-editor/collapsed-row-follows-the-model", test_collapsed_row_follows_the_model);
   add_test ("/kpi-editor/target-changes-achievement", test_target_changes_achievement);
   add_test ("/kpi-editor/invalid-input-changes-nothing", test_invalid_input_changes_nothing);
   add_test ("/kpi-editor/figure-without-value", test_figure_without_value);
+  add_test ("/kpi-editor/as-of-in-the-japanese-era", test_as_of_in_the_japanese_era);
   add_test ("/kpi-editor/typing-a-name-is-one-step", test_typing_a_name_is_one_step);
   add_test ("/kpi-editor/comparator-kind-and-year", test_comparator_and_kind);
   add_test ("/kpi-editor/structure/add-kpi", test_add_kpi);

@@ -151,10 +151,14 @@ kk_field_dup_plan_text (KkField *self)
     case KK_FIELD_FIGURE:
       g_object_get (self->object, "has-value", &has_value, NULL);
       return has_value ? kk_format_number (g_value_get_double (&value)) : g_strdup ("");
+    case KK_FIELD_DATE:
+      /* 令和6年1月31日 in a Japanese interface; either form is read back. */
+      if (g_value_get_string (&value) != NULL)
+        return kk_format_date_for_interface (g_value_get_string (&value));
+      return g_strdup ("");
     case KK_FIELD_TEXT:
     case KK_FIELD_NAME:
     case KK_FIELD_OPTIONAL_TEXT:
-    case KK_FIELD_DATE:
     default:
       return g_strdup (g_value_get_string (&value) ? g_value_get_string (&value) : "");
     }

@@ -204,6 +204,111 @@ kk_read_digits (const char **p,
   return n;
 }
 
+/* @first_year, @first_month, @first_day: the day the era began */
+typedef struct
+{
+  int first_fiscal_year;
+  int first_year;
+  int first_month;
+  int first_day;
+  const char *name;
+  char letter;
+} KkEra;
+
+/* Fiscal years start in April and take the era of that April, except that an
+ * era beginning during a fiscal year names it from its start: Reiwa began on
+ * 1 May 2019 and FY2019 is 令和元年度, FY1989 平成元年度. Showa began on
+ * 25 December 1926, so FY1926 stays 大正15年度 and FY1927 is 昭和2年度. */
+static const KkEra eras[] = {
+  { 2019, 2019, 5, 1, "令和", 'R' },
+  { 1989, 1989, 1, 8, "平成", 'H' },
+  { 1927, 1926, 12, 25, "昭和", 'S' },
+  { 1912, 1912, 7, 30, "大正", 'T' },
+};
+
+/* YYYYMMDD, to compare days. */
+static int
+kk_day_key (int year,
+            int month,
+            int day)
+{
+  return year * 10000 + month * 100 + day;
+}
+
+/* The era of @text's start (令和…), moving @p past its name, or NULL. */
+static const KkEra *
+kk_read_era (const char **p)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (eras); i++)
+    if (g_str_has_prefix (*p, eras[i].name))
+      {
+        *p += strlen (eras[i].name);
+        return &eras[i];
+      }
+  return NULL;
+}
+
+/* Reads @suffix (年, 月, 日) at *@p and moves past it. */
+static gboolean
+kk_read_suffix (const char **p,
+                const char  *suffix)
+{
+  if (!g_str_has_prefix (*p, suffix))
+    return FALSE;
+  *p += strlen (suffix);
+  return TRUE;
+}
+
+/* Reads one or two digits, then @suffix: 1月, 31日, 6年 of an era. */
+static gboolean
+kk_read_date_part (const char **p,
+                   int         *number,
+                   const char  *suffix)
+{
+  guint n_digits = kk_read_digits (p, number);
+
+  return n_digits >= 1 && n_digits <= 2 && kk_read_suffix (p, suffix);
+}
+
+/* The year of 令和6年, 令和元年 or 2024年, in the western calendar. */
+static gboolean
+kk_read_written_year (const char  **p,
+                      const KkEra **era,
+                      int          *year)
+{
+  *era = kk_read_era (p);
+  if (*era == NULL)
+    return kk_read_digits (p, year) == 4 && kk_read_suffix (p, "年");
+  if (kk_read_suffix (p, "元年"))
+    *year = 1;
+  else if (!kk_read_date_part (p, year, "年"))
+    return FALSE;
+  *year += (*era)->first_year - 1;
+  return TRUE;
+}
+
+/* A date as the plan prints it, 令和6年1月31日 or 令和元年5月1日, or
+ * 2024年1月31日; a day its era does not hold (平成31年5月1日) is none. */
+static gboolean
+kk_parse_written_date (const char *text,
+                       int         parts[3])
+{
+  const char *p = text;
+  const KkEra *era;
+  int key;
+
+  if (!kk_read_written_year (&p, &era, &parts[0]) || !kk_read_date_part (&p, &parts[1], "月") ||
+      !kk_read_date_part (&p, &parts[2], "日") || *p != '\0' ||
+      !g_date_valid_dmy (parts[2], parts[1], parts[0]))
+    return FALSE;
+  if (era == NULL)
+    return TRUE;
+  key = kk_day_key (parts[0], parts[1], parts[2]);
+  return key >= kk_day_key (era->first_year, era->first_month, era->first_day) &&
+         (era == eras || key < kk_day_key (era[-1].first_year, era[-1].first_month,
+                                           era[-1].first_day));
+}
+
 static gboolean
 kk_is_date_separator (gunichar c)
 {
@@ -212,7 +317,8 @@ kk_is_date_separator (gunichar c)
 
 /**
  * kk_parse_date:
- * @text: a date as typed: 2024-01-31, 2024/1/31 or ２０２４－０１－３１
+ * @text: a date as typed: 2024-01-31, 2024/1/31 or ２０２４－０１－３１, or
+ *   as the plan prints it: 令和6年1月31日, 2024年1月31日
  * @iso: (out) (transfer full): the date written YYYY-MM-DD, as plan files
  *   hold it
  *
@@ -231,6 +337,11 @@ kk_parse_date (const char  *text,
   g_return_val_if_fail (text != NULL && iso != NULL, FALSE);
 
   stripped = g_strstrip (g_strdup (text));
+  if (kk_parse_written_date (stripped, parts))
+    {
+      *iso = g_strdup_printf ("%04d-%02d-%02d", parts[0], parts[1], parts[2]);
+      return TRUE;
+    }
   p = stripped;
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     {
@@ -256,7 +367,7 @@ kk_parse_date (const char  *text,
       p = g_utf8_next_char (p);
     }
   g_set_error (error, KK_PARSE_ERROR, KK_PARSE_ERROR_INVALID,
-               _("“%s” is not a date written YYYY-MM-DD"), stripped);
+               _("“%s” is not a date: write 2024-01-31 or 令和6年1月31日"), stripped);
   return FALSE;
 }
 
@@ -304,28 +415,6 @@ kk_format_thousand_yen (gint64 amount)
   grouped = kk_format_grouped (amount);
   return g_strconcat ("▲ ", grouped + 1, NULL);
 }
-
-/* @first_year, @first_month, @first_day: the day the era began */
-typedef struct
-{
-  int first_fiscal_year;
-  int first_year;
-  int first_month;
-  int first_day;
-  const char *name;
-  char letter;
-} KkEra;
-
-/* Fiscal years start in April and take the era of that April, except that an
- * era beginning during a fiscal year names it from its start: Reiwa began on
- * 1 May 2019 and FY2019 is 令和元年度, FY1989 平成元年度. Showa began on
- * 25 December 1926, so FY1926 stays 大正15年度 and FY1927 is 昭和2年度. */
-static const KkEra eras[] = {
-  { 2019, 2019, 5, 1, "令和", 'R' },
-  { 1989, 1989, 1, 8, "平成", 'H' },
-  { 1927, 1926, 12, 25, "昭和", 'S' },
-  { 1912, 1912, 7, 30, "大正", 'T' },
-};
 
 static const KkEra *
 kk_era_for_fiscal_year (int fiscal_year)
@@ -384,14 +473,40 @@ kk_format_date (const char *iso)
       const KkEra *era = &eras[i];
       int era_year = year - era->first_year + 1;
 
-      if (year * 10000 + month * 100 + day <
-          era->first_year * 10000 + era->first_month * 100 + era->first_day)
+      if (kk_day_key (year, month, day) < kk_day_key (era->first_year, era->first_month,
+                                                      era->first_day))
         continue;
       if (era_year == 1)
         return g_strdup_printf ("%s元年%d月%d日", era->name, month, day);
       return g_strdup_printf ("%s%d年%d月%d日", era->name, era_year, month, day);
     }
   return g_strdup_printf ("%d年%d月%d日", year, month, day);
+}
+
+/**
+ * kk_format_date_for_interface:
+ * @iso: a date written YYYY-MM-DD, as plan files hold it
+ *
+ * The window writes dates in the Japanese era in Japanese, as the plan
+ * prints them, and YYYY-MM-DD in other languages; kk_parse_date() reads
+ * either.
+ *
+ * Returns: (transfer full): @iso as the interface shows it: 令和6年1月31日
+ *   or 2024-01-31; @iso itself where it is not a date
+ */
+char *
+kk_format_date_for_interface (const char *iso)
+{
+  /* Translators: how the window writes a date: "wareki" for the Japanese
+   * era (令和6年1月31日), "iso" for 2024-01-31; no other word */
+  const char *style = C_("date style", "iso");
+  char *date = NULL;
+
+  g_return_val_if_fail (iso != NULL, NULL);
+
+  if (g_str_equal (style, "wareki"))
+    date = kk_format_date (iso);
+  return date != NULL ? date : g_strdup (iso);
 }
 
 /**

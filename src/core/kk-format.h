@@ -46,6 +46,7 @@ char *kk_format_thousand_yen     (gint64 amount);
 char *kk_format_grouped          (gint64 number);
 char *kk_format_fiscal_year      (int    fiscal_year);
 char *kk_format_date             (const char *iso);
+char *kk_format_date_for_interface (const char *iso);
 char *kk_format_fiscal_year_short (int   fiscal_year);
 char *kk_format_western_fiscal_year (int fiscal_year);
 char *kk_format_number           (double value);

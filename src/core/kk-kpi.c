@@ -432,28 +432,16 @@ kk_kpi_get_achievement (KkKpi  *self,
   return TRUE;
 }
 
-/**
- * kk_kpi_dup_figure:
- * @value: a figure of @kpi
- *
- * The comparator qualifies what the plan aims at, its targets and plans,
- * never what happened or is expected: a target reads 70回以上, its actual
- * 58回 and its forecast 75回.
- *
- * Returns: (transfer full): the figure as the plan prints it: 2,878件,
- *   2回以上, 220.6千円以上, or its words (未定) where it has no number
- */
-char *
-kk_kpi_dup_figure (KkKpi      *self,
-                   KkKpiValue *value)
+/* The figure in @unit: the KPI's own, or none where a column says it. */
+static char *
+kk_kpi_dup_figure_in (KkKpi      *self,
+                      KkKpiValue *value,
+                      const char *unit)
 {
   g_autofree char *number = NULL;
   const char *comparator = "";
   KkKpiKind kind;
   double amount;
-
-  g_return_val_if_fail (KK_IS_KPI (self), NULL);
-  g_return_val_if_fail (KK_IS_KPI_VALUE (value), NULL);
 
   if (!kk_kpi_value_get_has_value (value))
     return g_strdup (kk_kpi_value_get_note (value) ? kk_kpi_value_get_note (value) : "");
@@ -468,5 +456,44 @@ kk_kpi_dup_figure (KkKpi      *self,
       else if (self->comparator == KK_COMPARATOR_AT_MOST)
         comparator = "以下";
     }
-  return g_strconcat (number, self->unit, comparator, NULL);
+  return g_strconcat (number, unit, comparator, NULL);
+}
+
+/**
+ * kk_kpi_dup_figure:
+ * @value: a figure of @kpi
+ *
+ * The comparator qualifies what the plan aims at, its targets and plans,
+ * never what happened or is expected: a target reads 70回以上, its actual
+ * 58回 and its forecast 75回. The reports, the charts and the window all
+ * write a figure with this.
+ *
+ * Returns: (transfer full): the figure as the plan prints it: 2,878件,
+ *   2回以上, 220.6千円以上, or its words (未定) where it has no number
+ */
+char *
+kk_kpi_dup_figure (KkKpi      *self,
+                   KkKpiValue *value)
+{
+  g_return_val_if_fail (KK_IS_KPI (self), NULL);
+  g_return_val_if_fail (KK_IS_KPI_VALUE (value), NULL);
+
+  return kk_kpi_dup_figure_in (self, value, self->unit);
+}
+
+/**
+ * kk_kpi_dup_number:
+ * @value: a figure of @kpi
+ *
+ * Returns: (transfer full): the figure as kk_kpi_dup_figure() writes it
+ *   but without the unit, for a table whose column gives it: 2,878, 2以上
+ */
+char *
+kk_kpi_dup_number (KkKpi      *self,
+                   KkKpiValue *value)
+{
+  g_return_val_if_fail (KK_IS_KPI (self), NULL);
+  g_return_val_if_fail (KK_IS_KPI_VALUE (value), NULL);
+
+  return kk_kpi_dup_figure_in (self, value, "");
 }

@@ -46,6 +46,8 @@ KkKpiValue   *kk_kpi_find_goal       (KkKpi        *self,
                                       int           fiscal_year);
 char         *kk_kpi_dup_figure      (KkKpi        *self,
                                       KkKpiValue   *value);
+char         *kk_kpi_dup_number      (KkKpi        *self,
+                                      KkKpiValue   *value);
 gboolean      kk_kpi_get_achievement (KkKpi        *self,
                                       int           fiscal_year,
                                       double       *ratio);

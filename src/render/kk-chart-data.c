@@ -190,20 +190,6 @@ kk_dup_share (gint64 part,
   return kk_dup_percent ((double)part / whole);
 }
 
-/* A KPI's figure in its unit: 123件, 220.6千円. */
-static char *
-kk_dup_figure (double      value,
-               const char *unit)
-{
-  g_autofree char *number = NULL;
-
-  if (value == trunc (value) && fabs (value) < 1e15)
-    number = kk_format_grouped ((gint64)value);
-  else
-    number = kk_format_number (value);
-  return g_strconcat (number, unit, NULL);
-}
-
 static char *
 kk_dup_program_label (KkProgram *program)
 {
@@ -785,53 +771,30 @@ kk_dup_kpi_name (KkKpi *kpi)
   return g_strdup_printf ("%s %s", group, kk_kpi_get_name (kpi));
 }
 
-/* A target as the plan states it: 2回以上. */
+/* The date a figure stands at: in the era, as the plan prints it, on
+ * paper and in a Japanese interface; 2024-01-31 in another. */
 static char *
-kk_dup_target (KkKpi      *kpi,
-               KkKpiValue *target,
-               const char *unit)
-{
-  g_autofree char *figure = kk_dup_figure (kk_kpi_value_get_value (target), unit);
-
-  switch (kk_kpi_get_comparator (kpi))
-    {
-    case KK_COMPARATOR_AT_LEAST:
-      /* Translators: a target that is met by reaching it or more: 2回以上 */
-      return g_strdup_printf (_("%s or more"), figure);
-    case KK_COMPARATOR_AT_MOST:
-      /* Translators: a target that is met by staying at it or below: 20時間以下 */
-      return g_strdup_printf (_("%s or less"), figure);
-    case KK_COMPARATOR_EXACT:
-    default:
-      return g_steal_pointer (&figure);
-    }
-}
-
-static char *
-kk_dup_as_of (KkKpiValue *value)
+kk_dup_as_of (KkChartData *data,
+              KkKpiValue  *value)
 {
   const char *as_of = kk_kpi_value_get_as_of (value);
-  g_autoptr(GDateTime) date = NULL;
-  g_autofree char *iso = NULL;
+  char *date;
 
   if (as_of == NULL)
     return NULL;
-  iso = g_strconcat (as_of, "T00:00:00Z", NULL);
-  date = g_date_time_new_from_iso8601 (iso, NULL);
-  if (date == NULL)
-    return g_strdup (as_of);
-  /* Translators: the date a figure stands at, a g_date_time_format() format */
-  /* xgettext:no-c-format */
-  return g_date_time_format (date, _("%Y-%m-%d"));
+  date = data->printed ? kk_format_date (as_of) : kk_format_date_for_interface (as_of);
+  return date != NULL ? date : g_strdup (as_of);
 }
 
-/* A figure with the date it stands at: 123件（2024年1月31日現在）. */
+/* A figure as the plan prints it, with the date it stands at:
+ * 123件（令和6年1月31日現在）. */
 static char *
-kk_dup_figure_as_of (KkKpiValue *value,
-                     const char *unit)
+kk_dup_figure_as_of (KkChartData *data,
+                     KkKpi       *kpi,
+                     KkKpiValue  *value)
 {
-  g_autofree char *figure = kk_dup_figure (kk_kpi_value_get_value (value), unit);
-  g_autofree char *as_of = kk_dup_as_of (value);
+  g_autofree char *figure = kk_kpi_dup_figure (kpi, value);
+  g_autofree char *as_of = kk_dup_as_of (data, value);
 
   if (as_of == NULL)
     return g_steal_pointer (&figure);
@@ -853,10 +816,10 @@ kk_chart_data_add_achievement (KkChartData *data,
   g_autofree char *numbers = kk_sheet_dup_numbers_label (sheet, "・");
   g_autofree char *name = kk_dup_kpi_name (kpi);
   g_autofree char *year = kk_format_fiscal_year (fiscal_year);
-  g_autofree char *target_text = kk_dup_target (kpi, target, unit);
-  g_autofree char *target_cell = kk_dup_target (kpi, target, "");
-  g_autofree char *actual_text = kk_dup_figure_as_of (actual, unit);
-  g_autofree char *actual_cell = kk_dup_figure (kk_kpi_value_get_value (actual), "");
+  g_autofree char *target_text = kk_kpi_dup_figure (kpi, target);
+  g_autofree char *target_cell = kk_kpi_dup_number (kpi, target);
+  g_autofree char *actual_text = kk_dup_figure_as_of (data, kpi, actual);
+  g_autofree char *actual_cell = kk_kpi_dup_number (kpi, actual);
   g_autofree char *percent = kk_dup_percent (ratio);
   g_autofree char *target_line = kk_kpi_value_get_kind (target) == KK_KPI_KIND_PLAN
                                  ? g_strdup_printf (_("Plan for %s: %s"), year, target_text)
@@ -1013,15 +976,15 @@ kk_compare_kpi_values (gconstpointer a,
 
 static void
 kk_chart_data_add_kpi_value (KkChartData *data,
-                             KkKpiValue  *value,
-                             const char  *unit)
+                             KkKpi       *kpi,
+                             KkKpiValue  *value)
 {
   KkKpiKind kind = kk_kpi_value_get_kind (value);
   const char *note = kk_kpi_value_get_note (value);
   g_autofree char *year = kk_format_fiscal_year (kk_kpi_value_get_fiscal_year (value));
-  g_autofree char *figure = kk_dup_figure_as_of (value, unit);
-  g_autofree char *number = kk_dup_figure (kk_kpi_value_get_value (value), "");
-  g_autofree char *as_of = kk_dup_as_of (value);
+  g_autofree char *figure = kk_dup_figure_as_of (data, kpi, value);
+  g_autofree char *number = kk_kpi_dup_number (kpi, value);
+  g_autofree char *as_of = kk_dup_as_of (data, value);
   KkChartItem *item;
   char *label;
 
@@ -1030,7 +993,7 @@ kk_chart_data_add_kpi_value (KkChartData *data,
                            kk_kpi_kind_name (data, kind));
   item = kk_chart_data_add_item (data, label, kk_kpi_value_get_value (value),
                                  kk_kpi_kind_color (kind), NULL);
-  item->value_label = kk_dup_figure (kk_kpi_value_get_value (value), unit);
+  item->value_label = kk_kpi_dup_figure (kpi, value);
   item->tooltip = g_strjoin ("\n", label, figure, note, NULL);
   item->cells = kk_strv_new (year, kk_kpi_kind_name (data, kind), number, as_of ? as_of : "",
                              note ? note : "", NULL);
@@ -1098,7 +1061,7 @@ kk_chart_data_fill_kpi (KkChartData *data,
   g_ptr_array_sort (figures, kk_compare_kpi_values);
   data->min_step = kk_all_whole (figures) ? 1 : 0.001;
   for (guint i = 0; i < figures->len; i++)
-    kk_chart_data_add_kpi_value (data, g_ptr_array_index (figures, i), data->unit);
+    kk_chart_data_add_kpi_value (data, kpi, g_ptr_array_index (figures, i));
   kk_chart_data_add_kind_legend (data);
 
   if (figures->len == 0)
