@@ -696,6 +696,7 @@ kk_application_set_accels (GtkApplication *application)
     { "win.export-pdf", { "<Control>e", NULL } },
     { "win.new-plan", { "<Control><Shift>n", NULL } },
     { "win.find", { "<Control>f", NULL } },
+    { "win.toggle-check", { "<Control>k", NULL } },
     { "win.add-program", { "<Control>n", NULL } },
     { "win.duplicate-program", { "<Control>d", NULL } },
     { "window.close", { "<Control>w", NULL } },

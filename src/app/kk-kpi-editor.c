@@ -330,3 +330,51 @@ kk_kpi_editor_commit (KkKpiEditor *self)
   g_return_if_fail (KK_IS_KPI_EDITOR (self));
   kk_kpi_editor_foreach_row (self, kk_kpi_row_commit);
 }
+
+/* Where the KPI that holds @subject is: @subject itself, or a figure's KPI. */
+static gboolean
+kk_kpi_editor_find_kpi (KkKpiEditor *self,
+                        GObject     *subject,
+                        guint       *position)
+{
+  GListModel *kpis = kk_sheet_get_kpis (self->sheet);
+
+  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
+    {
+      g_autoptr(KkKpi) kpi = g_list_model_get_item (kpis, i);
+      guint value_position;
+
+      if ((GObject *)kpi == subject ||
+          g_list_store_find (G_LIST_STORE (kk_kpi_get_values (kpi)), subject, &value_position))
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/**
+ * kk_kpi_editor_focus_field:
+ * @subject: a KPI of the sheet, or a figure of one
+ * @field: the property of @subject
+ *
+ * Opens the KPI and moves the keyboard focus to the field.
+ *
+ * Returns: whether the focus went there
+ */
+gboolean
+kk_kpi_editor_focus_field (KkKpiEditor *self,
+                           GObject     *subject,
+                           const char  *field)
+{
+  guint position;
+
+  g_return_val_if_fail (KK_IS_KPI_EDITOR (self), FALSE);
+  g_return_val_if_fail (G_IS_OBJECT (subject), FALSE);
+
+  if (self->sheet == NULL || !kk_kpi_editor_find_kpi (self, subject, &position))
+    return FALSE;
+  return kk_kpi_row_focus_field (kk_kpi_editor_get_kpi_row (self, position),
+                                 KK_IS_KPI_VALUE (subject) ? KK_KPI_VALUE (subject) : NULL, field);
+}

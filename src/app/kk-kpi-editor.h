@@ -23,5 +23,8 @@ KkSheet   *kk_kpi_editor_get_sheet (KkKpiEditor *self);
 void       kk_kpi_editor_set_sheet (KkKpiEditor *self,
                                     KkSheet     *sheet);
 void       kk_kpi_editor_commit    (KkKpiEditor *self);
+gboolean   kk_kpi_editor_focus_field (KkKpiEditor *self,
+                                      GObject     *subject,
+                                      const char  *field);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include <math.h>
 
 #include "kk-field.h"
+#include "kk-focus.h"
 #include "kk-format.h"
 #include "kk-kpi-row.h"
 #include "kk-kpi-value-row.h"
@@ -528,6 +529,41 @@ kk_kpi_row_focus_name (KkKpiRow *self)
 {
   g_return_if_fail (KK_IS_KPI_ROW (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+}
+
+/**
+ * kk_kpi_row_focus_field:
+ * @value: (nullable): the figure whose field it is, or %NULL for the KPI's
+ * @field: the property of @value, or of the KPI: `values` is its figures
+ *
+ * Opens the row and moves the keyboard focus to the field; for the KPI's
+ * figures, to the button that adds one.
+ *
+ * Returns: whether the focus went there
+ */
+gboolean
+kk_kpi_row_focus_field (KkKpiRow   *self,
+                        KkKpiValue *value,
+                        const char *field)
+{
+  g_autofree char *name = NULL;
+  guint position;
+
+  g_return_val_if_fail (KK_IS_KPI_ROW (self), FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self), TRUE);
+  if (value == NULL && g_str_equal (field, "values"))
+    return gtk_widget_grab_focus (self->add_value_button);
+  if (value == NULL)
+    {
+      name = g_strconcat ("kpi-", field, NULL);
+      return kk_focus_named (GTK_WIDGET (self), name);
+    }
+  if (!g_list_store_find (G_LIST_STORE (kk_kpi_get_values (self->kpi)), value, &position))
+    return FALSE;
+  name = g_strconcat ("figure-", field, NULL);
+  return kk_focus_named (GTK_WIDGET (kk_kpi_row_get_value_row (self, position)), name);
 }
 
 void

@@ -22,6 +22,9 @@ void       kk_kpi_row_set_position (KkKpiRow *self,
                                     guint     position,
                                     guint     n_kpis);
 void       kk_kpi_row_focus_name   (KkKpiRow *self);
+gboolean   kk_kpi_row_focus_field  (KkKpiRow   *self,
+                                    KkKpiValue *value,
+                                    const char *field);
 void       kk_kpi_row_focus_move   (KkKpiRow *self,
                                     int       offset);
 void       kk_kpi_row_reset        (KkKpiRow *self);

@@ -21,6 +21,7 @@
 
 #include "kk-division.h"
 #include "kk-field.h"
+#include "kk-focus.h"
 #include "kk-format.h"
 #include "kk-funding.h"
 #include "kk-kpi-editor.h"
@@ -794,4 +795,35 @@ kk_program_editor_commit (KkProgramEditor *self)
 
   kk_fields_commit ((KkField **)self->fields->pdata, self->fields->len);
   kk_kpi_editor_commit (self->kpi_editor);
+}
+
+/**
+ * kk_program_editor_focus_field:
+ * @subject: the program shown, its sheet, or one of the sheet's KPIs or
+ *   their figures
+ * @field: the property of @subject, as a finding of the check names it
+ *
+ * Moves the keyboard focus to the field that edits @field of @subject,
+ * opening its KPI if need be. Last year's budget of a new program cannot be
+ * edited: its status, which makes it editable, gets the focus instead.
+ *
+ * Returns: whether the focus went to the field
+ */
+gboolean
+kk_program_editor_focus_field (KkProgramEditor *self,
+                               GObject         *subject,
+                               const char      *field)
+{
+  g_return_val_if_fail (KK_IS_PROGRAM_EDITOR (self), FALSE);
+  g_return_val_if_fail (G_IS_OBJECT (subject), FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  if (self->program == NULL)
+    return FALSE;
+  if (subject != G_OBJECT (self->program) && subject != G_OBJECT (self->sheet))
+    return kk_kpi_editor_focus_field (self->kpi_editor, subject, field);
+  if (g_str_equal (field, "previous-budget") &&
+      !gtk_widget_is_sensitive (GTK_WIDGET (self->previous_budget_row)))
+    field = "status";
+  return kk_focus_named (GTK_WIDGET (self), field);
 }

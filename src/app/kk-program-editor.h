@@ -23,5 +23,8 @@ KkProgram *kk_program_editor_get_program (KkProgramEditor *self);
 void       kk_program_editor_set_program (KkProgramEditor *self,
                                           KkProgram       *program);
 void       kk_program_editor_commit      (KkProgramEditor *self);
+gboolean   kk_program_editor_focus_field (KkProgramEditor *self,
+                                          GObject         *subject,
+                                          const char      *field);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 
 #include "kk-accessible.h"
 #include "kk-chart-view.h"
+#include "kk-check-panel.h"
 #include "kk-division-view.h"
 #include "kk-division.h"
 #include "kk-document.h"
@@ -53,6 +54,8 @@ struct _KkWindow
   GtkWidget *switcher_gone;
   AdwViewSwitcherBar *switcher_bar;
   GtkWidget *save_button;
+  GtkToggleButton *check_button;
+  KkCheckPanel *check_panel;
   GtkPaned *editor_paned;
   GtkInfoBar *read_only_bar;
   GtkInfoBar *recovery_bar;
@@ -282,6 +285,34 @@ kk_window_show_program (KkWindow  *self,
 {
   adw_view_stack_set_visible_child_name (self->view_stack, "programs");
   kk_program_list_set_selected_program (self->program_list, program);
+}
+
+/* Opens the program of a finding of the check, and in its editor the field. */
+static void
+kk_window_open_finding (KkWindow  *self,
+                        KkFinding *finding)
+{
+  KkProgram *program = kk_finding_get_program (finding);
+
+  if (program == NULL)
+    return;
+  kk_window_show_program (self, program);
+  if (kk_program_list_get_selected_program (self->program_list) == program)
+    kk_program_editor_focus_field (self->program_editor, kk_finding_get_subject (finding),
+                                   kk_finding_get_field (finding));
+}
+
+static void
+kk_window_toggle_check (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KkWindow *self = KK_WINDOW (widget);
+  gboolean shown = !gtk_toggle_button_get_active (self->check_button);
+
+  gtk_toggle_button_set_active (self->check_button, shown);
+  if (shown)
+    kk_check_panel_focus_list (self->check_panel);
 }
 
 static void
@@ -1238,6 +1269,7 @@ kk_window_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   kk_window_read_only_changed (self);
   kk_program_list_set_plan (self->program_list, self->plan);
+  kk_check_panel_set_plan (self->check_panel, self->plan);
   self->report = kk_window_report_new (self);
   g_signal_connect_object (kk_plan_get_history (self->plan), "changed",
                            G_CALLBACK (kk_window_history_changed), self, G_CONNECT_SWAPPED);
@@ -1328,6 +1360,7 @@ kk_window_class_init (KkWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (KK_TYPE_CHECK_PANEL);
   g_type_ensure (KK_TYPE_PROGRAM_LIST);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/kk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KkWindow, recent_menu);
@@ -1336,6 +1369,8 @@ kk_window_class_init (KkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KkWindow, switcher_gone);
   gtk_widget_class_bind_template_child (widget_class, KkWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, KkWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, KkWindow, check_button);
+  gtk_widget_class_bind_template_child (widget_class, KkWindow, check_panel);
   gtk_widget_class_bind_template_child (widget_class, KkWindow, editor_paned);
   gtk_widget_class_bind_template_child (widget_class, KkWindow, read_only_bar);
   gtk_widget_class_bind_template_child (widget_class, KkWindow, recovery_bar);
@@ -1351,6 +1386,7 @@ kk_window_class_init (KkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KkWindow, charts_bin);
   gtk_widget_class_bind_template_callback (widget_class, kk_window_selection_changed);
   gtk_widget_class_bind_template_callback (widget_class, kk_window_page_shown);
+  gtk_widget_class_bind_template_callback (widget_class, kk_window_open_finding);
   gtk_widget_class_bind_template_callback (widget_class, kk_window_switcher_squeezed);
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, kk_window_undo);
@@ -1368,6 +1404,7 @@ kk_window_class_init (KkWindowClass *klass)
                                    kk_window_preview_division);
   gtk_widget_class_install_action (widget_class, "win.new-plan", NULL, kk_window_new_plan);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, kk_window_find);
+  gtk_widget_class_install_action (widget_class, "win.toggle-check", NULL, kk_window_toggle_check);
   gtk_widget_class_install_action (widget_class, "win.add-program", NULL, kk_window_add_program);
   gtk_widget_class_install_action (widget_class, "win.duplicate-program", NULL,
                                    kk_window_duplicate_program);

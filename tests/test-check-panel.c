@@ -1,0 +1,224 @@
+/* test-check-panel.c: the check's panel follows edits and opens a finding's
+ * field
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "kk-check-panel.h"
+#include "kk-plan-file.h"
+#include "kk-test-ui.h"
+
+static KkApplication *app;
+
+typedef struct
+{
+  KkWindow *window;
+  KkPlan *plan;
+  KkCheckPanel *panel;
+  GListModel *findings;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->plan = kk_plan_load_default ();
+  fixture->window = kk_window_new (app, fixture->plan, NULL);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  kk_test_run_until_idle ();
+  fixture->panel = KK_CHECK_PANEL (kk_test_find_type (GTK_WIDGET (fixture->window),
+                                                      KK_TYPE_CHECK_PANEL));
+  /* Checked as soon as the main loop is idle: the test waits for that. */
+  kk_check_panel_set_delay (fixture->panel, 0);
+  fixture->findings = kk_check_panel_get_findings (fixture->panel);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  kk_test_run_until_idle ();
+  g_object_unref (fixture->plan);
+}
+
+typedef struct
+{
+  GListModel *findings;
+  guint n;
+} Count;
+
+static gboolean
+has_count (gpointer data)
+{
+  Count *count = data;
+
+  return g_list_model_get_n_items (count->findings) == count->n;
+}
+
+static void
+wait_for_count (Fixture *fixture,
+                guint    n)
+{
+  Count count = { fixture->findings, n };
+
+  kk_test_wait_until (has_count, &count);
+}
+
+static gboolean
+is_unmapped (gpointer widget)
+{
+  return !gtk_widget_get_mapped (widget);
+}
+
+static guint
+position_of (GListModel *findings,
+             const char *check)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(KkFinding) finding = g_list_model_get_item (findings, i);
+
+      if (g_strcmp0 (kk_finding_get_check (finding), check) == 0)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+open_panel (Fixture *fixture)
+{
+  GtkWidget *list = kk_test_find_named (GTK_WIDGET (fixture->panel), "findings");
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.toggle-check", NULL);
+  kk_test_run_until_idle ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->panel)));
+  g_assert_true (gtk_widget_has_focus (list) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), list));
+  /* The embedded plan's own: program 13 sets no targets. */
+  wait_for_count (fixture, 2);
+}
+
+static void
+select_program (Fixture *fixture,
+                guint    number)
+{
+  kk_program_list_set_selected_program (kk_window_get_program_list (fixture->window),
+                                        kk_plan_find_program (fixture->plan, number));
+  kk_test_run_until_idle ();
+}
+
+static void
+activate_finding (Fixture *fixture,
+                  guint    position)
+{
+  GtkWidget *list = kk_test_find_named (GTK_WIDGET (fixture->panel), "findings");
+
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+  g_signal_emit_by_name (list, "activate", position);
+  kk_test_run_until_idle ();
+}
+
+static gboolean
+focus_is_in (Fixture    *fixture,
+             const char *name)
+{
+  GtkWidget *field = kk_test_find_named (GTK_WIDGET (fixture->window), name);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+
+  return focus != NULL && (focus == field || gtk_widget_is_ancestor (focus, field));
+}
+
+/* Typing last year's name as the name adds a finding; choosing it opens
+ * that field of that program; emptying the field removes the finding. */
+static void
+test_edit_adds_finding_that_opens_its_field (Fixture       *fixture,
+                                             gconstpointer  data)
+{
+  KkProgram *program = kk_plan_find_program (fixture->plan, 4);
+  GtkWidget *previous_name;
+
+  open_panel (fixture);
+  select_program (fixture, 4);
+  previous_name = kk_test_find_named (GTK_WIDGET (fixture->window), "previous-name");
+  gtk_editable_set_text (GTK_EDITABLE (previous_name), kk_program_get_name (program));
+  kk_test_press_enter (previous_name);
+  wait_for_count (fixture, 3);
+  g_assert_cmpuint (position_of (fixture->findings, "previous-name-same"), ==, 0);
+  g_assert_nonnull (kk_test_wait_for_label (GTK_WIDGET (fixture->panel), "【4】"));
+
+  select_program (fixture, 1);
+  g_assert_false (focus_is_in (fixture, "previous-name"));
+  activate_finding (fixture, position_of (fixture->findings, "previous-name-same"));
+  g_assert_true (kk_program_list_get_selected_program (kk_window_get_program_list (fixture->window))
+                 == program);
+  g_assert_true (focus_is_in (fixture, "previous-name"));
+
+  gtk_editable_set_text (GTK_EDITABLE (previous_name), "");
+  kk_test_press_enter (previous_name);
+  wait_for_count (fixture, 2);
+  g_assert_cmpuint (position_of (fixture->findings, "previous-name-same"), ==,
+                    GTK_INVALID_LIST_POSITION);
+}
+
+/* A KPI without this year's target opens on the button that adds one. */
+static void
+test_kpi_finding_opens_the_kpi (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  open_panel (fixture);
+  activate_finding (fixture, 0);
+  g_assert_cmpuint (kk_program_get_number (
+                      kk_program_list_get_selected_program (
+                        kk_window_get_program_list (fixture->window))), ==, 13);
+  g_assert_true (focus_is_in (fixture, "add-figure"));
+}
+
+/* Undo is an edit too; a hidden panel catches up when shown. */
+static void
+test_follows_undo_and_catches_up_when_shown (Fixture       *fixture,
+                                             gconstpointer  data)
+{
+  KkProgram *program = kk_plan_find_program (fixture->plan, 2);
+
+  open_panel (fixture);
+  kk_plan_edit (fixture->plan, program, "budget", (gint64)0);
+  wait_for_count (fixture, 3);
+  g_assert_cmpuint (position_of (fixture->findings, "budget-zero"), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo", NULL);
+  wait_for_count (fixture, 2);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.toggle-check", NULL);
+  kk_test_wait_until (is_unmapped, fixture->panel);
+  kk_plan_edit (fixture->plan, program, "budget", (gint64)0);
+  kk_test_run_until_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (fixture->findings), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.toggle-check", NULL);
+  wait_for_count (fixture, 3);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  app = kk_test_application_new ();
+
+  g_test_add ("/check-panel/edit-adds-finding", Fixture, NULL, fixture_set_up,
+              test_edit_adds_finding_that_opens_its_field, fixture_tear_down);
+  g_test_add ("/check-panel/kpi-finding", Fixture, NULL, fixture_set_up,
+              test_kpi_finding_opens_the_kpi, fixture_tear_down);
+  g_test_add ("/check-panel/undo-and-hidden", Fixture, NULL, fixture_set_up,
+              test_follows_undo_and_catches_up_when_shown, fixture_tear_down);
+
+  status = g_test_run ();
+  g_object_unref (app);
+  return status;
+}
