@@ -20,6 +20,7 @@
 #include "kk-division.h"
 #include "kk-document.h"
 #include "kk-format.h"
+#include "kk-import-dialog.h"
 #include "kk-name-dialog.h"
 #include "kk-pillar.h"
 #include "kk-plan-file.h"
@@ -1141,21 +1142,92 @@ kk_window_open_response (KkWindow             *self,
   g_object_unref (chooser);
 }
 
+/* Shows a dialog choosing a file of @filter to read; @response gets the
+ * chooser and frees it. */
+static void
+kk_window_choose_file (KkWindow      *self,
+                       const char    *title,
+                       const char    *accept_label,
+                       GtkFileFilter *filter,
+                       GCallback      response)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, accept_label, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect_swapped (chooser, "response", response, self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 static void
 kk_window_open (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  KkWindow *self = KK_WINDOW (widget);
   g_autoptr(GtkFileFilter) filter = kk_plan_file_filter_new ();
-  GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Open Plan"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect_swapped (chooser, "response", G_CALLBACK (kk_window_open_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  kk_window_choose_file (KK_WINDOW (widget), _("Open Plan"), _("_Open"), filter,
+                         G_CALLBACK (kk_window_open_response));
+}
+
+/**
+ * kk_window_import_csv:
+ * @file: a programs table as the CSV export writes it
+ *
+ * Reads @file and shows what it would change in a preview, whose Apply
+ * makes the changes as one step of undo. A file that is not a programs
+ * table is said in a dialog; the plan stays as it was.
+ */
+void
+kk_window_import_csv (KkWindow *self,
+                      GFile    *file)
+{
+  g_autoptr(KkCsvImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (KK_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  /* The preview compares the file with the plan as the clerk sees it. */
+  kk_window_apply_typing (self);
+  import = kk_csv_import_new_for_file (self->plan, file, &error);
+  if (import == NULL)
+    {
+      kk_window_show_file_error (self, _("Could Not Import the File"), file, error);
+      return;
+    }
+  name = g_file_get_basename (file);
+  gtk_window_present (GTK_WINDOW (kk_import_dialog_new (GTK_WINDOW (self), import, name)));
+}
+
+static void
+kk_window_import_csv_response (KkWindow             *self,
+                               int                   response,
+                               GtkFileChooserNative *chooser)
+{
+  g_autoptr(GtkFileChooserNative) owned = chooser;
+  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT
+                          ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser)) : NULL;
+
+  if (file != NULL)
+    kk_window_import_csv (self, file);
+}
+
+static void
+kk_window_choose_csv (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("CSV tables"));
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  kk_window_choose_file (KK_WINDOW (widget), _("Import CSV"), _("_Import"), filter,
+                         G_CALLBACK (kk_window_import_csv_response));
 }
 
 static gboolean
@@ -1394,6 +1466,7 @@ kk_window_class_init (KkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save", NULL, kk_window_save);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, kk_window_save_as);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, kk_window_open);
+  gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, kk_window_choose_csv);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, kk_window_print);
   gtk_widget_class_install_action (widget_class, "win.print-preview", NULL,
                                    kk_window_print_preview);

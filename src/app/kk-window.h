@@ -30,6 +30,8 @@ KkPlan     *kk_window_get_plan         (KkWindow      *self);
 GFile      *kk_window_get_file         (KkWindow      *self);
 void        kk_window_save_to          (KkWindow      *self,
                                         GFile         *file);
+void        kk_window_import_csv       (KkWindow      *self,
+                                        GFile         *file);
 void        kk_window_destroy_when_idle (KkWindow *self);
 KkProgramList   *kk_window_get_program_list   (KkWindow *self);
 KkProgramEditor *kk_window_get_program_editor (KkWindow *self);

@@ -21,6 +21,7 @@
 
 #include "kk-core-private.h"
 #include "kk-csv-import.h"
+#include "kk-csv.h"
 #include "kk-enums.h"
 #include "kk-format.h"
 #include "kk-plan-file.h"
@@ -285,7 +286,7 @@ kk_parse_funding (KkCsvImport  *self,
                   GError      **error)
 {
   /* The window's 県・市 too, as a clerk may type it: no code holds a ・. */
-  g_auto(GStrv) codes = kk_split_list (cell, "[;・]");
+  g_auto(GStrv) codes = kk_split_list (cell, "[" KK_CSV_JOIN "・]");
 
   if (codes[0] == NULL)
     {
@@ -304,7 +305,7 @@ kk_parse_divisions (KkCsvImport  *self,
                     GValue       *value,
                     GError      **error)
 {
-  g_auto(GStrv) names = kk_split_list (cell, ";");
+  g_auto(GStrv) names = kk_split_list (cell, KK_CSV_JOIN);
 
   return kk_parse_found_list (self, (const char * const *)names,
                               (KkFindFunc)kk_plan_find_division,
@@ -318,7 +319,7 @@ kk_parse_partners (KkCsvImport  *self,
                    GError      **error)
 {
   g_value_init (value, G_TYPE_STRV);
-  g_value_take_boxed (value, kk_split_list (cell, ";"));
+  g_value_take_boxed (value, kk_split_list (cell, KK_CSV_JOIN));
   return TRUE;
 }
 
@@ -389,7 +390,7 @@ kk_format_objects (const GValue *value,
 
       g_object_get (g_ptr_array_index (objects, i), property, &name, NULL);
       if (i > 0)
-        g_string_append_c (text, ';');
+        g_string_append (text, KK_CSV_JOIN);
       g_string_append (text, name);
     }
   return g_string_free (text, FALSE);
@@ -412,7 +413,7 @@ kk_format_partners (const GValue *value)
 {
   const char * const *partners = g_value_get_boxed (value);
 
-  return partners ? g_strjoinv (";", (char **)partners) : g_strdup ("");
+  return partners ? g_strjoinv (KK_CSV_JOIN, (char **)partners) : g_strdup ("");
 }
 
 enum {
