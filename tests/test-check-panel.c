@@ -201,6 +201,28 @@ test_follows_undo_and_catches_up_when_shown (Fixture       *fixture,
   wait_for_count (fixture, 3);
 }
 
+static gboolean
+search_applied (gpointer list)
+{
+  return g_list_model_get_n_items (kk_program_list_get_programs (list)) == 1;
+}
+
+/* A finding whose program the search hides says so instead of opening. */
+static void
+test_hidden_program_is_told (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWidget *search = kk_test_find_type (GTK_WIDGET (kk_window_get_program_list (fixture->window)),
+                                         GTK_TYPE_SEARCH_ENTRY);
+
+  open_panel (fixture);
+  gtk_editable_set_text (GTK_EDITABLE (search), "よろず支援拠点事業");
+  kk_test_wait_until (search_applied, kk_window_get_program_list (fixture->window));
+  activate_finding (fixture, 0);
+  g_assert_null (kk_program_list_get_selected_program (kk_window_get_program_list (fixture->window)));
+  g_assert_nonnull (kk_test_wait_for_label (GTK_WIDGET (fixture->window), "Program 13 is hidden"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -217,6 +239,8 @@ main (int   argc,
               test_kpi_finding_opens_the_kpi, fixture_tear_down);
   g_test_add ("/check-panel/undo-and-hidden", Fixture, NULL, fixture_set_up,
               test_follows_undo_and_catches_up_when_shown, fixture_tear_down);
+  g_test_add ("/check-panel/hidden-program", Fixture, NULL, fixture_set_up,
+              test_hidden_program_is_told, fixture_tear_down);
 
   status = g_test_run ();
   g_object_unref (app);

@@ -298,9 +298,17 @@ kk_window_open_finding (KkWindow  *self,
   if (program == NULL)
     return;
   kk_window_show_program (self, program);
-  if (kk_program_list_get_selected_program (self->program_list) == program)
-    kk_program_editor_focus_field (self->program_editor, kk_finding_get_subject (finding),
-                                   kk_finding_get_field (finding));
+  if (kk_program_list_get_selected_program (self->program_list) != program)
+    {
+      g_autofree char *message = g_strdup_printf (_("Program %u is hidden by the search or the "
+                                                    "filters: clear them to open it."),
+                                                  kk_program_get_number (program));
+
+      kk_window_add_toast (self, adw_toast_new (message));
+      return;
+    }
+  kk_program_editor_focus_field (self->program_editor, kk_finding_get_subject (finding),
+                                 kk_finding_get_field (finding));
 }
 
 static void
