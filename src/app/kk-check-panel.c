@@ -426,5 +426,10 @@ void
 kk_check_panel_focus_list (KkCheckPanel *self)
 {
   g_return_if_fail (KK_IS_CHECK_PANEL (self));
+
+  /* The findings first: the list takes the focus on its first row, which
+   * it has only once they are in. */
+  if (self->stale)
+    kk_check_panel_run (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
