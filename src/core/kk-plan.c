@@ -776,7 +776,8 @@ kk_plan_first (GListStore *store)
  *   funding and division it takes; %NULL for the end and the first of each
  * @name: the new program's name
  *
- * Adds a new program with a sheet of its own, numbered after all others.
+ * Adds a new program with a sheet of its own, numbered after all others,
+ * as a draft (作成中) of the year's review.
  *
  * Returns: (transfer none) (nullable): the new program, or %NULL when the
  *   plan has no pillar, funding source or division to give it
@@ -853,8 +854,9 @@ kk_sheet_copy (KkSheet *source)
  * kk_plan_duplicate_program:
  * @name: the copy's name
  *
- * Adds a copy of @program after it, with the next free number and a copy of
- * its sheet with every text and KPI.
+ * Adds a copy of @program after it, with the next free number, as a draft
+ * (作成中) of the year's review, and a copy of its sheet with every text and
+ * KPI.
  *
  * Returns: (transfer none): the copy
  */
