@@ -36,6 +36,9 @@ struct _KkCsvImport
   GPtrArray *edits;
   /* The programs the file adds (KkImportAdded), added before the edits. */
   GPtrArray *added;
+  /* While reading: the plan's programs by number, as a table of thousands
+   * of rows would take long to find them one by one. */
+  GHashTable *programs;
   gboolean applied;
 };
 
@@ -769,7 +772,7 @@ kk_import_row_read_number (KkImportRow *row,
     }
   g_hash_table_insert (lines, GUINT_TO_POINTER (number), GUINT_TO_POINTER (cell->line));
   row->number = number;
-  row->program = kk_plan_find_program (row->self->plan, number);
+  row->program = g_hash_table_lookup (row->self->programs, GUINT_TO_POINTER (number));
   return TRUE;
 }
 
@@ -1010,6 +1013,21 @@ kk_csv_import_read_row (KkCsvImport *self,
   kk_import_row_clear (&row);
 }
 
+static void
+kk_csv_import_index_programs (KkCsvImport *self)
+{
+  GListModel *programs = kk_plan_get_programs (self->plan);
+
+  self->programs = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (programs); i++)
+    {
+      KkProgram *program = g_list_model_get_item (programs, i);
+
+      g_hash_table_insert (self->programs, GUINT_TO_POINTER (kk_program_get_number (program)),
+                           program);
+    }
+}
+
 static gboolean
 kk_csv_import_read (KkCsvImport  *self,
                     const char   *text,
@@ -1024,6 +1042,7 @@ kk_csv_import_read (KkCsvImport  *self,
   KkCsvRead read;
 
   g_array_set_clear_func (cells, (GDestroyNotify)kk_csv_cell_clear);
+  kk_csv_import_index_programs (self);
   read = kk_csv_read_record (&scanner, cells);
   if (read == KK_CSV_END)
     {
@@ -1138,6 +1157,7 @@ kk_csv_import_new (KkPlan  *plan,
   g_autoptr(KkCsvImport) self = NULL;
   g_autofree char *text = NULL;
   gsize length = 0;
+  gboolean read;
 
   g_return_val_if_fail (KK_IS_PLAN (plan), NULL);
   g_return_val_if_fail (bytes != NULL, NULL);
@@ -1147,7 +1167,9 @@ kk_csv_import_new (KkPlan  *plan,
     return NULL;
   self = g_object_new (KK_TYPE_CSV_IMPORT, NULL);
   self->plan = g_object_ref (plan);
-  if (!kk_csv_import_read (self, text, length, error))
+  read = kk_csv_import_read (self, text, length, error);
+  g_clear_pointer (&self->programs, g_hash_table_unref);
+  if (!read)
     return NULL;
   return g_steal_pointer (&self);
 }
