@@ -150,6 +150,7 @@ encode (const char *csv,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *lf = NULL;
+  g_autoptr(GRegex) crlf = NULL;
   char *text;
 
   g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF"));
@@ -163,7 +164,8 @@ encode (const char *csv,
       break;
     case ENCODING_UTF8_LF:
       lf = g_strdup (csv + 3);
-      text = g_regex_replace_literal (g_regex_new ("\r\n", 0, 0, NULL), lf, -1, 0, "\n", 0, NULL);
+      crlf = g_regex_new ("\r\n", 0, 0, NULL);
+      text = g_regex_replace_literal (crlf, lf, -1, 0, "\n", 0, NULL);
       break;
     case ENCODING_CP932:
     default:
