@@ -1,9 +1,12 @@
 /* kk-accessible.c: names that a screen reader says as a person would
  *
  * GTK 4.8 names a button with an access key by its label as written,
- * underscore and all ("保存(_S)"), and gives the button inside a
- * GtkDropDown, which is what takes the focus, no name at all: Orca then
- * says "GtkToggleButton".
+ * underscore and all, followed by the name of the label it is labelled by
+ * ("保存(_S) 保存(S)"), and gives the button inside a GtkDropDown, which is
+ * what takes the focus, no name at all: Orca then says "GtkToggleButton".
+ * A name is the label property and the names of the labelled-by relation
+ * joined (gtk_at_context_get_name() in gtkatcontext.c), so a widget given
+ * a name of ours drops that relation, or its name is said twice.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +16,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+
+#include <adwaita.h>
 
 #include "kk-accessible.h"
 
@@ -40,6 +45,65 @@ kk_accessible_strip_mnemonic (const char *label)
         g_string_append_c (text, *p);
     }
   return g_string_free (text, FALSE);
+}
+
+/**
+ * kk_accessible_set_name:
+ * @name: what a screen reader says
+ *
+ * Names @widget by @name alone, without the labels it is labelled by.
+ */
+void
+kk_accessible_set_name (GtkWidget  *widget,
+                        const char *name)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (name != NULL);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+}
+
+/* "_Pillar" is said "Pillar". */
+static char *
+kk_row_dup_title (AdwPreferencesRow *row)
+{
+  const char *title = adw_preferences_row_get_title (row);
+
+  return adw_preferences_row_get_use_underline (row) ? kk_accessible_strip_mnemonic (title)
+                                                     : g_strdup (title);
+}
+
+/**
+ * kk_accessible_name_lists:
+ * @name: what the lists hold: "Targets"
+ *
+ * Names every list inside @widget, which GTK names "GtkListView" and
+ * "GtkListBox": the choices of a combo row and the rows of an expander
+ * row by the title of their row, the others by @name.
+ */
+void
+kk_accessible_name_lists (GtkWidget  *widget,
+                          const char *name)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (name != NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_COMBO_ROW (child) || ADW_IS_EXPANDER_ROW (child))
+        {
+          g_autofree char *title = kk_row_dup_title (ADW_PREFERENCES_ROW (child));
+
+          kk_accessible_name_lists (child, title);
+          continue;
+        }
+      if (GTK_IS_LIST_BOX (child) || GTK_IS_LIST_VIEW (child))
+        kk_accessible_set_name (child, name);
+      kk_accessible_name_lists (child, name);
+    }
 }
 
 static const char *
@@ -70,13 +134,46 @@ kk_accessible_name_buttons (GtkWidget *widget)
     {
       g_autofree char *name = kk_accessible_strip_mnemonic (label);
 
-      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      name, -1);
+      kk_accessible_set_name (widget, name);
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     kk_accessible_name_buttons (child);
+}
+
+static void
+kk_window_added (GListModel *windows,
+                 guint       position,
+                 guint       removed,
+                 guint       added)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (windows, i);
+
+      if (g_signal_handler_find (window, G_SIGNAL_MATCH_FUNC, 0, 0, NULL,
+                                 kk_accessible_name_buttons, NULL) == 0)
+        g_signal_connect (window, "show", G_CALLBACK (kk_accessible_name_buttons), NULL);
+    }
+}
+
+/**
+ * kk_accessible_name_dialog_buttons:
+ *
+ * Names the buttons of every window, message dialogs' responses
+ * ("_Discard") included, by their labels without access keys when the
+ * window is shown.
+ */
+void
+kk_accessible_name_dialog_buttons (void)
+{
+  GListModel *windows = gtk_window_get_toplevels ();
+
+  if (g_signal_handler_find (windows, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, kk_window_added, NULL) != 0)
+    return;
+  kk_window_added (windows, 0, 0, g_list_model_get_n_items (windows));
+  g_signal_connect (windows, "items-changed", G_CALLBACK (kk_window_added), NULL);
 }
 
 static GtkWidget *
@@ -111,6 +208,41 @@ kk_drop_down_update_name (GtkDropDown *drop_down)
                                   -1);
 }
 
+/* A choice as GTK shows it, a label and, in the drop-down's list, a check
+ * mark on the chosen one; its row, in the list and in the button, says the
+ * choice: GTK's own rows are said "GtkListItemWidget". */
+static void
+kk_choice_setup (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), check);
+  g_object_bind_property (item, "selected", check, "visible", G_BINDING_SYNC_CREATE);
+  gtk_list_item_set_child (item, box);
+}
+
+/* The row holding the choice is the parent of the item's child. */
+static void
+kk_choice_bind (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *row = gtk_widget_get_parent (box);
+  GObject *choice = gtk_list_item_get_item (item);
+  const char *text = GTK_IS_STRING_OBJECT (choice)
+                     ? gtk_string_object_get_string (GTK_STRING_OBJECT (choice)) : "";
+
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (box)), text);
+  if (row != NULL)
+    kk_accessible_set_name (row, text);
+}
+
 /**
  * kk_accessible_name_drop_down:
  * @name: what the drop-down chooses: "Pillar"
@@ -122,6 +254,8 @@ void
 kk_accessible_name_drop_down (GtkDropDown *drop_down,
                               const char  *name)
 {
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
   g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
   g_return_if_fail (name != NULL);
 
@@ -131,4 +265,8 @@ kk_accessible_name_drop_down (GtkDropDown *drop_down,
   g_signal_connect (drop_down, "notify::selected-item", G_CALLBACK (kk_drop_down_update_name),
                     NULL);
   kk_drop_down_update_name (drop_down);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (kk_choice_setup), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (kk_choice_bind), NULL);
+  gtk_drop_down_set_factory (drop_down, factory);
 }

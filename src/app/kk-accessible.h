@@ -10,7 +10,12 @@
 G_BEGIN_DECLS
 
 char *kk_accessible_strip_mnemonic (const char  *label);
+void  kk_accessible_set_name       (GtkWidget   *widget,
+                                    const char  *name);
+void  kk_accessible_name_lists     (GtkWidget   *widget,
+                                    const char  *name);
 void  kk_accessible_name_buttons   (GtkWidget   *widget);
+void  kk_accessible_name_dialog_buttons (void);
 void  kk_accessible_name_drop_down (GtkDropDown *drop_down,
                                     const char  *name);
 

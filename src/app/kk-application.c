@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kk-accessible.h"
 #include "kk-application.h"
 #include "kk-command-line.h"
 #include "kk-document.h"
@@ -721,6 +722,7 @@ kk_application_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (application), actions,
                                    G_N_ELEMENTS (actions), application);
   kk_application_set_accels (GTK_APPLICATION (application));
+  kk_accessible_name_dialog_buttons ();
 
   self->settings = g_settings_new (APPLICATION_ID);
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",

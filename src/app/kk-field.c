@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kk-accessible.h"
 #include "kk-field.h"
 #include "kk-format.h"
 
@@ -403,11 +404,9 @@ kk_field_name_widget (KkField *self)
   GtkEditable *delegate = GTK_IS_EDITABLE (self->widget)
                           ? gtk_editable_get_delegate (GTK_EDITABLE (self->widget)) : NULL;
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->widget),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->label, -1);
+  kk_accessible_set_name (self->widget, self->label);
   if (delegate != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (delegate),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, self->label, -1);
+    kk_accessible_set_name (GTK_WIDGET (delegate), self->label);
 }
 
 /* "_Budget" is read "Budget". */

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "kk-accessible.h"
 #include "kk-field.h"
 #include "kk-focus.h"
 #include "kk-format.h"
@@ -146,14 +147,11 @@ kk_kpi_row_name_buttons (KkKpiRow *self)
   g_autofree char *remove = g_strdup_printf (_("Remove KPI %s"), name);
   g_autofree char *add = g_strdup_printf (_("Add Figure to KPI %s"), name);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->up_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, up, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->down_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, down, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, remove, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_value_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, add, -1);
+  kk_accessible_set_name (GTK_WIDGET (self->up_button), up);
+  kk_accessible_set_name (GTK_WIDGET (self->down_button), down);
+  kk_accessible_set_name (GTK_WIDGET (self->remove_button), remove);
+  kk_accessible_set_name (GTK_WIDGET (self->add_value_button), add);
+  kk_accessible_name_lists (GTK_WIDGET (self), name);
 }
 
 static void

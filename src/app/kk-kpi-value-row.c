@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "kk-accessible.h"
 #include "kk-field.h"
 #include "kk-format.h"
 #include "kk-kpi-value-row.h"
@@ -83,12 +84,9 @@ kk_kpi_value_row_name_buttons (KkKpiValueRow *self)
   g_autofree char *down = g_strdup_printf (_("Move Figure %s Down"), title);
   g_autofree char *remove = g_strdup_printf (_("Remove Figure %s"), title);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->up_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, up, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->down_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, down, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, remove, -1);
+  kk_accessible_set_name (GTK_WIDGET (self->up_button), up);
+  kk_accessible_set_name (GTK_WIDGET (self->down_button), down);
+  kk_accessible_set_name (GTK_WIDGET (self->remove_button), remove);
 }
 
 /**
@@ -346,6 +344,7 @@ kk_kpi_value_row_init (KkKpiValueRow *self)
 {
   self->showing = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  kk_accessible_name_drop_down (self->kind_drop, _("Kind of figure"));
   self->showing = FALSE;
 }
 

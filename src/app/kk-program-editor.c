@@ -19,6 +19,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "kk-accessible.h"
 #include "kk-division.h"
 #include "kk-field.h"
 #include "kk-focus.h"
@@ -405,10 +406,26 @@ kk_program_editor_add_texts (KkProgramEditor *self)
       gtk_frame_set_child (GTK_FRAME (frame), view);
       gtk_box_append (self->texts_box, label);
       gtk_box_append (self->texts_box, frame);
-      /* Only once the view is in its frame: with GTK 4.8 putting it there
-       * drops a relation set before (test-editor checks it is there). */
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (view),
-                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+    }
+}
+
+/* Each combo row is said by its title once, and its choices and the
+ * divisions of the sheet as lists of their row, not as "GtkListView". */
+static void
+kk_program_editor_name_rows (KkProgramEditor *self)
+{
+  AdwPreferencesRow *rows[] = {
+    ADW_PREFERENCES_ROW (self->pillar_row), ADW_PREFERENCES_ROW (self->status_row),
+    ADW_PREFERENCES_ROW (self->review_row), ADW_PREFERENCES_ROW (self->lead_row),
+    ADW_PREFERENCES_ROW (self->divisions_row),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autofree char *title = kk_accessible_strip_mnemonic (adw_preferences_row_get_title (rows[i]));
+
+      kk_accessible_set_name (GTK_WIDGET (rows[i]), title);
+      kk_accessible_name_lists (GTK_WIDGET (rows[i]), title);
     }
 }
 
@@ -506,10 +523,9 @@ kk_program_editor_fill_divisions (KkProgramEditor *self)
       GtkWidget *check = gtk_check_button_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), kk_division_get_name (division));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      kk_division_get_name (division), -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      kk_accessible_set_name (check, kk_division_get_name (division));
       g_signal_connect_swapped (check, "toggled",
                                 G_CALLBACK (kk_program_editor_division_toggled), self);
       adw_expander_row_add_row (self->divisions_row, row);
@@ -691,6 +707,7 @@ kk_program_editor_init (KkProgramEditor *self)
   kk_program_editor_add_header_fields (self);
   kk_program_editor_add_review_states (self);
   kk_program_editor_add_texts (self);
+  kk_program_editor_name_rows (self);
   kk_program_editor_refresh (self);
 }
 

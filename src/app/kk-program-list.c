@@ -990,6 +990,17 @@ kk_program_list_add_review_choices (KkProgramList *self)
   gtk_drop_down_set_model (self->review_filter, G_LIST_MODEL (choices));
 }
 
+/* GTK names the column view's row of titles and its list of rows by their
+ * types; a screen reader says them as what they are. */
+static void
+kk_program_list_name_parts (KkProgramList *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    kk_accessible_set_name (child, GTK_IS_LIST_VIEW (child) ? _("Programs") : _("Column titles"));
+}
+
 static void
 kk_program_list_class_init (KkProgramListClass *klass)
 {
@@ -1053,6 +1064,7 @@ kk_program_list_init (KkProgramList *self)
   kk_program_list_add_shortcuts (self);
   kk_program_list_add_review_choices (self);
   kk_program_list_name_filters (self);
+  kk_program_list_name_parts (self);
   kk_tooltip_fit (GTK_WIDGET (self));
   /* A screen reader tells the totals of what is shown with the list. */
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self->column_view),
