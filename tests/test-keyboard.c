@@ -13,6 +13,7 @@
 #include "kk-plan-file.h"
 #include "kk-row.h"
 #include "kk-test-ui.h"
+#include "kk-tooltip.h"
 #include "kk-window.h"
 
 static KkApplication *app;
@@ -264,6 +265,74 @@ test_columns_keep_their_widths (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The divider between the list and the editor stays where the clerk put
+ * it, in the next window too. */
+static void
+test_divider_keeps_its_place (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.keikaku.Keikaku");
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkWindow *window = open_window (plan);
+  GtkWidget *paned = kk_test_find_type (GTK_WIDGET (window), GTK_TYPE_PANED);
+  /* Wider: the list is as narrow as it can be by default. */
+  int position = gtk_paned_get_position (GTK_PANED (paned)) + 41;
+
+  gtk_paned_set_position (GTK_PANED (paned), position);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  window = open_window (plan);
+  paned = kk_test_find_type (GTK_WIDGET (window), GTK_TYPE_PANED);
+  g_assert_cmpint (gtk_paned_get_position (GTK_PANED (paned)), ==, position);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "editor-position");
+}
+
+/* The width of @label when it is given all it asks for, and its height
+ * then. */
+static void
+measure_label (GtkWidget *label,
+               int       *width,
+               int       *height)
+{
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, width, NULL, NULL);
+  gtk_widget_measure (label, GTK_ORIENTATION_VERTICAL, *width, NULL, height, NULL, NULL);
+}
+
+/* A short Japanese tooltip stays on one line (GTK's own broke 継続 after
+ * 継); a long one wraps at about 30 of its characters. */
+static void
+test_tooltips_fit_japanese (void)
+{
+  GtkWidget *line = g_object_ref_sink (gtk_label_new ("継"));
+  GtkWidget *status = g_object_ref_sink (kk_tooltip_label_new ("継続"));
+  GtkWidget *menu = g_object_ref_sink (kk_tooltip_label_new ("メインメニュー"));
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  GtkWidget *sentence;
+  int line_width, line_height, width, height;
+
+  for (guint i = 0; i < 6; i++)
+    g_string_append (long_text, "事業の目的と概要、");
+  sentence = g_object_ref_sink (kk_tooltip_label_new (long_text->str));
+  measure_label (line, &line_width, &line_height);
+  measure_label (status, &width, &height);
+  g_assert_cmpint (width, >=, 2 * line_width);
+  g_assert_cmpint (height, ==, line_height);
+  measure_label (menu, &width, &height);
+  g_assert_cmpint (width, >=, 7 * line_width);
+  g_assert_cmpint (height, ==, line_height);
+  /* 54 characters: on two or three lines of at most about 30. */
+  measure_label (sentence, &width, &height);
+  g_assert_cmpint (width, <=, 32 * line_width);
+  g_assert_cmpint (width, >=, 20 * line_width);
+  g_assert_cmpint (height, >, line_height);
+  g_assert_cmpint (height, <=, 3 * line_height);
+
+  g_object_unref (sentence);
+  g_object_unref (menu);
+  g_object_unref (status);
+  g_object_unref (line);
+}
+
 /* Every word of the status column and every amount shows whole. */
 static void
 test_columns_fit_their_words (void)
@@ -326,6 +395,8 @@ main (int   argc,
   g_test_add_func ("/keyboard/chart-bar-in-view", test_focused_bar_scrolls_into_view);
   g_test_add_func ("/list/columns/keep-widths", test_columns_keep_their_widths);
   g_test_add_func ("/list/columns/fit-words", test_columns_fit_their_words);
+  g_test_add_func ("/list/divider-keeps-its-place", test_divider_keeps_its_place);
+  g_test_add_func ("/tooltips/fit-japanese", test_tooltips_fit_japanese);
   g_test_add_func ("/list/columns/amount-titles", test_amount_titles_are_right_aligned);
 
   status = g_test_run ();

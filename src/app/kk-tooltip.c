@@ -15,29 +15,42 @@
 
 #include "kk-tooltip.h"
 
-/* About 25 Japanese or 50 Latin characters. */
+/* About 30 Japanese or 50 Latin characters. */
 #define KK_TOOLTIP_MAX_WIDTH_CHARS 50
 
 /**
- * kk_tooltip_set_text:
- * @text: what the tooltip says
+ * kk_tooltip_label_new:
+ * @text: what a tooltip says
  *
- * Sets the text of @tooltip, on one line when it is short enough.
+ * Returns: a label showing @text on one line when it is short enough,
+ *   wrapped at about 30 Japanese characters when it is longer
  */
-void
-kk_tooltip_set_text (GtkTooltip *tooltip,
-                     const char *text)
+GtkWidget *
+kk_tooltip_label_new (const char *text)
 {
   GtkWidget *label = gtk_label_new (text);
-
-  g_return_if_fail (GTK_IS_TOOLTIP (tooltip));
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_NONE);
   gtk_label_set_max_width_chars (GTK_LABEL (label), KK_TOOLTIP_MAX_WIDTH_CHARS);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_tooltip_set_custom (tooltip, label);
+  return label;
+}
+
+/**
+ * kk_tooltip_set_text:
+ * @text: what the tooltip says
+ *
+ * Sets the text of @tooltip, in a label of kk_tooltip_label_new().
+ */
+void
+kk_tooltip_set_text (GtkTooltip *tooltip,
+                     const char *text)
+{
+  g_return_if_fail (GTK_IS_TOOLTIP (tooltip));
+
+  gtk_tooltip_set_custom (tooltip, kk_tooltip_label_new (text));
 }
 
 /* Runs before GTK's own handler, which would set the text again. */

@@ -9,8 +9,9 @@
 
 G_BEGIN_DECLS
 
-void kk_tooltip_set_text (GtkTooltip *tooltip,
-                          const char *text);
-void kk_tooltip_fit      (GtkWidget  *widget);
+GtkWidget *kk_tooltip_label_new (const char *text);
+void       kk_tooltip_set_text  (GtkTooltip *tooltip,
+                                 const char *text);
+void       kk_tooltip_fit       (GtkWidget  *widget);
 
 G_END_DECLS
