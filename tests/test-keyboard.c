@@ -265,6 +265,19 @@ test_columns_keep_their_widths (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The editor, with the program selected in it. */
+static GtkWidget *
+open_editor (KkWindow *window,
+             KkPlan   *plan)
+{
+  GtkWidget *paned = kk_test_find_type (GTK_WIDGET (window), GTK_TYPE_PANED);
+
+  kk_program_list_set_selected_program (kk_window_get_program_list (window),
+                                        kk_plan_find_program (plan, 13));
+  kk_test_run_until_idle ();
+  return gtk_paned_get_end_child (GTK_PANED (paned));
+}
+
 /* The divider between the list and the editor stays where the clerk put
  * it, in the next window too. */
 static void
@@ -273,18 +286,46 @@ test_divider_keeps_its_place (void)
   g_autoptr(GSettings) settings = g_settings_new ("io.github.keikaku.Keikaku");
   g_autoptr(KkPlan) plan = kk_plan_load_default ();
   KkWindow *window = open_window (plan);
-  GtkWidget *paned = kk_test_find_type (GTK_WIDGET (window), GTK_TYPE_PANED);
+  GtkWidget *editor = open_editor (window, plan);
+  GtkWidget *paned = gtk_widget_get_parent (editor);
   /* Wider: the list is as narrow as it can be by default. */
   int position = gtk_paned_get_position (GTK_PANED (paned)) + 41;
 
   gtk_paned_set_position (GTK_PANED (paned), position);
+  kk_test_run_until_idle ();
+  g_assert_cmpint (gtk_widget_get_width (gtk_paned_get_start_child (GTK_PANED (paned))), ==,
+                   position);
   gtk_window_destroy (GTK_WINDOW (window));
 
   window = open_window (plan);
-  paned = kk_test_find_type (GTK_WIDGET (window), GTK_TYPE_PANED);
+  paned = gtk_widget_get_parent (open_editor (window, plan));
   g_assert_cmpint (gtk_paned_get_position (GTK_PANED (paned)), ==, position);
+  g_assert_cmpint (gtk_widget_get_width (gtk_paned_get_start_child (GTK_PANED (paned))), ==,
+                   position);
   gtk_window_destroy (GTK_WINDOW (window));
   g_settings_reset (settings, "editor-position");
+}
+
+/* Until a program is selected the list has the whole width, and the
+ * programs' names have the room of the empty editor. */
+static void
+test_list_has_the_width_until_a_program_is_chosen (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkWindow *window = open_window (plan);
+  GtkWidget *list = GTK_WIDGET (kk_window_get_program_list (window));
+  GtkWidget *name = kk_test_find_label (list, kk_program_get_name (kk_plan_find_program (plan, 2)));
+  int wide;
+
+  g_assert_nonnull (name);
+  g_assert_cmpint (gtk_widget_get_width (list), ==,
+                   gtk_widget_get_width (gtk_widget_get_parent (list)));
+  wide = gtk_widget_get_width (name);
+  g_assert_true (gtk_widget_get_visible (open_editor (window, plan)));
+  g_assert_cmpint (gtk_widget_get_width (list), <, gtk_widget_get_width (gtk_widget_get_parent (list)));
+  /* The name column gave the editor its room. */
+  g_assert_cmpint (gtk_widget_get_width (name), <, wide);
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 /* The width of @label when it is given all it asks for, and its height
@@ -396,6 +437,7 @@ main (int   argc,
   g_test_add_func ("/list/columns/keep-widths", test_columns_keep_their_widths);
   g_test_add_func ("/list/columns/fit-words", test_columns_fit_their_words);
   g_test_add_func ("/list/divider-keeps-its-place", test_divider_keeps_its_place);
+  g_test_add_func ("/list/whole-width-until-chosen", test_list_has_the_width_until_a_program_is_chosen);
   g_test_add_func ("/tooltips/fit-japanese", test_tooltips_fit_japanese);
   g_test_add_func ("/list/columns/amount-titles", test_amount_titles_are_right_aligned);
 

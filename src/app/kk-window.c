@@ -263,7 +263,7 @@ kk_window_selection_changed (KkWindow *self)
     kk_window_ensure_editor (self);
   if (self->program_editor != NULL)
     kk_program_editor_set_program (self->program_editor, program);
-  gtk_stack_set_visible_child_name (self->editor_stack, program ? "editor" : "empty");
+  gtk_widget_set_visible (GTK_WIDGET (self->editor_stack), program != NULL);
   kk_window_update_actions (self);
 }
 
