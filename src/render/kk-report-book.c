@@ -443,9 +443,8 @@ kk_text_is_set (const char *text)
 
 /* In the source's order: what it prints before the table, the table, the
  * notes of its figures, then its own notes and what follows the table. A
- * note never starts a page away from its table: the table keeps its last
- * row with the notes, and each note with the next, up to the start of the
- * sheet's own notes (※…). */
+ * note never starts a page away from its table, nor do the sheet's own
+ * notes (※…) start a page away from the notes before them. */
 static void
 kk_report_book_add_targets (KkReportDocument *document,
                             KkSheet          *sheet)
@@ -462,13 +461,10 @@ kk_report_book_add_targets (KkReportDocument *document,
     kk_report_add_paragraph (document, kk_text_is_set (text) ? text : "—");
   if (has_kpis)
     {
-      previous = kk_report_book_kpi_table_new (kpis, notes, kk_text_is_set (notes_text));
-      kk_report_add_table (document, previous);
-    }
-  for (guint i = 0; i < notes->len; i++)
-    {
-      kk_report_block_set_keep_with_next (previous, TRUE);
-      previous = kk_report_add_note (document, g_ptr_array_index (notes, i));
+      KkReportBlock *table = kk_report_book_kpi_table_new (kpis, notes, kk_text_is_set (notes_text));
+
+      kk_report_add_table (document, table);
+      previous = kk_report_add_notes_under (document, table, notes);
     }
   if (kk_text_is_set (notes_text))
     {

@@ -372,19 +372,18 @@ kk_report_add_kpi_rows (KkReportTable      *table,
     }
 }
 
-/* ※1 2024年1月31日現在, one a line. */
+/* ※1 令和6年1月31日現在, each a note under @table and kept with it. */
 static void
 kk_report_add_numbered_notes (KkReportDocument *document,
+                              KkReportBlock    *table,
                               GPtrArray        *notes)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
 
-  if (notes->len == 0)
-    return;
   for (guint i = 0; i < notes->len; i++)
-    g_string_append_printf (text, "%s※%u %s", i > 0 ? "\n" : "", i + 1,
-                            (const char *)g_ptr_array_index (notes, i));
-  kk_report_add_note (document, text->str);
+    g_ptr_array_add (lines, g_strdup_printf ("※%u %s", i + 1,
+                                             (const char *)g_ptr_array_index (notes, i)));
+  kk_report_add_notes_under (document, table, lines);
 }
 
 /* The KPIs of every sheet of the programs the division leads, a shared
@@ -440,7 +439,7 @@ kk_report_divisions_add_kpis (KkReportDocument *document,
   for (guint i = 0; i < items->len; i++)
     kk_report_add_kpi_rows (KK_REPORT_TABLE (block), &columns, notes, g_ptr_array_index (items, i));
   kk_report_add_table (document, block);
-  kk_report_add_numbered_notes (document, notes);
+  kk_report_add_numbered_notes (document, block, notes);
 }
 
 static void

@@ -347,6 +347,33 @@ kk_report_add_note (KkReportDocument *document,
 }
 
 /**
+ * kk_report_add_notes_under:
+ * @table: the table the notes remark on, the last block added
+ * @notes: (element-type utf8): the notes: 注1: …, ※1 …
+ *
+ * Adds each of @notes as a block under @table, so that no note starts a
+ * page away from it: the table keeps its last row with the first note,
+ * each note keeps with the next.
+ *
+ * Returns: (transfer none): the last note's block, or @table when there
+ *   are none, to keep with what follows
+ */
+KkReportBlock *
+kk_report_add_notes_under (KkReportDocument *document,
+                           KkReportBlock    *table,
+                           GPtrArray        *notes)
+{
+  KkReportBlock *previous = table;
+
+  for (guint i = 0; i < notes->len; i++)
+    {
+      kk_report_block_set_keep_with_next (previous, TRUE);
+      previous = kk_report_add_note (document, g_ptr_array_index (notes, i));
+    }
+  return previous;
+}
+
+/**
  * kk_report_add_table:
  * @table: (transfer full): a #KkReportTable
  */

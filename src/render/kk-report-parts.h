@@ -52,6 +52,9 @@ KkReportBlock *kk_report_add_paragraph       (KkReportDocument *document,
 void           kk_report_add_unit_caption    (KkReportDocument *document);
 KkReportBlock *kk_report_add_note            (KkReportDocument *document,
                                               const char       *note);
+KkReportBlock *kk_report_add_notes_under     (KkReportDocument *document,
+                                              KkReportBlock    *table,
+                                              GPtrArray        *notes);
 void           kk_report_add_table           (KkReportDocument *document,
                                               KkReportBlock    *table);
 void           kk_report_add_funding_legend  (KkReportDocument *document,
