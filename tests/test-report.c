@@ -899,9 +899,31 @@ find_note_page (KkPlan     *plan,
   return page;
 }
 
+/* 【11】's purpose with @n_lines more lines: its KPI table and notes lower. */
+static int
+find_note_page_with_lines (KkPlan     *plan,
+                           KkSheet    *sheet,
+                           const char *purpose,
+                           guint       n_lines,
+                           const char *last_row)
+{
+  g_autoptr(GString) text = g_string_new (purpose);
+  int page;
+
+  for (guint i = 0; i < n_lines; i++)
+    g_string_append (text, "\n追加の行");
+  kk_sheet_set_purpose (sheet, text->str);
+  page = find_note_page (plan, last_row);
+  g_assert_cmpint (page, >=, 0);
+  return page;
+}
+
 /* A note under a KPI table never starts a page away from its table: with
  * more and more lines above it, the table's end comes to the foot of a
- * page, and its last row goes over with the note. */
+ * page, where the note goes over first; there its last row goes over with
+ * it. A line of body text is shorter than a line of notes and the space
+ * above it, so some number of lines leaves room for the table and not its
+ * note: the first that moves the note on, which a bisection finds. */
 static void
 test_book_note_keeps_with_table (void)
 {
@@ -910,11 +932,12 @@ test_book_note_keeps_with_table (void)
   KkSheet *sheet = kk_program_get_sheet (program);
   GListModel *kpis = kk_sheet_get_kpis (sheet);
   g_autoptr(KkKpi) last = g_list_model_get_item (kpis, g_list_model_get_n_items (kpis) - 1);
+  const char *row = kk_kpi_get_name (last);
   g_autofree char *purpose = g_strdup (kk_sheet_get_purpose (sheet));
-  g_autoptr(GString) text = g_string_new (purpose);
   GListModel *programs = kk_plan_get_programs (plan);
-  int first_page = -1;
-  gboolean turned = FALSE;
+  guint low = 0;
+  guint high = 60;
+  int first_page;
 
   /* 【11】 alone, so that each try prints a few pages. */
   for (guint i = g_list_model_get_n_items (programs); i-- > 0;)
@@ -924,21 +947,19 @@ test_book_note_keeps_with_table (void)
       if (other != program)
         kk_plan_delete_program (plan, other);
     }
-  /* A line of body text is shorter than a page's line of notes and the
-   * space above it: some try leaves room for the table and not its note. */
-  for (guint i = 0; i < 56; i++)
+  first_page = find_note_page_with_lines (plan, sheet, purpose, low, row);
+  g_assert_cmpint (find_note_page_with_lines (plan, sheet, purpose, high, row), >, first_page);
+  while (high - low > 1)
     {
-      int page;
+      guint middle = (low + high) / 2;
 
-      kk_sheet_set_purpose (sheet, text->str);
-      page = find_note_page (plan, kk_kpi_get_name (last));
-      g_assert_cmpint (page, >=, 0);
-      if (first_page < 0)
-        first_page = page;
-      turned |= page > first_page;
-      g_string_append (text, "\n追加の行");
+      if (find_note_page_with_lines (plan, sheet, purpose, middle, row) > first_page)
+        high = middle;
+      else
+        low = middle;
     }
-  g_assert_true (turned);
+  /* Each try checked that the row went with the note, @high too. */
+  g_assert_cmpuint (high, <, 60);
 }
 
 static void
