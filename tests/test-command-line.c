@@ -235,6 +235,25 @@ test_bad_usage (Fixture       *fixture,
     }
 }
 
+/* Each command line of @cases is bad usage: status 2, one line saying so,
+ * and neither @out nor @csv_out written. */
+static void
+assert_each_refused (const char * const * const *cases,
+                     guint                       n_cases,
+                     const char                 *out,
+                     const char                 *csv_out)
+{
+  for (guint i = 0; i < n_cases; i++)
+    {
+      g_autofree char *error_output = NULL;
+
+      g_assert_cmpint (run_keikaku (cases[i], &error_output), ==, 2);
+      assert_one_line_error (error_output, "");
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (csv_out, G_FILE_TEST_EXISTS));
+    }
+}
+
 /* The charts and formats the command line promises (README). */
 static const char * const chart_names[] = {
   "programs", "pillars", "divisions", "funding", "change", "achievement",
@@ -447,15 +466,7 @@ test_chart_bad_usage (Fixture       *fixture,
     bad_sizes[0], bad_sizes[1], bad_sizes[2], bad_sizes[3], bad_sizes[4], both,
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *error_output = NULL;
-
-      g_assert_cmpint (run_keikaku (cases[i], &error_output), ==, 2);
-      assert_one_line_error (error_output, "");
-      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
-      g_assert_false (g_file_test (fixture->out, G_FILE_TEST_EXISTS));
-    }
+  assert_each_refused (cases, G_N_ELEMENTS (cases), out, fixture->out);
 }
 
 static int
@@ -654,15 +665,141 @@ test_pdf_bad_usage (Fixture       *fixture,
     unknown_report, division_of_book, report_alone, division_alone, both,
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *error_output = NULL;
+  assert_each_refused (cases, G_N_ELEMENTS (cases), out, fixture->out);
+}
 
-      g_assert_cmpint (run_keikaku (cases[i], &error_output), ==, 2);
-      assert_one_line_error (error_output, "");
-      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
-      g_assert_false (g_file_test (fixture->out, G_FILE_TEST_EXISTS));
-    }
+static int
+run_next_year (const char  *out,
+               const char  *file,
+               char       **error_output)
+{
+  g_autofree char *option = g_strconcat ("--next-year=", out, NULL);
+  const char * const args[] = { option, file, NULL };
+
+  return run_keikaku (args, error_output);
+}
+
+static KkPlan *
+load_plan_file (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  KkPlan *plan = kk_plan_load_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return plan;
+}
+
+/* The file written is next year's plan as the window starts it. */
+static void
+test_next_year_embedded (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *out = fixture_out (fixture, "r7.json");
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  g_autoptr(KkPlan) expected = kk_plan_new_next_year (plan, NULL);
+  g_autoptr(GBytes) expected_text = kk_plan_to_bytes (expected);
+  g_autofree char *error_output = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(KkPlan) next = NULL;
+  gsize len;
+
+  g_assert_cmpint (run_next_year (out, NULL, &error_output), ==, 0);
+  g_assert_cmpstr (error_output, ==, "");
+  next = load_plan_file (out);
+  g_assert_cmpint (kk_plan_get_fiscal_year (next), ==, 2025);
+  g_assert_cmpstr (kk_plan_get_title (next), ==, "令和7年度 事業計画書");
+  g_assert_cmpint (kk_plan_get_origin_fiscal_year (next), ==, 2024);
+  g_assert_cmpuint (g_list_model_get_n_items (kk_plan_get_programs (next)), ==, 25);
+  g_assert_true (g_file_get_contents (out, &contents, &len, NULL));
+  g_assert_cmpmem (contents, len, g_bytes_get_data (expected_text, NULL),
+                   g_bytes_get_size (expected_text));
+}
+
+static void
+test_next_year_of_file (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *out = fixture_out (fixture, "next.json");
+  g_autofree char *path = fixture_path ("small.json");
+  g_autoptr(KkPlan) plan = load_plan_file (path);
+  g_autofree char *error_output = NULL;
+  g_autoptr(KkPlan) next = NULL;
+  KkProgram *program;
+
+  g_assert_cmpint (run_next_year (out, path, &error_output), ==, 0);
+  g_assert_cmpstr (error_output, ==, "");
+  next = load_plan_file (out);
+  g_assert_cmpstr (kk_plan_get_origin_title (next), ==, kk_plan_get_title (plan));
+  program = kk_plan_find_program (next, 1);
+  g_assert_cmpint (kk_program_get_previous_budget (program), ==,
+                   kk_program_get_budget (kk_plan_find_program (plan, 1)));
+  g_assert_cmpint (kk_program_get_status (program), ==, KK_PROGRAM_STATUS_CONTINUING);
+  g_assert_cmpint (kk_program_get_review_state (program), ==, KK_REVIEW_STATE_DRAFT);
+}
+
+/* A plan that cannot be read, or has no next year, writes nothing. */
+static void
+test_next_year_bad_file (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *out = fixture_out (fixture, "next.json");
+  g_autofree char *bad = fixture_out (fixture, "bad.keikaku");
+  g_autofree char *missing = fixture_out (fixture, "missing.keikaku");
+  g_autofree char *last = fixture_out (fixture, "last.keikaku");
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  g_autoptr(GFile) last_file = g_file_new_for_path (last);
+  g_autofree char *error_output = NULL;
+  g_autofree char *missing_output = NULL;
+  g_autofree char *last_output = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_set_contents (bad, "{ \"format\": \"keikaku-plan\", oops }", -1, NULL));
+  kk_plan_set_fiscal_year (plan, 9999);
+  g_assert_true (kk_plan_save_file (plan, last_file, NULL, NULL, NULL, NULL));
+
+  g_assert_cmpint (run_next_year (out, bad, &error_output), ==, 2);
+  assert_one_line_error (error_output, bad);
+  g_assert_cmpint (run_next_year (out, missing, &missing_output), ==, 2);
+  assert_one_line_error (missing_output, missing);
+  g_assert_cmpint (run_next_year (out, last, &last_output), ==, 2);
+  assert_one_line_error (last_output, last);
+  assert_one_line_error (last_output, "9999");
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  g_assert_true (g_file_set_contents (out, "earlier plan", -1, NULL));
+  g_clear_pointer (&error_output, g_free);
+  g_assert_cmpint (run_next_year (out, bad, &error_output), ==, 2);
+  g_assert_true (g_file_get_contents (out, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "earlier plan");
+}
+
+static void
+test_next_year_unwritable_out (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (fixture->dir, "no-such-dir", "next.json", NULL);
+  g_autofree char *error_output = NULL;
+
+  g_assert_cmpint (run_next_year (out, NULL, &error_output), ==, 2);
+  assert_one_line_error (error_output, out);
+}
+
+static void
+test_next_year_bad_usage (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *out = fixture_out (fixture, "next.json");
+  g_autofree char *option = g_strconcat ("--next-year=", out, NULL);
+  g_autofree char *csv_option = g_strconcat ("--export-csv=", fixture->out, NULL);
+  g_autofree char *path = fixture_path ("small.json");
+  const char * const with_export[] = { option, csv_option, NULL };
+  const char * const two_files[] = { option, path, path, NULL };
+  const char * const with_table[] = { option, "--table=kpis", NULL };
+  const char * const with_check[] = { option, "--check", NULL };
+  const char * const *cases[] = { with_export, two_files, with_table, with_check };
+
+  assert_each_refused (cases, G_N_ELEMENTS (cases), out, fixture->out);
 }
 
 /* The embedded plan's one irregularity: program 13 sets no targets. */
@@ -857,6 +994,16 @@ main (int   argc,
               fixture_set_up, test_import_csv, fixture_tear_down);
   g_test_add ("/command-line/import-csv/bad-row", Fixture, NULL,
               fixture_set_up, test_import_csv_bad_row, fixture_tear_down);
+  g_test_add ("/command-line/next-year/embedded", Fixture, NULL,
+              fixture_set_up, test_next_year_embedded, fixture_tear_down);
+  g_test_add ("/command-line/next-year/file", Fixture, NULL,
+              fixture_set_up, test_next_year_of_file, fixture_tear_down);
+  g_test_add ("/command-line/next-year/bad-file", Fixture, NULL,
+              fixture_set_up, test_next_year_bad_file, fixture_tear_down);
+  g_test_add ("/command-line/next-year/unwritable-out", Fixture, NULL,
+              fixture_set_up, test_next_year_unwritable_out, fixture_tear_down);
+  g_test_add ("/command-line/next-year/bad-usage", Fixture, NULL,
+              fixture_set_up, test_next_year_bad_usage, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -78,6 +78,15 @@ static const KkMalformedCase edit_cases[] = {
     KK_PLAN_FILE_ERROR_INVALID, "title: is missing" },
   { "bad-issued", "\"2024-03\"", "\"March 2024\"",
     KK_PLAN_FILE_ERROR_INVALID, "issued: must be a month written YYYY-MM" },
+  { "origin-title-alone", "\"issued\": \"2024-03\",",
+    "\"issued\": \"2024-03\",\n  \"origin_title\": \"令和5年度 事業計画書\",",
+    KK_PLAN_FILE_ERROR_INVALID, "origin_fiscal_year: is missing" },
+  { "origin-year-alone", "\"issued\": \"2024-03\",",
+    "\"issued\": \"2024-03\",\n  \"origin_fiscal_year\": 2023,",
+    KK_PLAN_FILE_ERROR_INVALID, "origin_title: is missing" },
+  { "origin-year-zero", "\"issued\": \"2024-03\",",
+    "\"issued\": \"2024-03\",\n  \"origin_fiscal_year\": 0,\n  \"origin_title\": \"前年度\",",
+    KK_PLAN_FILE_ERROR_INVALID, "origin_fiscal_year: must be a whole number from 1 to 9,999, not 0" },
 
   /* Lists of the plan. */
   { "duplicate-funding", "\"code\": \"自\"", "\"code\": \"国\"",

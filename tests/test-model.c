@@ -780,23 +780,6 @@ test_create_division_and_pillar (void)
   g_assert_null (kk_plan_find_pillar (plan, n_pillars + 1));
 }
 
-static void
-test_new_following_plan (void)
-{
-  g_autoptr(KkPlan) plan = kk_plan_load_default ();
-  g_autoptr(KkPlan) next = kk_plan_new_following (plan, "令和7年度 事業計画書");
-  g_autoptr(KkFunding) funding = g_list_model_get_item (kk_plan_get_funding_sources (next), 0);
-  KkProgram *program;
-
-  g_assert_cmpint (kk_plan_get_fiscal_year (next), ==, kk_plan_get_fiscal_year (plan) + 1);
-  g_assert_nonnull (kk_plan_find_funding (next, kk_funding_get_code (funding)));
-  /* Its lists are its own: the new plan's programs use them. */
-  program = kk_plan_create_program (next, NULL, "新しい事業");
-  g_assert_nonnull (program);
-  g_assert_true (kk_program_get_pillar (program) != kk_program_get_pillar (kk_plan_find_program (plan, 1)));
-  assert_round_trips (next);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -830,7 +813,6 @@ main (int   argc,
   g_test_add_func ("/model/structure/delete-program", test_delete_program);
   g_test_add_func ("/model/structure/renumber", test_renumber_programs);
   g_test_add_func ("/model/structure/division-and-pillar", test_create_division_and_pillar);
-  g_test_add_func ("/model/structure/new-following", test_new_following_plan);
 
   return g_test_run ();
 }

@@ -849,24 +849,35 @@ test_new_plan_for_the_next_year (void)
   g_autoptr(KkPlan) plan = kk_plan_load_default ();
   KkWindow *window = open_window (plan);
   GList *windows;
-  KkPlan *next = NULL;
+  KkWindow *next_window = NULL;
+  KkPlan *next;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-plan", NULL);
   kk_test_run_until_idle ();
   windows = gtk_application_get_windows (GTK_APPLICATION (app));
   for (GList *l = windows; l != NULL; l = l->next)
     if (KK_IS_WINDOW (l->data) && l->data != window)
-      next = kk_window_get_plan (l->data);
-  g_assert_nonnull (next);
+      next_window = l->data;
+  g_assert_nonnull (next_window);
+  next = kk_window_get_plan (next_window);
   g_assert_cmpint (kk_plan_get_fiscal_year (next), ==, kk_plan_get_fiscal_year (plan) + 1);
   g_assert_cmpstr (kk_plan_get_title (next), ==, "令和7年度 事業計画書");
   g_assert_cmpstr (kk_plan_get_organization (next), ==, kk_plan_get_organization (plan));
-  g_assert_cmpuint (g_list_model_get_n_items (kk_plan_get_programs (next)), ==, 0);
+  g_assert_cmpint (kk_plan_get_origin_fiscal_year (next), ==, kk_plan_get_fiscal_year (plan));
+  g_assert_cmpuint (g_list_model_get_n_items (kk_plan_get_programs (next)), ==,
+                    g_list_model_get_n_items (kk_plan_get_programs (plan)));
+  g_assert_cmpint (kk_program_get_previous_budget (kk_plan_find_program (next, 2)), ==,
+                   kk_program_get_budget (kk_plan_find_program (plan, 2)));
+  g_assert_cmpint (kk_program_get_review_state (kk_plan_find_program (next, 2)), ==,
+                   KK_REVIEW_STATE_DRAFT);
   g_assert_cmpuint (g_list_model_get_n_items (kk_plan_get_divisions (next)), ==,
                     g_list_model_get_n_items (kk_plan_get_divisions (plan)));
   g_assert_cmpuint (g_list_model_get_n_items (kk_plan_get_pillars (next)), ==,
                     g_list_model_get_n_items (kk_plan_get_pillars (plan)));
   g_assert_false (kk_plan_get_dirty (next));
+  g_assert_false (kk_history_get_can_undo (kk_plan_get_history (next)));
+  g_assert_null (kk_window_get_file (next_window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (next_window)), ==, "令和7年度 事業計画書");
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL;
        l = gtk_application_get_windows (GTK_APPLICATION (app)))

@@ -39,6 +39,7 @@ typedef struct
   gboolean check;
   char *import_csv;
   char *save_as;
+  char *next_year;
   char **files;
 } KkOptions;
 
@@ -55,6 +56,7 @@ kk_options_clear (KkOptions *options)
   g_clear_pointer (&options->division, g_free);
   g_clear_pointer (&options->import_csv, g_free);
   g_clear_pointer (&options->save_as, g_free);
+  g_clear_pointer (&options->next_year, g_free);
   g_clear_pointer (&options->files, g_strfreev);
 }
 
@@ -345,6 +347,28 @@ kk_import_csv (KkOptions *options)
   return EXIT_SUCCESS;
 }
 
+static int
+kk_write_next_year (KkOptions *options)
+{
+  g_autoptr(KkPlan) plan = NULL;
+  g_autoptr(KkPlan) next = NULL;
+  g_autoptr(GFile) out = NULL;
+  g_autoptr(GError) error = NULL;
+
+  plan = kk_load_plan (options);
+  if (plan == NULL)
+    return KK_EXIT_USAGE;
+  /* Only a file can hold a plan of the last year there is. */
+  next = kk_plan_new_next_year (plan, &error);
+  if (next == NULL)
+    return kk_usage_error ("%s: %s", options->files[0], error->message);
+
+  out = g_file_new_for_commandline_arg (options->next_year);
+  if (!kk_plan_save_file (next, out, NULL, NULL, NULL, &error))
+    return kk_usage_error ("%s: %s", options->next_year, error->message);
+  return EXIT_SUCCESS;
+}
+
 /* Options that only make sense with another; returns the first misused. */
 static const char *
 kk_find_orphan_option (KkOptions *options)
@@ -364,12 +388,13 @@ kk_find_orphan_option (KkOptions *options)
   if (options->save_as && !options->import_csv)
     return _("--save-as goes with --import-csv");
   if ((options->export_csv != NULL) + (options->export_chart != NULL) +
-      (options->export_pdf != NULL) > 1)
-    return _("give one of --export-csv, --export-chart and --export-pdf");
-  if (options->check && (options->export_csv || options->export_chart || options->export_pdf))
+      (options->export_pdf != NULL) + (options->next_year != NULL) > 1)
+    return _("give one of --export-csv, --export-chart, --export-pdf and --next-year");
+  if (options->check && (options->export_csv || options->export_chart || options->export_pdf ||
+                         options->next_year))
     return _("--check goes without an export");
-  if (options->import_csv &&
-      (options->export_csv || options->export_chart || options->export_pdf || options->check))
+  if (options->import_csv && (options->export_csv || options->export_chart ||
+                              options->export_pdf || options->check || options->next_year))
     return _("--import-csv goes without an export or --check");
   return NULL;
 }
@@ -418,6 +443,8 @@ kk_command_line_run (char **arguments,
       N_("Apply a programs table in CSV, as --export-csv writes it, to the plan"), N_("IN") },
     { "save-as", 0, 0, G_OPTION_ARG_FILENAME, &options.save_as,
       N_("Where --import-csv saves the plan it changed"), N_("OUT") },
+    { "next-year", 0, 0, G_OPTION_ARG_FILENAME, &options.next_year,
+      N_("Write the next year's plan, carried from this one, to OUT"), N_("OUT") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options.files, NULL, N_("[FILE]") },
     { NULL }
   };
@@ -464,6 +491,11 @@ kk_command_line_run (char **arguments,
   if (options.import_csv)
     {
       *exit_status = kk_import_csv (&options);
+      return TRUE;
+    }
+  if (options.next_year)
+    {
+      *exit_status = kk_write_next_year (&options);
       return TRUE;
     }
   return FALSE;

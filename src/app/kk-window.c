@@ -19,7 +19,6 @@
 #include "kk-division-view.h"
 #include "kk-division.h"
 #include "kk-document.h"
-#include "kk-format.h"
 #include "kk-import-dialog.h"
 #include "kk-name-dialog.h"
 #include "kk-pillar.h"
@@ -412,25 +411,23 @@ kk_window_delete_program (GtkWidget  *widget,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-/* The document's own title, as data: it is the same in every language. */
-static char *
-kk_plan_dup_default_title (int fiscal_year)
-{
-  g_autofree char *year = kk_format_fiscal_year (fiscal_year);
-
-  return g_strdup_printf ("%s 事業計画書", year);
-}
-
+/* Next year's plan, carried from this one, opens unsaved in a window of its
+ * own, so that this year's stays as it is beside it. */
 static void
 kk_window_new_plan (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
   KkWindow *self = KK_WINDOW (widget);
-  g_autofree char *title = kk_plan_dup_default_title (kk_plan_get_fiscal_year (self->plan) + 1);
-  g_autoptr(KkPlan) plan = kk_plan_new_following (self->plan, title);
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KkPlan) plan = kk_plan_new_next_year (self->plan, &error);
 
+  if (plan == NULL)
+    {
+      kk_window_show_error (self, _("Could Not Start the Next Year’s Plan"), error->message);
+      return;
+    }
   gtk_window_present (GTK_WINDOW (kk_window_new (KK_APPLICATION (application), plan, NULL)));
 }
 

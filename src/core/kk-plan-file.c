@@ -942,6 +942,26 @@ kk_loader_check_sheets_cover (KkLoader *self)
   return TRUE;
 }
 
+/* The plan it was carried from (1.2): both members or neither. */
+static gboolean
+kk_loader_load_origin (KkLoader *self)
+{
+  const char *title;
+  gint64 fiscal_year = 0;
+  gboolean has_origin;
+
+  if (!kk_loader_int (self, 0, "origin_fiscal_year", KK_FISCAL_YEAR_MIN, KK_FISCAL_YEAR_MAX,
+                      &fiscal_year, &has_origin) ||
+      !kk_loader_string (self, 0, "origin_title", has_origin, &title))
+    return FALSE;
+  if (title != NULL && !has_origin)
+    return kk_loader_fail (self, "origin_fiscal_year", _("is missing"));
+
+  kk_plan_set_origin_fiscal_year (self->plan, fiscal_year);
+  kk_plan_set_origin_title (self->plan, title);
+  return TRUE;
+}
+
 static gboolean
 kk_loader_load_header (KkLoader *self)
 {
@@ -950,7 +970,8 @@ kk_loader_load_header (KkLoader *self)
   int y, m;
   char end;
 
-  if (!kk_loader_int (self, 0, "fiscal_year", 1, 9999, &fiscal_year, NULL) ||
+  if (!kk_loader_int (self, 0, "fiscal_year", KK_FISCAL_YEAR_MIN, KK_FISCAL_YEAR_MAX,
+                      &fiscal_year, NULL) ||
       !kk_loader_string (self, 0, "organization", TRUE, &organization) ||
       !kk_loader_string (self, 0, "title", TRUE, &title) ||
       !kk_loader_string (self, 0, "issued", FALSE, &issued))
@@ -963,7 +984,7 @@ kk_loader_load_header (KkLoader *self)
   kk_plan_set_organization (self->plan, organization);
   kk_plan_set_title (self->plan, title);
   kk_plan_set_issued (self->plan, issued);
-  return TRUE;
+  return kk_loader_load_origin (self);
 }
 
 static gboolean
@@ -971,7 +992,7 @@ kk_loader_load (KkLoader *self)
 {
   static const char * const known[] = {
     "format", "version", "fiscal_year", "organization", "title", "issued",
-    "funding_sources", "pillars", "divisions", "programs", "sheets", "corrections", NULL
+    "origin_fiscal_year", "origin_title", "funding_sources", "pillars", "divisions", "programs", "sheets", "corrections", NULL
   };
 
   if (!kk_loader_check_version (self) ||
@@ -1635,6 +1656,11 @@ kk_plan_to_bytes (KkPlan *plan)
   kk_write_string (writer, "organization", kk_plan_get_organization (plan));
   kk_write_string (writer, "title", kk_plan_get_title (plan));
   kk_write_optional_string (writer, "issued", kk_plan_get_issued (plan));
+  if (kk_plan_get_origin_fiscal_year (plan) > 0 && kk_plan_get_origin_title (plan) != NULL)
+    {
+      kk_write_int (writer, "origin_fiscal_year", kk_plan_get_origin_fiscal_year (plan));
+      kk_write_string (writer, "origin_title", kk_plan_get_origin_title (plan));
+    }
   kk_write_list (writer, "funding_sources", kk_plan_get_funding_sources (plan), kk_write_funding);
   kk_write_list (writer, "pillars", kk_plan_get_pillars (plan), kk_write_pillar);
   kk_write_list (writer, "divisions", kk_plan_get_divisions (plan), kk_write_division);

@@ -10,9 +10,11 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <gobject/gvaluecollector.h>
 
 #include "kk-core-private.h"
+#include "kk-format.h"
 #include "kk-plan.h"
 
 struct _KkPlan
@@ -22,6 +24,8 @@ struct _KkPlan
   char *organization;
   char *title;
   char *issued;
+  int origin_fiscal_year;
+  char *origin_title;
   GListStore *funding_sources;
   GListStore *pillars;
   GListStore *divisions;
@@ -33,12 +37,16 @@ struct _KkPlan
 
 G_DEFINE_FINAL_TYPE (KkPlan, kk_plan, G_TYPE_OBJECT)
 
+G_DEFINE_QUARK (kk-plan-error-quark, kk_plan_error)
+
 enum {
   PROP_0,
   PROP_FISCAL_YEAR,
   PROP_ORGANIZATION,
   PROP_TITLE,
   PROP_ISSUED,
+  PROP_ORIGIN_FISCAL_YEAR,
+  PROP_ORIGIN_TITLE,
   PROP_FUNDING_SOURCES,
   PROP_PILLARS,
   PROP_DIVISIONS,
@@ -81,6 +89,7 @@ kk_plan_finalize (GObject *object)
   g_clear_pointer (&self->organization, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->issued, g_free);
+  g_clear_pointer (&self->origin_title, g_free);
 
   G_OBJECT_CLASS (kk_plan_parent_class)->finalize (object);
 }
@@ -106,6 +115,12 @@ kk_plan_get_property (GObject    *object,
       break;
     case PROP_ISSUED:
       g_value_set_string (value, self->issued);
+      break;
+    case PROP_ORIGIN_FISCAL_YEAR:
+      g_value_set_int (value, self->origin_fiscal_year);
+      break;
+    case PROP_ORIGIN_TITLE:
+      g_value_set_string (value, self->origin_title);
       break;
     case PROP_FUNDING_SOURCES:
       g_value_set_object (value, self->funding_sources);
@@ -155,6 +170,12 @@ kk_plan_set_property (GObject      *object,
     case PROP_ISSUED:
       kk_plan_set_issued (self, g_value_get_string (value));
       break;
+    case PROP_ORIGIN_FISCAL_YEAR:
+      kk_plan_set_origin_fiscal_year (self, g_value_get_int (value));
+      break;
+    case PROP_ORIGIN_TITLE:
+      kk_plan_set_origin_title (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -184,7 +205,7 @@ kk_plan_class_init (KkPlanClass *klass)
    * The fiscal year as its starting calendar year: 2024 is 令和6年度.
    */
   properties[PROP_FISCAL_YEAR] =
-    g_param_spec_int ("fiscal-year", NULL, NULL, 1, 9999, 2024, rw);
+    g_param_spec_int ("fiscal-year", NULL, NULL, KK_FISCAL_YEAR_MIN, KK_FISCAL_YEAR_MAX, 2024, rw);
 
   /**
    * KkPlan:organization:
@@ -206,6 +227,22 @@ kk_plan_class_init (KkPlanClass *klass)
    * The month of issue as YYYY-MM, or %NULL.
    */
   properties[PROP_ISSUED] = g_param_spec_string ("issued", NULL, NULL, NULL, rw);
+
+  /**
+   * KkPlan:origin-fiscal-year:
+   *
+   * The fiscal year of the plan this one was carried from, or 0 for a
+   * plan that was not.
+   */
+  properties[PROP_ORIGIN_FISCAL_YEAR] =
+    g_param_spec_int ("origin-fiscal-year", NULL, NULL, 0, KK_FISCAL_YEAR_MAX, 0, rw);
+
+  /**
+   * KkPlan:origin-title:
+   *
+   * The title of the plan this one was carried from, or %NULL.
+   */
+  properties[PROP_ORIGIN_TITLE] = g_param_spec_string ("origin-title", NULL, NULL, NULL, rw);
 
   /**
    * KkPlan:funding-sources:
@@ -296,33 +333,191 @@ kk_plan_copy_items (GListStore *from,
     }
 }
 
+static KkSheet *
+kk_sheet_copy (KkSheet *source)
+{
+  KkSheet *copy = kk_object_copy (source);
+  GListModel *kpis = kk_sheet_get_kpis (source);
+
+  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
+    {
+      g_autoptr(KkKpi) kpi = g_list_model_get_item (kpis, i);
+      g_autoptr(KkKpi) kpi_copy = kk_object_copy (kpi);
+      GListModel *values = kk_kpi_get_values (kpi);
+
+      for (guint j = 0; j < g_list_model_get_n_items (values); j++)
+        {
+          g_autoptr(KkKpiValue) value = g_list_model_get_item (values, j);
+          g_autoptr(KkKpiValue) value_copy = kk_object_copy (value);
+
+          kk_kpi_append_value (kpi_copy, value_copy);
+        }
+      kk_sheet_append_kpi (copy, kpi_copy);
+    }
+  return copy;
+}
+
 /**
- * kk_plan_new_following:
+ * kk_plan_dup_default_title:
+ * @fiscal_year: the starting calendar year
+ *
+ * The document's own title, as data: it is the same in every language.
+ *
+ * Returns: (transfer full): the title of a plan of @fiscal_year, such as
+ *   令和7年度 事業計画書 for 2025
+ */
+char *
+kk_plan_dup_default_title (int fiscal_year)
+{
+  g_autofree char *year = kk_format_fiscal_year (fiscal_year);
+
+  return g_strdup_printf ("%s 事業計画書", year);
+}
+
+/* The item of @to at the place of @item in @from: its copy, when @to holds
+ * copies of the items of @from. */
+static gpointer
+kk_store_get_copy (GListStore *from,
+                   GListStore *to,
+                   gpointer    item)
+{
+  guint position;
+  gboolean found = g_list_store_find (from, item, &position);
+
+  g_assert (found);
+  return g_list_model_get_item (G_LIST_MODEL (to), position);
+}
+
+static GPtrArray *
+kk_store_get_copies (GListStore *from,
+                     GListStore *to,
+                     GPtrArray  *items)
+{
+  GPtrArray *copies = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < items->len; i++)
+    g_ptr_array_add (copies, kk_store_get_copy (from, to, g_ptr_array_index (items, i)));
+  return copies;
+}
+
+/* @program of @plan as it starts the next year in @self, the next year's
+ * plan: this year's budget is the new year's previous budget and the figure
+ * to revise, under the same name (同上), not yet reviewed for the new year. */
+static KkProgram *
+kk_plan_carry_program (KkPlan    *self,
+                       KkPlan    *plan,
+                       KkProgram *program)
+{
+  KkProgram *carried = kk_object_copy (program);
+  g_autoptr(KkPillar) pillar =
+    kk_store_get_copy (plan->pillars, self->pillars, kk_program_get_pillar (program));
+  g_autoptr(KkDivision) lead =
+    kk_store_get_copy (plan->divisions, self->divisions, kk_program_get_lead_division (program));
+  g_autoptr(GPtrArray) funding =
+    kk_store_get_copies (plan->funding_sources, self->funding_sources,
+                         kk_program_get_funding (program));
+
+  kk_program_set_pillar (carried, pillar);
+  kk_program_set_funding (carried, funding);
+  kk_program_set_lead_division (carried, lead);
+  kk_program_set_status (carried, KK_PROGRAM_STATUS_CONTINUING);
+  kk_program_set_previous_name (carried, NULL);
+  kk_program_set_previous_budget (carried, kk_program_get_budget (program));
+  kk_program_set_review_state (carried, KK_REVIEW_STATE_DRAFT);
+  return carried;
+}
+
+/* Adds to @self a copy of @sheet of @plan with its programs carried, noting
+ * in @carried the copy of each program. */
+static void
+kk_plan_carry_sheet (KkPlan     *self,
+                     KkPlan     *plan,
+                     KkSheet    *sheet,
+                     GHashTable *carried)
+{
+  g_autoptr(KkSheet) copy = kk_sheet_copy (sheet);
+  g_autoptr(GPtrArray) divisions =
+    kk_store_get_copies (plan->divisions, self->divisions, kk_sheet_get_divisions (sheet));
+  GListModel *programs = kk_sheet_get_programs (sheet);
+
+  kk_sheet_set_divisions (copy, divisions);
+  for (guint i = 0; i < g_list_model_get_n_items (programs); i++)
+    {
+      g_autoptr(KkProgram) program = g_list_model_get_item (programs, i);
+      g_autoptr(KkProgram) program_copy = kk_plan_carry_program (self, plan, program);
+
+      kk_sheet_add_program (copy, program_copy);
+      g_hash_table_insert (carried, program, program_copy);
+    }
+  g_list_store_append (self->sheets, copy);
+}
+
+/**
+ * kk_plan_new_next_year:
  * @plan: this year's plan
- * @title: the new plan's title
  *
- * A plan for the next fiscal year, to be written from the start: the same
- * organization, funding sources, pillars and divisions, and no programs.
+ * The plan of the next fiscal year, carried from @plan as clerks start it:
+ * titled as the year's plan (kk_plan_dup_default_title()), of the same
+ * organization, funding sources, pillars and divisions, with every program
+ * and sheet of @plan. A program keeps its number, name, pillar, funding,
+ * divisions, texts and every KPI figure; it continues, under the same name,
+ * with this year's budget as its previous budget and as its budget until
+ * revised, and is a draft (作成中) until reviewed for the new year.
+ * Programs that share a sheet share its copy. The new plan records
+ * @plan as its origin. Neither the month of issue nor the corrections of
+ * @plan's source document are carried: they belong to @plan's document.
  *
- * Returns: (transfer full): the new plan, with nothing to undo
+ * Returns: (transfer full): the new plan, with nothing to undo, or %NULL
+ *   when @plan is of the last fiscal year a plan can be of
  */
 KkPlan *
-kk_plan_new_following (KkPlan     *plan,
-                       const char *title)
+kk_plan_new_next_year (KkPlan  *plan,
+                       GError **error)
 {
-  KkPlan *self;
+  g_autoptr(KkPlan) self = NULL;
+  g_autoptr(GHashTable) carried = NULL;
+  g_autofree char *title = NULL;
+  GListModel *sheets;
+  GListModel *programs;
 
   g_return_val_if_fail (KK_IS_PLAN (plan), NULL);
-  g_return_val_if_fail (title != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (plan->fiscal_year >= KK_FISCAL_YEAR_MAX)
+    {
+      g_set_error (error, KK_PLAN_ERROR, KK_PLAN_ERROR_NO_NEXT_YEAR,
+                   _("The plan is of fiscal year %d, the last one a plan can be of"),
+                   plan->fiscal_year);
+      return NULL;
+    }
 
   self = kk_plan_new ();
+  title = kk_plan_dup_default_title (plan->fiscal_year + 1);
   kk_plan_set_fiscal_year (self, plan->fiscal_year + 1);
   kk_plan_set_organization (self, plan->organization);
   kk_plan_set_title (self, title);
+  kk_plan_set_origin_fiscal_year (self, plan->fiscal_year);
+  kk_plan_set_origin_title (self, plan->title);
   kk_plan_copy_items (plan->funding_sources, self->funding_sources);
   kk_plan_copy_items (plan->pillars, self->pillars);
   kk_plan_copy_items (plan->divisions, self->divisions);
-  return self;
+
+  carried = g_hash_table_new (NULL, NULL);
+  sheets = G_LIST_MODEL (plan->sheets);
+  for (guint i = 0; i < g_list_model_get_n_items (sheets); i++)
+    {
+      g_autoptr(KkSheet) sheet = g_list_model_get_item (sheets, i);
+
+      kk_plan_carry_sheet (self, plan, sheet, carried);
+    }
+  programs = G_LIST_MODEL (plan->programs);
+  for (guint i = 0; i < g_list_model_get_n_items (programs); i++)
+    {
+      g_autoptr(KkProgram) program = g_list_model_get_item (programs, i);
+
+      g_list_store_append (self->programs, g_hash_table_lookup (carried, program));
+    }
+  return g_steal_pointer (&self);
 }
 
 int
@@ -389,6 +584,41 @@ kk_plan_set_issued (KkPlan     *self,
 {
   g_return_if_fail (KK_IS_PLAN (self));
   kk_update_string (self, &self->issued, issued, properties[PROP_ISSUED]);
+}
+
+int
+kk_plan_get_origin_fiscal_year (KkPlan *self)
+{
+  g_return_val_if_fail (KK_IS_PLAN (self), 0);
+  return self->origin_fiscal_year;
+}
+
+void
+kk_plan_set_origin_fiscal_year (KkPlan *self,
+                                int     fiscal_year)
+{
+  g_return_if_fail (KK_IS_PLAN (self));
+  g_return_if_fail (fiscal_year >= 0 && fiscal_year <= KK_FISCAL_YEAR_MAX);
+
+  if (self->origin_fiscal_year == fiscal_year)
+    return;
+  self->origin_fiscal_year = fiscal_year;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORIGIN_FISCAL_YEAR]);
+}
+
+const char *
+kk_plan_get_origin_title (KkPlan *self)
+{
+  g_return_val_if_fail (KK_IS_PLAN (self), NULL);
+  return self->origin_title;
+}
+
+void
+kk_plan_set_origin_title (KkPlan     *self,
+                          const char *title)
+{
+  g_return_if_fail (KK_IS_PLAN (self));
+  kk_update_string (self, &self->origin_title, title, properties[PROP_ORIGIN_TITLE]);
 }
 
 GListModel *
@@ -824,30 +1054,6 @@ kk_plan_create_program (KkPlan     *self,
 
   kk_plan_insert_program (self, program, sheet, after);
   return program;
-}
-
-static KkSheet *
-kk_sheet_copy (KkSheet *source)
-{
-  KkSheet *copy = kk_object_copy (source);
-  GListModel *kpis = kk_sheet_get_kpis (source);
-
-  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
-    {
-      g_autoptr(KkKpi) kpi = g_list_model_get_item (kpis, i);
-      g_autoptr(KkKpi) kpi_copy = kk_object_copy (kpi);
-      GListModel *values = kk_kpi_get_values (kpi);
-
-      for (guint j = 0; j < g_list_model_get_n_items (values); j++)
-        {
-          g_autoptr(KkKpiValue) value = g_list_model_get_item (values, j);
-          g_autoptr(KkKpiValue) value_copy = kk_object_copy (value);
-
-          kk_kpi_append_value (kpi_copy, value_copy);
-        }
-      kk_sheet_append_kpi (copy, kpi_copy);
-    }
-  return copy;
 }
 
 /**

@@ -18,12 +18,29 @@
 G_BEGIN_DECLS
 
 #define KK_TYPE_PLAN (kk_plan_get_type ())
+#define KK_PLAN_ERROR (kk_plan_error_quark ())
+
+/* The fiscal years a plan can be of. */
+#define KK_FISCAL_YEAR_MIN 1
+#define KK_FISCAL_YEAR_MAX 9999
+
+/**
+ * KkPlanError:
+ * @KK_PLAN_ERROR_NO_NEXT_YEAR: the plan is of the last fiscal year a plan
+ *   can be of, so no plan follows it
+ */
+typedef enum
+{
+  KK_PLAN_ERROR_NO_NEXT_YEAR,
+} KkPlanError;
 
 G_DECLARE_FINAL_TYPE (KkPlan, kk_plan, KK, PLAN, GObject)
 
+GQuark       kk_plan_error_quark          (void);
 KkPlan      *kk_plan_new                  (void);
-KkPlan      *kk_plan_new_following        (KkPlan       *plan,
-                                           const char   *title);
+KkPlan      *kk_plan_new_next_year        (KkPlan       *plan,
+                                           GError      **error);
+char        *kk_plan_dup_default_title    (int           fiscal_year);
 int          kk_plan_get_fiscal_year      (KkPlan       *self);
 void         kk_plan_set_fiscal_year      (KkPlan       *self,
                                            int           fiscal_year);
@@ -36,6 +53,12 @@ void         kk_plan_set_title            (KkPlan       *self,
 const char  *kk_plan_get_issued           (KkPlan       *self);
 void         kk_plan_set_issued           (KkPlan       *self,
                                            const char   *issued);
+int          kk_plan_get_origin_fiscal_year (KkPlan     *self);
+void         kk_plan_set_origin_fiscal_year (KkPlan     *self,
+                                           int           fiscal_year);
+const char  *kk_plan_get_origin_title     (KkPlan       *self);
+void         kk_plan_set_origin_title     (KkPlan       *self,
+                                           const char   *title);
 GListModel  *kk_plan_get_funding_sources  (KkPlan       *self);
 GListModel  *kk_plan_get_pillars          (KkPlan       *self);
 GListModel  *kk_plan_get_divisions        (KkPlan       *self);
