@@ -874,10 +874,10 @@ test_new_plan_for_the_next_year (void)
                     g_list_model_get_n_items (kk_plan_get_divisions (plan)));
   g_assert_cmpuint (g_list_model_get_n_items (kk_plan_get_pillars (next)), ==,
                     g_list_model_get_n_items (kk_plan_get_pillars (plan)));
-  g_assert_false (kk_plan_get_dirty (next));
+  g_assert_true (kk_plan_get_dirty (next));
   g_assert_false (kk_history_get_can_undo (kk_plan_get_history (next)));
   g_assert_null (kk_window_get_file (next_window));
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (next_window)), ==, "令和7年度 事業計画書");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (next_window)), ==, "• 令和7年度 事業計画書");
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL;
        l = gtk_application_get_windows (GTK_APPLICATION (app)))

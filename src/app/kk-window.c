@@ -428,6 +428,8 @@ kk_window_new_plan (GtkWidget  *widget,
       kk_window_show_error (self, _("Could Not Start the Next Year’s Plan"), error->message);
       return;
     }
+  /* A whole year's plan that is on no disk yet: closing it asks first. */
+  kk_history_mark_unsaved (kk_plan_get_history (plan));
   gtk_window_present (GTK_WINDOW (kk_window_new (KK_APPLICATION (application), plan, NULL)));
 }
 
