@@ -131,12 +131,14 @@ kk_csv_programs (KkCsvRow *row,
 }
 
 static void
-kk_csv_value_row (KkCsvRow   *row,
-                  const char *numbers,
+kk_csv_value_row (KkSheet    *sheet,
                   KkKpi      *kpi,
-                  KkKpiValue *value)
+                  KkKpiValue *value,
+                  gpointer    user_data)
 {
-  kk_csv_cell (row, numbers);
+  KkCsvRow *row = user_data;
+
+  kk_csv_take_cell (row, kk_sheet_dup_numbers_label (sheet, KK_CSV_JOIN));
   kk_csv_cell (row, kk_kpi_get_name (kpi));
   kk_csv_cell (row, kk_kpi_get_group (kpi));
   kk_csv_cell (row, kk_kpi_get_unit (kpi));
@@ -153,27 +155,6 @@ kk_csv_value_row (KkCsvRow   *row,
 }
 
 static void
-kk_csv_sheet_rows (KkCsvRow *row,
-                   KkSheet  *sheet)
-{
-  g_autofree char *numbers = kk_sheet_dup_numbers_label (sheet, KK_CSV_JOIN);
-  GListModel *kpis = kk_sheet_get_kpis (sheet);
-
-  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
-    {
-      g_autoptr(KkKpi) kpi = g_list_model_get_item (kpis, i);
-      GListModel *values = kk_kpi_get_values (kpi);
-
-      for (guint j = 0; j < g_list_model_get_n_items (values); j++)
-        {
-          g_autoptr(KkKpiValue) value = g_list_model_get_item (values, j);
-
-          kk_csv_value_row (row, numbers, kpi, value);
-        }
-    }
-}
-
-static void
 kk_csv_kpis (KkCsvRow *row,
              KkPlan   *plan)
 {
@@ -181,15 +162,9 @@ kk_csv_kpis (KkCsvRow *row,
     "programs", "kpi", "group", "unit", "comparator", "fiscal_year", "kind", "value",
     "as_of", "note", NULL
   };
-  GListModel *sheets = kk_plan_get_sheets (plan);
 
   kk_csv_header (row, columns);
-  for (guint i = 0; i < g_list_model_get_n_items (sheets); i++)
-    {
-      g_autoptr(KkSheet) sheet = g_list_model_get_item (sheets, i);
-
-      kk_csv_sheet_rows (row, sheet);
-    }
+  kk_plan_foreach_kpi_value (plan, kk_csv_value_row, row);
 }
 
 /**

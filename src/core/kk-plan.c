@@ -818,6 +818,44 @@ kk_plan_find_program (KkPlan *self,
 }
 
 /**
+ * kk_plan_foreach_kpi_value:
+ * @func: (scope call): called for each figure
+ *
+ * Calls @func for every figure of every KPI, sheet by sheet in the plan's
+ * order, each KPI's figures in their order: the rows of a table of figures.
+ */
+void
+kk_plan_foreach_kpi_value (KkPlan         *self,
+                           KkKpiValueFunc  func,
+                           gpointer        user_data)
+{
+  GListModel *sheets;
+
+  g_return_if_fail (KK_IS_PLAN (self));
+  g_return_if_fail (func != NULL);
+
+  sheets = G_LIST_MODEL (self->sheets);
+  for (guint i = 0; i < g_list_model_get_n_items (sheets); i++)
+    {
+      g_autoptr(KkSheet) sheet = g_list_model_get_item (sheets, i);
+      GListModel *kpis = kk_sheet_get_kpis (sheet);
+
+      for (guint j = 0; j < g_list_model_get_n_items (kpis); j++)
+        {
+          g_autoptr(KkKpi) kpi = g_list_model_get_item (kpis, j);
+          GListModel *values = kk_kpi_get_values (kpi);
+
+          for (guint k = 0; k < g_list_model_get_n_items (values); k++)
+            {
+              g_autoptr(KkKpiValue) value = g_list_model_get_item (values, k);
+
+              func (sheet, kpi, value, user_data);
+            }
+        }
+    }
+}
+
+/**
  * kk_plan_get_history:
  *
  * Returns: (transfer none): the record of edits, for undo and redo

@@ -36,6 +36,17 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (KkPlan, kk_plan, KK, PLAN, GObject)
 
+/**
+ * KkKpiValueFunc:
+ * @sheet: the sheet the KPI is on
+ * @kpi: the KPI
+ * @value: one of its figures
+ */
+typedef void (*KkKpiValueFunc) (KkSheet    *sheet,
+                                KkKpi      *kpi,
+                                KkKpiValue *value,
+                                gpointer    user_data);
+
 GQuark       kk_plan_error_quark          (void);
 KkPlan      *kk_plan_new                  (void);
 KkPlan      *kk_plan_new_next_year        (KkPlan       *plan,
@@ -85,6 +96,9 @@ KkDivision  *kk_plan_find_division        (KkPlan       *self,
                                            const char   *name);
 KkProgram   *kk_plan_find_program         (KkPlan       *self,
                                            guint         number);
+void         kk_plan_foreach_kpi_value    (KkPlan       *self,
+                                           KkKpiValueFunc func,
+                                           gpointer      user_data);
 KkHistory   *kk_plan_get_history          (KkPlan       *self);
 gboolean     kk_plan_get_dirty            (KkPlan       *self);
 gboolean     kk_plan_edit_value           (KkPlan       *self,
