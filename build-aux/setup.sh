@@ -4,6 +4,7 @@
 KEIKAKU_PACKAGES="
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev
+  libxlsxwriter-dev
   desktop-file-utils appstream
   xvfb xauth dbus-daemon at-spi2-core python3-pyatspi fonts-noto-cjk fonts-morisawa-bizud-gothic fonts-morisawa-bizud-mincho
   locales poppler-utils qpdf

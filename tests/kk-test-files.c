@@ -6,8 +6,13 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <grp.h>
+#include <pwd.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <utime.h>
 
+#include "kk-plan-file.h"
 #include "kk-test-files.h"
 
 /* Writes @contents to @name in @dir; with @stale, as last changed two
@@ -42,4 +47,66 @@ kk_test_remove_tree (const char *path)
       kk_test_remove_tree (child);
     }
   g_remove (path);
+}
+
+struct passwd *
+kk_test_get_nobody (void)
+{
+  struct passwd *nobody = getpwnam ("nobody");
+
+  g_assert_nonnull (nobody);
+  return nobody;
+}
+
+/* Runs @func as the user nobody, in a child process, as a clerk who may
+ * not do all that root may: NULL when it succeeded, or its error message. */
+char *
+kk_test_run_as_nobody (KkTestWriteFunc func,
+                       gpointer        data)
+{
+  struct passwd *nobody = kk_test_get_nobody ();
+  char message[1024] = "";
+  int fds[2];
+  pid_t pid;
+  int status;
+  gssize n;
+
+  g_assert_cmpint (pipe (fds), ==, 0);
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      close (fds[0]);
+      if (setgroups (0, NULL) != 0 || setgid (nobody->pw_gid) != 0 ||
+          setuid (nobody->pw_uid) != 0)
+        _exit (2);
+      if (func (data, &error))
+        _exit (0);
+      _exit (write (fds[1], error->message, strlen (error->message)) < 0 ? 2 : 1);
+    }
+  close (fds[1]);
+  n = read (fds[0], message, sizeof message - 1);
+  close (fds[0]);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), !=, 2);
+  if (WEXITSTATUS (status) == 0)
+    return NULL;
+  message[MAX (n, 0)] = '\0';
+  return g_strdup (message);
+}
+
+/* The plan tests/data/@name, which must load. */
+KkPlan *
+kk_test_load_plan (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  KkPlan *plan = kk_plan_load_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return plan;
 }

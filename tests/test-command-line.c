@@ -5,9 +5,13 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <grp.h>
+#include <pwd.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "kk-csv.h"
 #include "kk-plan-file.h"
@@ -252,6 +256,95 @@ assert_each_refused (const char * const * const *cases,
       g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
       g_assert_false (g_file_test (csv_out, G_FILE_TEST_EXISTS));
     }
+}
+
+static void
+test_xlsx_embedded (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (fixture->dir, "plan.xlsx", NULL);
+  g_autofree char *option = g_strconcat ("--export-xlsx=", out, NULL);
+  const char * const args[] = { option, NULL };
+  g_autofree char *error_output = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_assert_cmpint (run_keikaku (args, &error_output), ==, 0);
+  g_assert_cmpstr (error_output, ==, "");
+  g_assert_true (g_file_get_contents (out, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 4);
+  g_assert_cmpmem (contents, 4, "PK\x03\x04", 4);
+}
+
+static void
+test_xlsx_bad_file (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (fixture->dir, "plan.xlsx", NULL);
+  g_autofree char *option = g_strconcat ("--export-xlsx=", out, NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.json", NULL);
+  const char * const args[] = { option, missing, NULL };
+  g_autofree char *error_output = NULL;
+
+  g_assert_cmpint (run_keikaku (args, &error_output), ==, 2);
+  assert_one_line_error (error_output, missing);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+static void
+drop_to_nobody (gpointer data)
+{
+  struct passwd *nobody = data;
+
+  if (setgroups (0, NULL) != 0 || setgid (nobody->pw_gid) != 0 || setuid (nobody->pw_uid) != 0)
+    _exit (3);
+}
+
+/* A folder the clerk may not write (run as nobody, in a folder of root's):
+ * status 2, the reason on one line, and nothing left in the folder. */
+static void
+test_xlsx_unwritable_folder (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (fixture->dir, "plan.xlsx", NULL);
+  g_autofree char *option = g_strconcat ("--export-xlsx=", out, NULL);
+  const char *argv[] = { g_getenv ("KEIKAKU"), option, NULL };
+  g_auto(GStrv) envp = g_environ_unsetenv (g_get_environ (), "DISPLAY");
+  g_autofree char *error_output = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  int status = 0;
+
+  if (geteuid () != 0)
+    {
+      g_test_skip ("Running as another user needs root, as on CI");
+      return;
+    }
+  g_assert_cmpint (g_chmod (fixture->dir, 0755), ==, 0);
+  g_spawn_sync (NULL, (char **)argv, envp, G_SPAWN_STDOUT_TO_DEV_NULL, drop_to_nobody,
+                getpwnam ("nobody"), NULL, &error_output, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 2);
+  assert_one_line_error (error_output, out);
+  assert_one_line_error (error_output, g_strerror (EACCES));
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  g_assert_null (g_dir_read_name (dir));
+}
+
+static void
+test_xlsx_bad_usage (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (fixture->dir, "plan.xlsx", NULL);
+  g_autofree char *option = g_strconcat ("--export-xlsx=", out, NULL);
+  g_autofree char *csv_option = g_strconcat ("--export-csv=", fixture->out, NULL);
+  const char * const with_csv[] = { option, csv_option, NULL };
+  const char * const with_table[] = { option, "--table=kpis", NULL };
+  const char * const with_check[] = { option, "--check", NULL };
+  const char * const *cases[] = { with_csv, with_table, with_check };
+
+  assert_each_refused (cases, G_N_ELEMENTS (cases), out, fixture->out);
 }
 
 /* The charts and formats the command line promises (README). */
@@ -954,6 +1047,14 @@ main (int   argc,
               fixture_set_up, test_existing_out_kept_on_failure, fixture_tear_down);
   g_test_add ("/command-line/export-csv/unwritable-out", Fixture, NULL,
               fixture_set_up, test_unwritable_out, fixture_tear_down);
+  g_test_add ("/command-line/export-xlsx/embedded", Fixture, NULL,
+              fixture_set_up, test_xlsx_embedded, fixture_tear_down);
+  g_test_add ("/command-line/export-xlsx/bad-file", Fixture, NULL,
+              fixture_set_up, test_xlsx_bad_file, fixture_tear_down);
+  g_test_add ("/command-line/export-xlsx/unwritable-folder", Fixture, NULL,
+              fixture_set_up, test_xlsx_unwritable_folder, fixture_tear_down);
+  g_test_add ("/command-line/export-xlsx/bad-usage", Fixture, NULL,
+              fixture_set_up, test_xlsx_bad_usage, fixture_tear_down);
   g_test_add ("/command-line/bad-usage", Fixture, NULL,
               fixture_set_up, test_bad_usage, fixture_tear_down);
   g_test_add ("/command-line/export-chart/every-chart", Fixture, NULL,

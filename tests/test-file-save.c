@@ -12,10 +12,7 @@
 
 #include <errno.h>
 #include <glib/gstdio.h>
-#include <grp.h>
-#include <pwd.h>
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "kk-core-private.h"
@@ -85,13 +82,19 @@ assert_nothing_else (Fixture             *fixture,
       g_error ("“%s” was left beside the plan", name);
 }
 
-static struct passwd *
-get_nobody (void)
+typedef struct
 {
-  struct passwd *nobody = getpwnam ("nobody");
+  GFile *file;
+  gboolean make_backup;
+} SaveArgs;
 
-  g_assert_nonnull (nobody);
-  return nobody;
+static gboolean
+save_args (gpointer   data,
+           GError   **error)
+{
+  SaveArgs *args = data;
+
+  return save (args->file, args->make_backup, error);
 }
 
 /* Saves @file as the user nobody, in a child process: NULL when it was
@@ -100,41 +103,9 @@ static char *
 save_as_nobody (GFile    *file,
                 gboolean  make_backup)
 {
-  struct passwd *nobody = get_nobody ();
-  char message[1024] = "";
-  int fds[2];
-  pid_t pid;
-  int status;
-  gssize n;
+  SaveArgs args = { file, make_backup };
 
-  g_assert_cmpint (pipe (fds), ==, 0);
-  pid = fork ();
-  g_assert_cmpint (pid, >=, 0);
-  if (pid == 0)
-    {
-      g_autoptr(GError) error = NULL;
-
-      close (fds[0]);
-      if (setgroups (0, NULL) != 0 || setgid (nobody->pw_gid) != 0 ||
-          setuid (nobody->pw_uid) != 0)
-        _exit (2);
-      if (!save (file, make_backup, &error))
-        {
-          write (fds[1], error->message, strlen (error->message));
-          _exit (1);
-        }
-      _exit (0);
-    }
-  close (fds[1]);
-  n = read (fds[0], message, sizeof message - 1);
-  close (fds[0]);
-  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-  g_assert_true (WIFEXITED (status));
-  g_assert_cmpint (WEXITSTATUS (status), !=, 2);
-  if (WEXITSTATUS (status) == 0)
-    return NULL;
-  message[MAX (n, 0)] = '\0';
-  return g_strdup (message);
+  return kk_test_run_as_nobody (save_args, &args);
 }
 
 /* 計画.json in the shared folder of a group nobody is in (its own), of
@@ -149,7 +120,7 @@ make_shared_file (Fixture *fixture,
   char *path = g_build_filename (shared, "計画.json", NULL);
 
   g_assert_cmpint (g_mkdir (shared, 02775), ==, 0);
-  g_assert_cmpint (chown (shared, 0, get_nobody ()->pw_gid), ==, 0);
+  g_assert_cmpint (chown (shared, 0, kk_test_get_nobody ()->pw_gid), ==, 0);
   g_assert_cmpint (g_chmod (shared, 02775), ==, 0);
   g_assert_true (g_file_set_contents (path, OLD_TEXT, -1, NULL));
   g_assert_cmpint (chown (path, uid, gid), ==, 0);
@@ -177,7 +148,7 @@ test_owner_group_mode_kept (Fixture       *fixture,
   g_autofree char *backup = NULL;
   g_autofree char *message = NULL;
   g_autoptr(GFile) file = NULL;
-  gid_t group = get_nobody ()->pw_gid;
+  gid_t group = kk_test_get_nobody ()->pw_gid;
   struct stat st;
 
   if (skip_unless_root ())
@@ -207,7 +178,7 @@ test_own_mode_kept (Fixture       *fixture,
   g_autofree char *path = NULL;
   g_autofree char *message = NULL;
   g_autoptr(GFile) file = NULL;
-  struct passwd *nobody = get_nobody ();
+  struct passwd *nobody = kk_test_get_nobody ();
   struct stat before;
   struct stat after;
 

@@ -19,6 +19,7 @@
 #include "kk-csv.h"
 #include "kk-plan-file.h"
 #include "kk-report.h"
+#include "kk-xlsx.h"
 
 /* An exported chart is as wide as a slide's picture; its height is what its
  * rows need, up to the largest size, unless --size says otherwise. */
@@ -30,6 +31,7 @@ typedef struct
 {
   char *export_csv;
   char *table;
+  char *export_xlsx;
   char *export_chart;
   char *chart;
   char *size;
@@ -48,6 +50,7 @@ kk_options_clear (KkOptions *options)
 {
   g_clear_pointer (&options->export_csv, g_free);
   g_clear_pointer (&options->table, g_free);
+  g_clear_pointer (&options->export_xlsx, g_free);
   g_clear_pointer (&options->export_chart, g_free);
   g_clear_pointer (&options->chart, g_free);
   g_clear_pointer (&options->size, g_free);
@@ -116,6 +119,21 @@ kk_export_csv (KkOptions *options)
   out = g_file_new_for_commandline_arg (options->export_csv);
   if (!kk_csv_export_file (plan, table, out, NULL, &error))
     return kk_usage_error ("%s: %s", options->export_csv, error->message);
+  return EXIT_SUCCESS;
+}
+
+static int
+kk_export_xlsx (KkOptions *options)
+{
+  g_autoptr(KkPlan) plan = kk_load_plan (options);
+  g_autoptr(GFile) out = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (plan == NULL)
+    return KK_EXIT_USAGE;
+  out = g_file_new_for_commandline_arg (options->export_xlsx);
+  if (!kk_xlsx_export_file (plan, out, NULL, &error))
+    return kk_usage_error ("%s: %s", options->export_xlsx, error->message);
   return EXIT_SUCCESS;
 }
 
@@ -387,14 +405,17 @@ kk_find_orphan_option (KkOptions *options)
     return _("--import-csv needs --save-as");
   if (options->save_as && !options->import_csv)
     return _("--save-as goes with --import-csv");
-  if ((options->export_csv != NULL) + (options->export_chart != NULL) +
-      (options->export_pdf != NULL) + (options->next_year != NULL) > 1)
-    return _("give one of --export-csv, --export-chart, --export-pdf and --next-year");
-  if (options->check && (options->export_csv || options->export_chart || options->export_pdf ||
-                         options->next_year))
+  if ((options->export_csv != NULL) + (options->export_xlsx != NULL) +
+      (options->export_chart != NULL) + (options->export_pdf != NULL) +
+      (options->next_year != NULL) > 1)
+    return _("give one of --export-csv, --export-xlsx, --export-chart, --export-pdf and "
+             "--next-year");
+  if (options->check && (options->export_csv || options->export_xlsx || options->export_chart ||
+                         options->export_pdf || options->next_year))
     return _("--check goes without an export");
-  if (options->import_csv && (options->export_csv || options->export_chart ||
-                              options->export_pdf || options->check || options->next_year))
+  if (options->import_csv && (options->export_csv || options->export_xlsx ||
+                              options->export_chart || options->export_pdf || options->check ||
+                              options->next_year))
     return _("--import-csv goes without an export or --check");
   return NULL;
 }
@@ -423,6 +444,8 @@ kk_command_line_run (char **arguments,
       N_("Write a table of the plan as CSV to OUT"), N_("OUT") },
     { "table", 0, 0, G_OPTION_ARG_STRING, &options.table,
       N_("The table to export: programs (default) or kpis"), N_("TABLE") },
+    { "export-xlsx", 0, 0, G_OPTION_ARG_FILENAME, &options.export_xlsx,
+      N_("Write both tables of the plan as an Excel workbook (.xlsx) to OUT"), N_("OUT") },
     { "export-chart", 0, 0, G_OPTION_ARG_FILENAME, &options.export_chart,
       N_("Draw a chart of the plan to OUT, a .png, .svg or .pdf file"), N_("OUT") },
     { "chart", 0, 0, G_OPTION_ARG_STRING, &options.chart,
@@ -471,6 +494,11 @@ kk_command_line_run (char **arguments,
   if (options.export_csv)
     {
       *exit_status = kk_export_csv (&options);
+      return TRUE;
+    }
+  if (options.export_xlsx)
+    {
+      *exit_status = kk_export_xlsx (&options);
       return TRUE;
     }
   if (options.export_chart)
