@@ -695,6 +695,7 @@ kk_application_set_accels (GtkApplication *application)
     { "win.print", { "<Control>p", NULL } },
     { "win.print-preview", { "<Control><Shift>p", NULL } },
     { "win.export-pdf", { "<Control>e", NULL } },
+    { "win.export-table::workbook", { "<Control><Shift>e", NULL } },
     { "win.new-plan", { "<Control><Shift>n", NULL } },
     { "win.find", { "<Control>f", NULL } },
     { "win.toggle-check", { "<Control>k", NULL } },

@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include "kk-format.h"
 #include "kk-report-print.h"
 
 struct _KkReportPrint
@@ -271,14 +272,12 @@ kk_report_print_get_report (KkReportPrint *self)
 char *
 kk_report_print_dup_file_name (KkReport *report)
 {
-  char *name;
+  g_autofree char *title = NULL;
 
   g_return_val_if_fail (KK_IS_REPORT (report), NULL);
 
-  name = kk_report_dup_title (report);
-  /* The title of a division's summary has a colon, and a division's name
-   * may have a slash: USB sticks and Windows shares refuse both. */
-  return g_strdelimit (name, "\\/:*?\"<>|", '_');
+  title = kk_report_dup_title (report);
+  return kk_format_file_name (title);
 }
 
 /**

@@ -27,6 +27,7 @@
 #include "kk-program-list.h"
 #include "kk-report-preview.h"
 #include "kk-report-print.h"
+#include "kk-table-export.h"
 #include "kk-tooltip.h"
 #include "kk-window.h"
 
@@ -172,6 +173,15 @@ kk_window_show_file_error (KkWindow   *self,
   g_autofree char *body = g_strdup_printf ("%s\n\n%s", name, error->message);
 
   kk_window_show_error (self, heading, body);
+}
+
+static void
+kk_window_exported (KkWindow *self,
+                    GFile    *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  kk_window_add_toast (self, adw_toast_new_format (_("Exported “%s”"), name));
 }
 
 /* What the clerk can do follows from the plan's history and the selected
@@ -995,7 +1005,6 @@ kk_window_export_pdf (KkWindow *self,
                       GFile    *file)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
   double paper_width, paper_height;
 
   g_return_val_if_fail (KK_IS_WINDOW (self), FALSE);
@@ -1007,8 +1016,7 @@ kk_window_export_pdf (KkWindow *self,
       kk_window_show_file_error (self, _("Could Not Export the PDF"), file, error);
       return FALSE;
     }
-  name = g_file_get_basename (file);
-  kk_window_add_toast (self, adw_toast_new_format (_("Exported “%s”"), name));
+  kk_window_exported (self, file);
   return TRUE;
 }
 
@@ -1127,6 +1135,68 @@ kk_window_report_new (KkWindow *self)
   g_signal_connect_object (report, "notify::kind", G_CALLBACK (kk_window_remember_report), self,
                            G_CONNECT_SWAPPED);
   return report;
+}
+
+/**
+ * kk_window_export_table:
+ * @kind: the table, or the workbook of both
+ * @file: where to write
+ *
+ * Writes the table of the plan as the clerk sees it to @file, and says so
+ * in a notice. A failure is shown to the clerk; @file is then left as it
+ * was.
+ *
+ * Returns: %TRUE when it was written
+ */
+gboolean
+kk_window_export_table (KkWindow          *self,
+                        KkTableExportKind  kind,
+                        GFile             *file)
+{
+  g_autoptr(KkTableExport) export = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (KK_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  kk_window_apply_typing (self);
+  export = kk_table_export_new (self->plan, kind);
+  if (!kk_table_export_write (export, file, &error))
+    {
+      kk_window_show_file_error (self, kk_table_export_get_error_heading (export), file, error);
+      return FALSE;
+    }
+  kk_window_exported (self, file);
+  return TRUE;
+}
+
+static void
+kk_window_table_chosen (KkWindow      *self,
+                        GFile         *file,
+                        KkTableExport *export)
+{
+  kk_window_export_table (self, kk_table_export_get_kind (export), file);
+}
+
+/* A table for a spreadsheet, @parameter naming it (KkTableExportKind),
+ * offered in the plan's folder. */
+static void
+kk_window_choose_table_export (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  KkWindow *self = KK_WINDOW (widget);
+  GFile *file = kk_document_get_file (self->document);
+  g_autoptr(GFile) folder = file != NULL ? g_file_get_parent (file) : NULL;
+  g_autoptr(KkTableExport) export = NULL;
+  KkTableExportKind kind;
+
+  if (!kk_table_export_kind_from_name (g_variant_get_string (parameter, NULL), &kind))
+    g_return_if_reached ();
+  export = kk_table_export_new (self->plan, kind);
+  g_signal_connect_object (export, "chosen", G_CALLBACK (kk_window_table_chosen), self,
+                           G_CONNECT_SWAPPED);
+  kk_table_export_choose (export, kk_window_get_front (self), folder);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1479,6 +1549,8 @@ kk_window_class_init (KkWindowClass *klass)
                                    kk_window_print_preview);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL,
                                    kk_window_export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "win.export-table", "s",
+                                   kk_window_choose_table_export);
   gtk_widget_class_install_action (widget_class, "win.page-setup", NULL, kk_window_page_setup);
   gtk_widget_class_install_action (widget_class, "win.preview-division", "s",
                                    kk_window_preview_division);

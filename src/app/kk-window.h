@@ -13,6 +13,7 @@
 #include "kk-program-editor.h"
 #include "kk-program-list.h"
 #include "kk-report.h"
+#include "kk-table-export.h"
 
 G_BEGIN_DECLS
 
@@ -42,5 +43,8 @@ void             kk_window_print_report       (KkWindow                *self,
                                                const char              *export_filename);
 gboolean         kk_window_export_pdf         (KkWindow *self,
                                                GFile    *file);
+gboolean         kk_window_export_table       (KkWindow          *self,
+                                               KkTableExportKind  kind,
+                                               GFile             *file);
 
 G_END_DECLS

@@ -664,6 +664,22 @@ kk_format_percent (double ratio)
 }
 
 /**
+ * kk_format_file_name:
+ * @title: a title, a plan's or a report's
+ *
+ * Returns: (transfer full): @title as a file name, without an extension
+ */
+char *
+kk_format_file_name (const char *title)
+{
+  g_return_val_if_fail (title != NULL, NULL);
+
+  /* The title of a division's summary has a colon, and a division's name
+   * may have a slash: USB sticks and Windows shares refuse both. */
+  return g_strdelimit (g_strdup (title), "\\/:*?\"<>|", '_');
+}
+
+/**
  * kk_format_review_state:
  *
  * Returns: where a program stands in the review, as the window says it:

@@ -51,6 +51,7 @@ char *kk_format_fiscal_year_short (int   fiscal_year);
 char *kk_format_western_fiscal_year (int fiscal_year);
 char *kk_format_number           (double value);
 char *kk_format_percent          (double ratio);
+char *kk_format_file_name        (const char *title);
 
 const char *kk_format_review_state (KkReviewState state);
 
