@@ -21,7 +21,17 @@ kk_test_application_new (void)
 
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
+  /* Transitions end at once: a test waits for what they show, never for
+   * how long they take. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   return app;
+}
+
+static void
+kk_test_run_ready_sources (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
 }
 
 /* Runs the main loop for @ms, as the clerk waits. */
@@ -32,8 +42,7 @@ kk_test_wait_ms (guint ms)
 
   while (g_get_monotonic_time () < end)
     {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
+      kk_test_run_ready_sources ();
       g_usleep (2000);
     }
 }
@@ -59,11 +68,89 @@ kk_test_wait_until (KkTestCondition done,
     }
 }
 
-/* Long enough for what an action starts to be drawn and settled. */
+typedef struct
+{
+  GtkWidget     *window;
+  GdkFrameClock *clock;
+  gulong         handler;
+  gboolean       painted;
+} KkFrameWait;
+
+static void
+kk_frame_wait_painted (GdkFrameClock *clock,
+                       KkFrameWait   *wait)
+{
+  wait->painted = TRUE;
+}
+
+static void
+kk_frame_wait_free (KkFrameWait *wait)
+{
+  g_clear_signal_handler (&wait->handler, wait->clock);
+  g_clear_object (&wait->clock);
+  g_clear_object (&wait->window);
+  g_free (wait);
+}
+
+/* Each window on the screen, with its frame clock asked for a frame. */
+static GPtrArray *
+kk_test_request_frames (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GPtrArray *waits = g_ptr_array_new_with_free_func ((GDestroyNotify) kk_frame_wait_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+      KkFrameWait *wait;
+
+      if (!gtk_widget_get_mapped (window) || clock == NULL)
+        continue;
+      wait = g_new0 (KkFrameWait, 1);
+      wait->window = g_steal_pointer (&window);
+      wait->clock = g_object_ref (clock);
+      wait->handler = g_signal_connect (clock, "after-paint",
+                                        G_CALLBACK (kk_frame_wait_painted), wait);
+      gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+      g_ptr_array_add (waits, wait);
+    }
+  return waits;
+}
+
+/* A window closed meanwhile draws no more frames. */
+static gboolean
+kk_test_frames_painted (gpointer data)
+{
+  GPtrArray *waits = data;
+
+  for (guint i = 0; i < waits->len; i++)
+    {
+      KkFrameWait *wait = waits->pdata[i];
+
+      if (!wait->painted && gtk_widget_get_mapped (wait->window))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * kk_test_run_until_idle:
+ *
+ * Runs what is ready in the main loop, then until every window on the
+ * screen has drawn a frame: what an action queued (a layout, a notice, a
+ * dialog it presented) is then laid out and drawn. What waits for a
+ * worker or a timer needs kk_test_wait_until().
+ */
 void
 kk_test_run_until_idle (void)
 {
-  kk_test_wait_ms (100);
+  g_autoptr(GPtrArray) waits = NULL;
+
+  kk_test_run_ready_sources ();
+  waits = kk_test_request_frames ();
+  kk_test_wait_until (kk_test_frames_painted, waits);
+  kk_test_run_ready_sources ();
 }
 
 /**
