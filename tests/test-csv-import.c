@@ -250,6 +250,58 @@ test_round_trip (gconstpointer data)
   g_assert_cmpstr (after_csv, ==, original_csv);
 }
 
+/* A review state changed in the spreadsheet, in the file's word or the
+ * plan's, comes back; one Undo takes it back. */
+static void
+test_review_state (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkHistory *history = kk_plan_get_history (plan);
+  g_autofree char *csv = export_programs (plan);
+  g_autofree char *pending = replace (csv, "\n1,よろず支援拠点事業,経営基盤の強化,国,74990,,74990,0,"
+                                      "continuing,confirmed,",
+                                      "\n1,よろず支援拠点事業,経営基盤の強化,国,74990,,74990,0,"
+                                      "continuing,pending,");
+  g_autofree char *edited = replace (pending, ",3797,,3797,0,continuing,confirmed,",
+                                     ",3797,,3797,0,continuing,作成中,");
+  g_autoptr(KkCsvImport) import = import_text (plan, edited, -1);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (kk_csv_import_get_problems (import)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (kk_csv_import_get_changes (import)), ==, 2);
+  assert_change (import, 1, "Review State", "Confirmed", "Pending");
+  assert_change (import, 3, "Review State", "Confirmed", "Draft");
+  g_assert_true (kk_csv_import_apply (import, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (kk_program_get_review_state (kk_plan_find_program (plan, 1)), ==,
+                   KK_REVIEW_STATE_PENDING);
+  g_assert_cmpint (kk_program_get_review_state (kk_plan_find_program (plan, 3)), ==,
+                   KK_REVIEW_STATE_DRAFT);
+
+  g_assert_true (kk_history_undo (history));
+  g_assert_false (kk_history_get_can_undo (history));
+  g_assert_cmpint (kk_program_get_review_state (kk_plan_find_program (plan, 1)), ==,
+                   KK_REVIEW_STATE_CONFIRMED);
+  g_assert_cmpint (kk_program_get_review_state (kk_plan_find_program (plan, 3)), ==,
+                   KK_REVIEW_STATE_CONFIRMED);
+}
+
+/* A state that is none of the three is refused with its line and column
+ * (program 2 on line 3, the review state in column J). */
+static void
+test_review_state_unknown (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  g_autofree char *csv = export_programs (plan);
+  g_autofree char *edited = replace (csv, ",95249,,102382,-7133,continuing,confirmed,",
+                                     ",95249,,102382,-7133,continuing,済み,");
+  g_autoptr(KkCsvImport) import = import_text (plan, edited, -1);
+
+  g_assert_cmpuint (g_list_model_get_n_items (kk_csv_import_get_problems (import)), ==, 1);
+  assert_problem (import, 0, 3, 10, "“済み”");
+  assert_refused (plan, import);
+}
+
 /* Shift_JIS as Windows reads it: 0x5C is a backslash, NEC's ① and ㈱ are
  * characters, ～ is the full-width tilde. */
 static void
@@ -394,7 +446,7 @@ test_new_program (void)
   g_autofree char *original = plan_text (plan);
   g_autofree char *csv = export_programs (plan);
   g_autofree char *added = g_strconcat (csv,
-    "26,新しい事業,人材確保・育成,県;市,\"1,500\",,,1500,new,技術支援課,,研究所\r\n", NULL);
+    "26,新しい事業,人材確保・育成,県;市,\"1,500\",,,1500,new,確認待ち,技術支援課,,研究所\r\n", NULL);
   g_autoptr(KkCsvImport) import = import_text (plan, added, -1);
   g_autoptr(GError) error = NULL;
   g_autofree char *undone = NULL;
@@ -416,6 +468,7 @@ test_new_program (void)
   g_assert_cmpuint (kk_program_get_funding (program)->len, ==, 2);
   g_assert_cmpint (kk_program_get_budget (program), ==, 1500);
   g_assert_cmpint (kk_program_get_status (program), ==, KK_PROGRAM_STATUS_NEW);
+  g_assert_cmpint (kk_program_get_review_state (program), ==, KK_REVIEW_STATE_PENDING);
   g_assert_cmpstr (kk_division_get_name (kk_program_get_lead_division (program)), ==, "技術支援課");
   sheet = kk_program_get_sheet (program);
   divisions = kk_sheet_get_divisions (sheet);
@@ -480,6 +533,8 @@ main (int   argc,
                         test_round_trip);
   g_test_add_data_func ("/csv-import/round-trip/cp932", GINT_TO_POINTER (ENCODING_CP932),
                         test_round_trip);
+  g_test_add_func ("/csv-import/review-state", test_review_state);
+  g_test_add_func ("/csv-import/review-state-unknown", test_review_state_unknown);
   g_test_add_func ("/csv-import/cp932-characters", test_cp932_characters);
   g_test_add_func ("/csv-import/quoted", test_quoted);
   g_test_add_func ("/csv-import/amounts", test_amounts);

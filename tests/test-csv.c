@@ -101,7 +101,7 @@ test_programs_header (void)
   g_autoptr(GPtrArray) rows = export_rows (plan, KK_CSV_TABLE_PROGRAMS);
   const char * const header[] = {
     "number", "name", "pillar", "funding", "budget", "previous_name", "previous_budget",
-    "difference", "status", "lead_division", "divisions", "partners", NULL
+    "difference", "status", "review_state", "lead_division", "divisions", "partners", NULL
   };
 
   g_assert_cmpuint (rows->len, ==, 4);
@@ -115,15 +115,30 @@ test_programs_continuing (void)
   g_autoptr(GPtrArray) rows = export_rows (plan, KK_CSV_TABLE_PROGRAMS);
   const char * const first[] = {
     "1", "相談事業", "経営基盤の強化", "国", "1000", "", "1200", "-200", "continuing",
-    "経営支援課", "経営支援課", "経済産業省 中部経済産業局", NULL
+    "confirmed", "経営支援課", "経営支援課", "経済産業省 中部経済産業局", NULL
   };
   const char * const renamed[] = {
     "3", "設備事業", "経営基盤の強化", "自", "300", "旧設備事業", "250", "50", "continuing",
-    "総務企画課", "総務企画課;経営支援課", "四日市市 工業振興課;雇用経済部", NULL
+    "confirmed", "総務企画課", "総務企画課;経営支援課", "四日市市 工業振興課;雇用経済部", NULL
   };
 
   assert_row (rows, 1, first);
   assert_row (rows, 3, renamed);
+}
+
+/* Each review state as the plan file names it. */
+static void
+test_programs_review_state (void)
+{
+  g_autoptr(KkPlan) plan = load_small_plan ();
+  g_autoptr(GPtrArray) rows = NULL;
+
+  kk_program_set_review_state (kk_plan_find_program (plan, 1), KK_REVIEW_STATE_DRAFT);
+  kk_program_set_review_state (kk_plan_find_program (plan, 2), KK_REVIEW_STATE_PENDING);
+  rows = export_rows (plan, KK_CSV_TABLE_PROGRAMS);
+  g_assert_cmpstr (((char **)g_ptr_array_index (rows, 1))[9], ==, "draft");
+  g_assert_cmpstr (((char **)g_ptr_array_index (rows, 2))[9], ==, "pending");
+  g_assert_cmpstr (((char **)g_ptr_array_index (rows, 3))[9], ==, "confirmed");
 }
 
 static void
@@ -133,7 +148,7 @@ test_programs_new (void)
   g_autoptr(GPtrArray) rows = export_rows (plan, KK_CSV_TABLE_PROGRAMS);
   const char * const fresh[] = {
     "2", "販路, \"開拓\" 事業", "販路拡大", "県;自", "500", "", "", "500", "new",
-    "総務企画課", "総務企画課;経営支援課", "四日市市 工業振興課;雇用経済部", NULL
+    "confirmed", "総務企画課", "総務企画課;経営支援課", "四日市市 工業振興課;雇用経済部", NULL
   };
 
   assert_row (rows, 2, fresh);
@@ -183,7 +198,7 @@ test_quoting_separators (void)
   kpis = kk_csv_export (plan, KK_CSV_TABLE_KPIS);
 
   g_assert_true (bytes_contain (programs, "\r\n1,\"相談\t事業\",経営基盤の強化,国,1000,"));
-  g_assert_true (bytes_contain (programs, ",販路拡大,\"県;自\",500,,,500,new,総務企画課,"
+  g_assert_true (bytes_contain (programs, ",販路拡大,\"県;自\",500,,,500,new,confirmed,総務企画課,"
                                           "\"総務企画課;経営支援課\","
                                           "\"四日市市 工業振興課;雇用経済部\"\r\n"));
   g_assert_true (bytes_contain (kpis, "\r\n\"2;3\",受講者数,,人,exact,2024,target,,,\r\n"));
@@ -258,6 +273,7 @@ main (int   argc,
   g_test_add_func ("/csv/programs/header", test_programs_header);
   g_test_add_func ("/csv/programs/continuing", test_programs_continuing);
   g_test_add_func ("/csv/programs/new", test_programs_new);
+  g_test_add_func ("/csv/programs/review-state", test_programs_review_state);
   g_test_add_func ("/csv/programs/quoting", test_quoting);
   g_test_add_func ("/csv/quoting/separators", test_quoting_separators);
   g_test_add_func ("/csv/kpis/rows", test_kpis);

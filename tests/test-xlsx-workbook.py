@@ -9,6 +9,7 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import json
 import os
 import subprocess
 import sys
@@ -26,7 +27,7 @@ NS = {
 AMOUNT_FORMAT = '#,##0;"▲ "#,##0'
 FONT = 'BIZ UDゴシック'
 PROGRAM_HEADER = ['番号', '事業名', '施策の柱', '財源', '事業費(千円)', '前年度事業名',
-                  '前年度事業費(千円)', '増減(千円)', '継続・新規', '主担当課', '担当課',
+                  '前年度事業費(千円)', '増減(千円)', '継続・新規', '確認状況', '主担当課', '担当課',
                   '関係機関等']
 KPI_HEADER = ['事業番号', '成果指標', '区分', '単位', '以上・以下', '年度', '種別', '数値',
               '時点', '備考']
@@ -155,11 +156,24 @@ class TestWorkbook(unittest.TestCase):
         rows = [values(row) for row in self.small.rows('事業一覧')[1:]]
         self.assertEqual(len(rows), 3)
         self.assertEqual(rows[0], [1, '相談事業', '経営基盤の強化', '国', 1000, '同上', 1200, -200,
-                                   '継続', '経営支援課', '経営支援課', '経済産業省 中部経済産業局'])
+                                   '継続', '確定', '経営支援課', '経営支援課',
+                                   '経済産業省 中部経済産業局'])
         # A new program has no previous budget; its change is its budget.
         self.assertEqual(rows[1][:9], [2, '販路, "開拓" 事業', '販路拡大', '県・自', 500, '—',
                                        None, 500, '新規'])
-        self.assertEqual(rows[2][10:], ['総務企画課・経営支援課', '四日市市 工業振興課、雇用経済部'])
+        self.assertEqual(rows[2][11:], ['総務企画課・経営支援課', '四日市市 工業振興課、雇用経済部'])
+
+    def test_review_states(self):
+        with open(SMALL_PLAN, encoding='utf-8') as f:
+            plan = json.load(f)
+        plan['programs'][0]['review_state'] = 'draft'
+        plan['programs'][1]['review_state'] = 'pending'
+        out_dir = tempfile.mkdtemp(prefix='keikaku-xlsx-test-')
+        path = os.path.join(out_dir, 'plan.json')
+        with open(path, 'w', encoding='utf-8') as f:
+            json.dump(plan, f, ensure_ascii=False)
+        rows = [values(row) for row in export(path).rows('事業一覧')[1:]]
+        self.assertEqual([row[9] for row in rows], ['作成中', '確認待ち', '確定'])
 
     def test_amounts_are_numbers_in_thousand_yen(self):
         rows = self.small.rows('事業一覧')
@@ -204,7 +218,7 @@ class TestWorkbook(unittest.TestCase):
     def test_filter_on_header(self):
         sheet = self.embedded.sheets['事業一覧']
         n_rows = len(self.embedded.rows('事業一覧'))
-        self.assertEqual(sheet.find('m:autoFilter', NS).get('ref'), 'A1:L%d' % n_rows)
+        self.assertEqual(sheet.find('m:autoFilter', NS).get('ref'), 'A1:M%d' % n_rows)
 
     def test_columns_fit_their_texts(self):
         """A column is as wide as its widest text in the fixed-pitch face

@@ -326,28 +326,55 @@ kk_parse_partners (KkCsvImport  *self,
   return TRUE;
 }
 
-/* The file's word, or the plan's own (継続, 新規). */
+/* One of the values of @enum_type: its nick, as the export writes it, or
+ * the plan's own word for it, @words in the order of the values. */
+static gboolean
+kk_parse_choice (const char         *cell,
+                 GType               enum_type,
+                 const char * const *words,
+                 const char         *unknown,
+                 GValue             *value,
+                 GError            **error)
+{
+  g_autofree char *word = g_strstrip (g_strdup (cell));
+  int choice = -1;
+
+  for (int i = 0; words[i] != NULL; i++)
+    if (g_str_equal (word, words[i]))
+      choice = i;
+  if (choice < 0 && !kk_enum_from_nick (enum_type, word, &choice))
+    {
+      kk_set_parse_error (error, unknown, word);
+      return FALSE;
+    }
+  g_value_init (value, enum_type);
+  g_value_set_enum (value, choice);
+  return TRUE;
+}
+
 static gboolean
 kk_parse_status (KkCsvImport  *self,
                  const char   *cell,
                  GValue       *value,
                  GError      **error)
 {
-  g_autofree char *word = g_strstrip (g_strdup (cell));
-  int status;
+  static const char * const words[] = { "継続", "新規", NULL };
 
-  if (g_str_equal (word, "継続"))
-    status = KK_PROGRAM_STATUS_CONTINUING;
-  else if (g_str_equal (word, "新規"))
-    status = KK_PROGRAM_STATUS_NEW;
-  else if (!kk_enum_from_nick (KK_TYPE_PROGRAM_STATUS, word, &status))
-    {
-      kk_set_parse_error (error, _("The status must be continuing or new, not “%s”"), word);
-      return FALSE;
-    }
-  g_value_init (value, KK_TYPE_PROGRAM_STATUS);
-  g_value_set_enum (value, status);
-  return TRUE;
+  return kk_parse_choice (cell, KK_TYPE_PROGRAM_STATUS, words,
+                          _("The status must be continuing or new, not “%s”"), value, error);
+}
+
+static gboolean
+kk_parse_review_state (KkCsvImport  *self,
+                       const char   *cell,
+                       GValue       *value,
+                       GError      **error)
+{
+  static const char * const words[] = { "作成中", "確認待ち", "確定", NULL };
+
+  return kk_parse_choice (cell, KK_TYPE_REVIEW_STATE, words,
+                          _("The review state must be draft, pending or confirmed "
+                            "(作成中, 確認待ち, 確定), not “%s”"), value, error);
 }
 
 static char *
@@ -377,6 +404,12 @@ static char *
 kk_format_status (const GValue *value)
 {
   return g_strdup (g_value_get_enum (value) == KK_PROGRAM_STATUS_NEW ? _("New") : _("Continuing"));
+}
+
+static char *
+kk_format_review (const GValue *value)
+{
+  return g_strdup (kk_format_review_state (g_value_get_enum (value)));
 }
 
 /* Several values as the file writes them: 県;市. */
@@ -429,6 +462,7 @@ enum {
   COLUMN_PREVIOUS_BUDGET,
   COLUMN_DIFFERENCE,
   COLUMN_STATUS,
+  COLUMN_REVIEW_STATE,
   COLUMN_LEAD_DIVISION,
   COLUMN_DIVISIONS,
   COLUMN_PARTNERS,
@@ -449,6 +483,8 @@ static const KkImportColumn kk_import_columns[N_COLUMNS] = {
     kk_format_amount },
   { "difference", NULL, NULL, FALSE, NULL, NULL },
   { "status", N_("Status"), "status", FALSE, kk_parse_status, kk_format_status },
+  { "review_state", N_("Review State"), "review-state", FALSE, kk_parse_review_state,
+    kk_format_review },
   { "lead_division", N_("Lead Division"), "lead-division", FALSE, kk_parse_division,
     kk_format_named },
   { "divisions", N_("Divisions on the Sheet"), "divisions", TRUE, kk_parse_divisions,

@@ -105,6 +105,7 @@ kk_csv_program_row (KkCsvRow  *row,
     kk_csv_int_cell (row, kk_program_get_previous_budget (program));
   kk_csv_int_cell (row, kk_program_get_difference (program));
   kk_csv_cell (row, kk_enum_get_nick (KK_TYPE_PROGRAM_STATUS, kk_program_get_status (program)));
+  kk_csv_cell (row, kk_enum_get_nick (KK_TYPE_REVIEW_STATE, kk_program_get_review_state (program)));
   kk_csv_cell (row, kk_division_get_name (kk_program_get_lead_division (program)));
   kk_csv_take_cell (row, sheet ? kk_sheet_dup_divisions_label (sheet, KK_CSV_JOIN) : NULL);
   kk_csv_take_cell (row, sheet ? g_strjoinv (KK_CSV_JOIN, (char **)kk_sheet_get_partners (sheet)) : NULL);
@@ -117,7 +118,7 @@ kk_csv_programs (KkCsvRow *row,
 {
   static const char * const columns[] = {
     "number", "name", "pillar", "funding", "budget", "previous_name", "previous_budget",
-    "difference", "status", "lead_division", "divisions", "partners", NULL
+    "difference", "status", "review_state", "lead_division", "divisions", "partners", NULL
   };
   GListModel *programs = kk_plan_get_programs (plan);
 

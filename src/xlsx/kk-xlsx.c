@@ -82,6 +82,7 @@ static const KkXlsxColumn program_columns[] = {
   { KK_WORD_XLSX_PREVIOUS_BUDGET, KK_XLSX_AMOUNT },
   { KK_WORD_XLSX_CHANGE, KK_XLSX_AMOUNT },
   { KK_WORD_STATUS, KK_XLSX_TEXT },
+  { KK_WORD_XLSX_REVIEW_STATE, KK_XLSX_TEXT },
   { KK_WORD_XLSX_LEAD_DIVISION, KK_XLSX_TEXT },
   { KK_WORD_DIVISION, KK_XLSX_TEXT },
   { KK_WORD_RELATED_BODIES, KK_XLSX_TEXT },
@@ -366,6 +367,18 @@ kk_xlsx_end_sheet (KkXlsxSheet *sheet)
   g_clear_pointer (&sheet->widths, g_free);
 }
 
+/* 作成中, 確認待ち or 確定. */
+static const char *
+kk_xlsx_review_word (KkReviewState state)
+{
+  static const char * const words[] = {
+    KK_WORD_XLSX_REVIEW_DRAFT, KK_WORD_XLSX_REVIEW_PENDING, KK_WORD_XLSX_REVIEW_CONFIRMED
+  };
+
+  g_return_val_if_fail (state < G_N_ELEMENTS (words), NULL);
+  return words[state];
+}
+
 static void
 kk_xlsx_program_row (KkXlsxSheet *sheet,
                      KkProgram   *program)
@@ -385,6 +398,7 @@ kk_xlsx_program_row (KkXlsxSheet *sheet,
     kk_xlsx_amount (sheet, kk_program_get_previous_budget (program));
   kk_xlsx_amount (sheet, kk_program_get_difference (program));
   kk_xlsx_text (sheet, kk_report_get_status_label (program));
+  kk_xlsx_text (sheet, kk_xlsx_review_word (kk_program_get_review_state (program)));
   kk_xlsx_text (sheet, kk_division_get_name (kk_program_get_lead_division (program)));
   kk_xlsx_take_text (sheet, plan_sheet ? kk_sheet_dup_divisions_label (plan_sheet, "・") : NULL);
   kk_xlsx_take_text (sheet, partners ? g_strjoinv ("、", (char **)partners) : NULL);
