@@ -1688,18 +1688,38 @@ test_book_continued (void)
 }
 
 /* A line of a page as pdftotext -bbox-layout reads it: its words joined,
- * where it starts, and the block (a paragraph, a cell) it belongs to. */
+ * where it starts, the block (a paragraph, a cell) it belongs to, and its
+ * words (PdfWord). */
 typedef struct
 {
   char *text;
   double x;
   guint block;
+  GPtrArray *words;
 } PdfLine;
 
 static void
 pdf_line_clear (PdfLine *line)
 {
   g_free (line->text);
+  g_ptr_array_unref (line->words);
+}
+
+static void
+pdf_line_add_word (PdfLine    *line,
+                   const char *text,
+                   double      x0,
+                   double      x1)
+{
+  PdfWord *word = g_new0 (PdfWord, 1);
+  char *joined = g_strconcat (line->text, text, NULL);
+
+  word->text = g_strdup (text);
+  word->x0 = x0;
+  word->x1 = x1;
+  g_ptr_array_add (line->words, word);
+  g_free (line->text);
+  line->text = joined;
 }
 
 static GArray *
@@ -1710,7 +1730,9 @@ report_read_lines (KkPlan       *plan,
   g_autoptr(Pdf) pdf = pdf_new (report);
   g_autofree char *html = run_tool ((const char *[]) { "pdftotext", "-bbox-layout", "-enc", "UTF-8",
                                                        pdf->path, "-", NULL });
-  g_autoptr(GRegex) regex = g_regex_new ("<block |<line xMin=\"([0-9.]+)\"|<word [^>]*>([^<]*)</word>",
+  g_autoptr(GRegex) regex = g_regex_new ("<block |<line xMin=\"([0-9.]+)\"|"
+                                         "<word xMin=\"([0-9.]+)\" [^>]* xMax=\"([0-9.]+)\"[^>]*>"
+                                         "([^<]*)</word>",
                                          0, 0, NULL);
   g_autoptr(GMatchInfo) match = NULL;
   GArray *lines = g_array_new (FALSE, TRUE, sizeof (PdfLine));
@@ -1722,20 +1744,19 @@ report_read_lines (KkPlan       *plan,
     {
       g_autofree char *whole = g_match_info_fetch (match, 0);
       g_autofree char *x = g_match_info_fetch (match, 1);
-      g_autofree char *word = g_match_info_fetch (match, 2);
+      g_autofree char *x0 = g_match_info_fetch (match, 2);
+      g_autofree char *x1 = g_match_info_fetch (match, 3);
+      g_autofree char *word = g_match_info_fetch (match, 4);
 
       if (g_str_has_prefix (whole, "<block"))
         block++;
       else if (g_str_has_prefix (whole, "<line"))
-        g_array_append_val (lines, ((PdfLine) { g_strdup (""), g_ascii_strtod (x, NULL), block }));
+        g_array_append_val (lines, ((PdfLine) {
+          g_strdup (""), g_ascii_strtod (x, NULL), block,
+          g_ptr_array_new_with_free_func ((GDestroyNotify)pdf_word_free) }));
       else
-        {
-          PdfLine *line = &g_array_index (lines, PdfLine, lines->len - 1);
-          char *text = g_strconcat (line->text, word, NULL);
-
-          g_free (line->text);
-          line->text = text;
-        }
+        pdf_line_add_word (&g_array_index (lines, PdfLine, lines->len - 1), word,
+                           g_ascii_strtod (x0, NULL), g_ascii_strtod (x1, NULL));
     }
   return lines;
 }
@@ -1857,6 +1878,92 @@ test_book_typeset (void)
   kk_test_run_in_locale ("ja_JP.UTF-8", assert_book_typeset);
 }
 
+/* The widest a space of running text may be: a third of an em, as BIZ
+ * UDPMincho sets it (KK_REPORT_FONT_BODY, 9.5 points), and what a
+ * justified line adds after each of its characters, less than a tenth of an
+ * em: the line lacks less than a character's width and has some forty. */
+#define BODY_SPACE_MAX (9.5 / 3 + 0.95)
+
+/* Whether @line is a line of running text of the sheets: its words, two or
+ * more, read together as part of a paragraph of them. A table's row is
+ * not: its cells come from several texts. */
+static gboolean
+is_paragraph_line (GPtrArray     *paragraphs,
+                   const PdfLine *line)
+{
+  g_autofree char *squashed = squash (line->text);
+
+  if (line->words->len < 2)
+    return FALSE;
+  for (guint i = 0; i < paragraphs->len; i++)
+    if (strstr (g_ptr_array_index (paragraphs, i), squashed) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* 1, 1., 1), (1): a list item's number before its space. */
+static gboolean
+is_list_number (const char *word)
+{
+  return g_regex_match_simple ("^(\\(?[0-9]+[).]?)$", word, 0, 0);
+}
+
+/* In running text a space is no wider than the font sets it, however the
+ * line is justified; after a list item's number it is the same on every
+ * line. Returns how many list numbers there are. */
+static guint
+assert_spaces_fixed (GArray    *lines,
+                     GPtrArray *paragraphs)
+{
+  double number_gap = -1;
+  guint n_numbers = 0;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const PdfLine *line = &g_array_index (lines, PdfLine, i);
+
+      if (!is_paragraph_line (paragraphs, line))
+        continue;
+      for (guint w = 0; w + 1 < line->words->len; w++)
+        {
+          const PdfWord *word = g_ptr_array_index (line->words, w);
+          const PdfWord *next = g_ptr_array_index (line->words, w + 1);
+          double gap = next->x0 - word->x1;
+
+          if (gap > BODY_SPACE_MAX)
+            g_error ("“%s” is stretched to %.2f points after “%s”", line->text, gap, word->text);
+          if (w > 0 || !is_list_number (word->text))
+            continue;
+          if (number_gap < 0)
+            number_gap = gap;
+          if (fabs (gap - number_gap) > 0.01)
+            g_error ("“%s” has %.2f points after its number, others %.2f", line->text, gap,
+                     number_gap);
+          n_numbers++;
+        }
+    }
+  return n_numbers;
+}
+
+static void
+assert_book_spaces_fixed (void)
+{
+  g_autoptr(KkPlan) plan = embedded_plan ();
+  g_autoptr(GArray) lines = report_read_lines (plan, KK_REPORT_KIND_BOOK);
+  g_autoptr(GPtrArray) paragraphs = dup_sheet_paragraphs (plan);
+
+  g_assert_cmpuint (assert_spaces_fixed (lines, paragraphs), >=, 40);
+}
+
+/* Justifying a line widens no ASCII space of it (1 国が設置した…, 講師:二木
+ * 貴 氏), in either interface language. */
+static void
+test_book_spaces_fixed (void)
+{
+  kk_test_run_in_locale ("C.UTF-8", assert_book_spaces_fixed);
+  kk_test_run_in_locale ("ja_JP.UTF-8", assert_book_spaces_fixed);
+}
+
 /* The budget table's funding columns follow the legend: 国・県・市・自, then
  * the combinations in the same order. */
 static void
@@ -1944,6 +2051,7 @@ main (int   argc,
   g_test_add_func ("/report/book/kpi-tables", test_book_kpi_tables);
   g_test_add_func ("/report/book/continued", test_book_continued);
   g_test_add_func ("/report/book/typeset", test_book_typeset);
+  g_test_add_func ("/report/book/spaces-fixed", test_book_spaces_fixed);
   g_test_add_func ("/report/budget/funding-order", test_budget_funding_order);
   g_test_add_func ("/report/book/long-sheet", test_book_long_sheet);
   g_test_add_func ("/report/book/note-keeps-with-table", test_book_note_keeps_with_table);

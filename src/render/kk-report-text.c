@@ -11,7 +11,10 @@
  * between any two characters, as in a long number in a narrow cell.
  * Justified text spreads a line's spare width over its spaces, or between
  * its characters where it has none (pango-layout.c, justify_words), as a
- * Japanese line has none.
+ * Japanese line has none. Only U+0020 and U+00A0 count as such spaces
+ * (break.c, is_expandable_space): the few ASCII spaces of a Japanese line
+ * would take all its spare width, so justified text sets each as a space
+ * that does not stretch, of the same width.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -30,6 +33,13 @@
 #define RULE_GAP 3.0
 #define RULE_WIDTH 1.0
 
+/* THREE-PER-EM SPACE: as wide as the space of BIZ UDPMincho, the face of
+ * running text. Fonts that lack it, as BIZ UD does, get it from HarfBuzz,
+ * which sets their own space glyph one third of an em wide
+ * (hb-ot-shape-fallback.cc), and Pango keeps the font of the text around
+ * a space (itemize.c, consider_as_space). */
+#define FIXED_SPACE "\u2004"
+
 struct _KkReportText
 {
   KkReportBlock parent_instance;
@@ -43,6 +53,8 @@ struct _KkReportText
   gboolean justify;
 
   PangoLayout *layout;
+  PangoLayout *marker;
+  double hang;
   double width;
 };
 
@@ -65,25 +77,45 @@ kk_report_text_get_list_marker (void)
   return marker;
 }
 
-/* A list item's lines after the first start under its text, as the source
- * sets them: they hang by the width of its marker. Only a text of one
- * paragraph is an item: the hang of a layout holds for all its paragraphs. */
-static double
-kk_report_text_get_hang (KkReportText *self,
-                         PangoContext *context)
+/* How long the list marker that @self starts with is, its spaces
+ * included, in bytes; 0 when @self is no list item. Only a text of one
+ * paragraph is an item, and only one with text after its marker. */
+static int
+kk_report_text_get_marker_length (KkReportText *self)
 {
   g_autoptr(GMatchInfo) match = NULL;
-  g_autoptr(PangoLayout) layout = NULL;
-  g_autofree char *marker = NULL;
   int end;
 
   if (strchr (self->text, '\n') != NULL ||
       !g_regex_match (kk_report_text_get_list_marker (), self->text, 0, &match))
     return 0;
   g_match_info_fetch_pos (match, 0, NULL, &end);
-  marker = g_strndup (self->text, end);
-  layout = kk_report_layout_new (context, self->font, marker, 0);
-  return kk_report_layout_get_width (layout);
+  return self->text[end] != '\0' ? end : 0;
+}
+
+/* @text with each ASCII space set as one that justification leaves as it
+ * is. */
+static char *
+kk_report_text_dup_fixed_spaces (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+
+  return g_strjoinv (FIXED_SPACE, words);
+}
+
+/* A list item's marker stands apart in the hang of its text, which its
+ * lines all start under, as the source sets them: the gap after the
+ * marker is its spaces, the same on every line whatever the justification
+ * does to the text. */
+static void
+kk_report_text_layout_marker (KkReportText *self,
+                              PangoContext *context,
+                              int           length)
+{
+  g_autofree char *marker = g_strndup (self->text, length);
+
+  self->marker = kk_report_layout_new (context, self->font, marker, 0);
+  self->hang = kk_report_layout_get_width (self->marker);
 }
 
 /* Where the text starts: after the indent, and after the bar. */
@@ -91,6 +123,13 @@ static double
 kk_report_text_get_left (KkReportText *self)
 {
   return self->indent + (self->decoration == KK_REPORT_TEXT_BAR ? BAR_WIDTH + BAR_GAP : 0);
+}
+
+/* Where the lines of the text proper start: after the marker, if any. */
+static double
+kk_report_text_get_text_left (KkReportText *self)
+{
+  return kk_report_text_get_left (self) + self->hang;
 }
 
 static void
@@ -101,15 +140,21 @@ kk_report_text_layout (KkReportBlock *block,
 {
   KkReportText *self = KK_REPORT_TEXT (block);
   g_autoptr(GArray) ends = NULL;
+  int marker_length = kk_report_text_get_marker_length (self);
+  const char *text = self->text + marker_length;
+  g_autofree char *fixed = self->justify ? kk_report_text_dup_fixed_spaces (text) : NULL;
   double height;
 
   g_clear_object (&self->layout);
+  g_clear_object (&self->marker);
+  self->hang = 0;
   self->width = width;
-  self->layout = kk_report_layout_new (context, self->font, self->text,
-                                       MAX (width - kk_report_text_get_left (self), 1));
+  if (marker_length > 0)
+    kk_report_text_layout_marker (self, context, marker_length);
+  self->layout = kk_report_layout_new (context, self->font, fixed != NULL ? fixed : text,
+                                       MAX (width - kk_report_text_get_text_left (self), 1));
   pango_layout_set_alignment (self->layout, self->alignment);
   pango_layout_set_justify (self->layout, self->justify);
-  pango_layout_set_indent (self->layout, (int)(-kk_report_text_get_hang (self, context) * PANGO_SCALE));
   height = kk_report_layout_get_height (self->layout);
   if (self->decoration == KK_REPORT_TEXT_UNDERLINE)
     height += RULE_GAP + RULE_WIDTH;
@@ -128,7 +173,7 @@ kk_report_text_draw_lines (KkReportText *self,
                            double        to)
 {
   PangoLayoutIter *iter = pango_layout_get_iter (self->layout);
-  double left = kk_report_text_get_left (self);
+  double left = kk_report_text_get_text_left (self);
 
   do
     {
@@ -146,6 +191,18 @@ kk_report_text_draw_lines (KkReportText *self,
     }
   while (pango_layout_iter_next_line (iter));
   pango_layout_iter_free (iter);
+}
+
+/* On the baseline of the text's first line. */
+static void
+kk_report_text_draw_marker (KkReportText *self,
+                            cairo_t      *cr)
+{
+  double baseline = (double)pango_layout_get_baseline (self->layout) / PANGO_SCALE;
+  double marker_baseline = (double)pango_layout_get_baseline (self->marker) / PANGO_SCALE;
+
+  cairo_move_to (cr, kk_report_text_get_left (self), baseline - marker_baseline);
+  pango_cairo_show_layout (cr, self->marker);
 }
 
 static void
@@ -184,6 +241,8 @@ kk_report_text_draw (KkReportBlock *block,
   if (to >= kk_report_block_get_height (block) && self->decoration == KK_REPORT_TEXT_UNDERLINE)
     kk_report_text_draw_rule (self, cr, text_height + RULE_GAP - from);
   kk_report_set_source_color (cr, self->color);
+  if (from == 0 && self->marker != NULL)
+    kk_report_text_draw_marker (self, cr);
   kk_report_text_draw_lines (self, cr, from, to);
 }
 
@@ -194,6 +253,7 @@ kk_report_text_finalize (GObject *object)
 
   g_clear_pointer (&self->text, g_free);
   g_clear_object (&self->layout);
+  g_clear_object (&self->marker);
 
   G_OBJECT_CLASS (kk_report_text_parent_class)->finalize (object);
 }
