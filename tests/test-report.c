@@ -877,67 +877,101 @@ test_book_long_sheet (void)
   assert_pages_numbered (pdf, 1);
 }
 
-/* The page where the first note under 【11】's KPI table starts, which must
- * show the table's last row before it; -1 when it shows no note. */
-static int
-find_note_page (KkPlan     *plan,
-                const char *last_row)
+/* A report whose KPI table, with notes under it, comes lower and lower
+ * down its page as a text above it grows a line at a time. */
+typedef struct
 {
-  g_autoptr(Pdf) pdf = pdf_new_for_plan (plan, KK_REPORT_KIND_BOOK, NULL);
-  g_autofree char *row = squash (last_row);
-  int page = pdf_find (pdf, "注1:", 0);
+  KkPlan *plan;
+  KkReportKind kind;
+  KkDivision *division;
+  const char *note;
+  const char *last_row;
+  GObject *lengthened;
+  const char *property;
+  char *text;
+} NoteTrial;
+
+/* The page where @trial's first note starts with @n_lines more lines
+ * above it, which must show the table's last row before the note. */
+static int
+note_trial_find_page (NoteTrial *trial,
+                      guint      n_lines)
+{
+  g_autoptr(GString) text = g_string_new (trial->text);
+  g_autoptr(Pdf) pdf = NULL;
+  g_autofree char *row = squash (trial->last_row);
+  g_autofree char *note_text = squash (trial->note);
   const char *note;
   const char *shown;
-
-  if (page < 0)
-    return -1;
-  note = strstr (pdf->pages[page], "注1:");
-  shown = strstr (pdf->pages[page], row);
-  if (shown == NULL || shown > note)
-    g_error ("the note under the table starts page %d, away from the row “%s”", page + 1,
-             last_row);
-  return page;
-}
-
-/* 【11】's purpose with @n_lines more lines: its KPI table and notes lower. */
-static int
-find_note_page_with_lines (KkPlan     *plan,
-                           KkSheet    *sheet,
-                           const char *purpose,
-                           guint       n_lines,
-                           const char *last_row)
-{
-  g_autoptr(GString) text = g_string_new (purpose);
   int page;
 
   for (guint i = 0; i < n_lines; i++)
     g_string_append (text, "\n追加の行");
-  kk_sheet_set_purpose (sheet, text->str);
-  page = find_note_page (plan, last_row);
+  g_object_set (trial->lengthened, trial->property, text->str, NULL);
+  pdf = pdf_new_for_plan (trial->plan, trial->kind, trial->division);
+  page = pdf_find (pdf, trial->note, 0);
   g_assert_cmpint (page, >=, 0);
+  note = strstr (pdf->pages[page], note_text);
+  shown = strstr (pdf->pages[page], row);
+  if (shown == NULL || shown > note)
+    g_error ("the note under the table starts page %d, away from the row “%s”", page + 1,
+             trial->last_row);
   return page;
 }
 
 /* A note under a KPI table never starts a page away from its table: with
  * more and more lines above it, the table's end comes to the foot of a
  * page, where the note goes over first; there its last row goes over with
- * it. A line of body text is shorter than a line of notes and the space
- * above it, so some number of lines leaves room for the table and not its
- * note: the first that moves the note on, which a bisection finds. */
+ * it. A line above is shorter than a line of notes and the space above
+ * it, so some number of lines leaves room for the table and not its note:
+ * the first that moves the note on, which a bisection finds. */
+static void
+assert_note_keeps_with_table (NoteTrial *trial)
+{
+  guint low = 0;
+  guint high = 60;
+  int first_page;
+
+  trial->text = NULL;
+  g_object_get (trial->lengthened, trial->property, &trial->text, NULL);
+  first_page = note_trial_find_page (trial, low);
+  g_assert_cmpint (note_trial_find_page (trial, high), >, first_page);
+  while (high - low > 1)
+    {
+      guint middle = (low + high) / 2;
+
+      if (note_trial_find_page (trial, middle) > first_page)
+        high = middle;
+      else
+        low = middle;
+    }
+  /* Each try checked that the row went with the note, @high too. */
+  g_assert_cmpuint (high, <, 60);
+  g_free (trial->text);
+}
+
+/* The name of the last KPI of @program's sheet: its rows come last. */
+static const char *
+get_last_kpi_name (KkProgram *program)
+{
+  GListModel *kpis = kk_sheet_get_kpis (kk_program_get_sheet (program));
+  g_autoptr(KkKpi) last = g_list_model_get_item (kpis, g_list_model_get_n_items (kpis) - 1);
+
+  return kk_kpi_get_name (last);
+}
+
+/* 【11】's notes (注1: …) under its KPI table in the book, with more and
+ * more lines in its purpose. */
 static void
 test_book_note_keeps_with_table (void)
 {
   g_autoptr(KkPlan) plan = embedded_plan ();
   KkProgram *program = kk_plan_find_program (plan, 11);
-  KkSheet *sheet = kk_program_get_sheet (program);
-  GListModel *kpis = kk_sheet_get_kpis (sheet);
-  g_autoptr(KkKpi) last = g_list_model_get_item (kpis, g_list_model_get_n_items (kpis) - 1);
-  const char *row = kk_kpi_get_name (last);
-  g_autofree char *purpose = g_strdup (kk_sheet_get_purpose (sheet));
   GListModel *programs = kk_plan_get_programs (plan);
-  guint low = 0;
-  guint high = 60;
-  int first_page;
+  NoteTrial trial = {
+    plan, KK_REPORT_KIND_BOOK, NULL, "注1:", get_last_kpi_name (program),
+    G_OBJECT (kk_program_get_sheet (program)), "purpose", NULL,
+  };
 
   /* 【11】 alone, so that each try prints a few pages. */
   for (guint i = g_list_model_get_n_items (programs); i-- > 0;)
@@ -947,19 +981,25 @@ test_book_note_keeps_with_table (void)
       if (other != program)
         kk_plan_delete_program (plan, other);
     }
-  first_page = find_note_page_with_lines (plan, sheet, purpose, low, row);
-  g_assert_cmpint (find_note_page_with_lines (plan, sheet, purpose, high, row), >, first_page);
-  while (high - low > 1)
-    {
-      guint middle = (low + high) / 2;
+  assert_note_keeps_with_table (&trial);
+}
 
-      if (find_note_page_with_lines (plan, sheet, purpose, middle, row) > first_page)
-        high = middle;
-      else
-        low = middle;
-    }
-  /* Each try checked that the row went with the note, @high too. */
-  g_assert_cmpuint (high, <, 60);
+/* The division of 【11】 and 【12】: its KPI table ends with 【12】's
+ * ポスコロ事業, its note (※1 令和5年12月31日現在) under it, and its table
+ * of programs above grows with 【11】's name. */
+static void
+test_divisions_note_keeps_with_table (void)
+{
+  g_autoptr(KkPlan) plan = embedded_plan ();
+  KkProgram *program = kk_plan_find_program (plan, 11);
+  NoteTrial trial = {
+    plan, KK_REPORT_KIND_DIVISIONS, kk_program_get_lead_division (program),
+    "※1 令和5年12月31日現在", get_last_kpi_name (kk_plan_find_program (plan, 12)),
+    G_OBJECT (program), "name", NULL,
+  };
+
+  g_assert_true (kk_program_get_lead_division (kk_plan_find_program (plan, 12)) == trial.division);
+  assert_note_keeps_with_table (&trial);
 }
 
 static void
@@ -2046,6 +2086,7 @@ main (int   argc,
   g_test_add_func ("/report/divisions/header-repeats", test_divisions_header_repeats);
   g_test_add_func ("/report/divisions/every-kpi-figure", test_divisions_every_kpi_figure);
   g_test_add_func ("/report/divisions/kpi-every-kind", test_divisions_kpi_every_kind);
+  g_test_add_func ("/report/divisions/note-keeps-with-table", test_divisions_note_keeps_with_table);
   g_test_add_func ("/report/budget", test_budget);
   g_test_add_func ("/report/book/embedded", test_book_embedded);
   g_test_add_func ("/report/book/kpi-tables", test_book_kpi_tables);
