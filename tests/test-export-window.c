@@ -31,6 +31,15 @@ typedef struct
 } Fixture;
 
 static void
+close_windows (void)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
+    gtk_window_destroy (windows->data);
+}
+
+static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -48,10 +57,8 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_autoptr(GDir) dir = NULL;
   const char *name;
-  GList *windows;
 
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
-    gtk_window_destroy (windows->data);
+  close_windows ();
   kk_test_run_until_idle ();
   g_chmod (fixture->dir, 0700);
   dir = g_dir_open (fixture->dir, 0, NULL);
@@ -255,6 +262,62 @@ test_file_name (void)
   g_assert_cmpstr (name, ==, "令和6年度 事業計画書_改訂_ 案 事業一覧.csv");
 }
 
+/* ------------------------------------------------------------------------ */
+/* The plan a plan came from                                                */
+
+static AdwWindowTitle *
+open_title (KkPlan *plan)
+{
+  KkWindow *window = kk_test_open_window (app, plan);
+
+  return ADW_WINDOW_TITLE (kk_test_find_type (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE));
+}
+
+/* Next year's plan says, under its title, the year it was carried from;
+ * its tooltip names last year's plan. */
+static void
+test_origin_shown (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  g_autoptr(KkPlan) next = kk_plan_new_next_year (plan, NULL);
+  AdwWindowTitle *title = open_title (next);
+
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==,
+                   "Not saved to a file yet · carried from 令和6年度");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (title)), ==,
+                   "Carried from the plan “令和6年度 事業計画書”");
+  close_windows ();
+}
+
+/* A title that does not name its year gets the year beside it. */
+static void
+test_origin_year_named (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  AdwWindowTitle *title;
+
+  kk_plan_set_origin_fiscal_year (plan, 2023);
+  kk_plan_set_origin_title (plan, "事業計画書");
+  title = open_title (plan);
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==,
+                   "Not saved to a file yet · carried from 令和5年度");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (title)), ==,
+                   "Carried from the plan “事業計画書” of 令和5年度");
+  close_windows ();
+}
+
+/* A plan of its own, such as the embedded one, says nothing of an origin. */
+static void
+test_no_origin (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  AdwWindowTitle *title = open_title (plan);
+
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "Not saved to a file yet");
+  g_assert_null (gtk_widget_get_tooltip_text (GTK_WIDGET (title)));
+  close_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -279,6 +342,9 @@ main (int   argc,
               GINT_TO_POINTER (KK_TABLE_EXPORT_WORKBOOK),
               fixture_set_up, test_unwritable_folder, fixture_tear_down);
   g_test_add_func ("/export-window/file-name", test_file_name);
+  g_test_add_func ("/window/origin/shown", test_origin_shown);
+  g_test_add_func ("/window/origin/year-named", test_origin_year_named);
+  g_test_add_func ("/window/origin/none", test_no_origin);
 
   status = g_test_run ();
   g_object_unref (app);

@@ -19,6 +19,7 @@
 #include "kk-division-view.h"
 #include "kk-division.h"
 #include "kk-document.h"
+#include "kk-format.h"
 #include "kk-import-dialog.h"
 #include "kk-name-dialog.h"
 #include "kk-pillar.h"
@@ -107,10 +108,39 @@ kk_window_dup_file_label (KkWindow *self)
   return g_steal_pointer (&name);
 }
 
+/* A plan carried from last year's says so where the clerk looks first, in
+ * short: the tooltip names the plan it came from. */
+static char *
+kk_window_dup_subtitle (KkWindow *self)
+{
+  g_autofree char *file_label = kk_window_dup_file_label (self);
+  const char *origin = kk_plan_get_origin_title (self->plan);
+  g_autofree char *origin_year = NULL;
+  g_autofree char *tooltip = NULL;
+
+  if (origin == NULL)
+    {
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), NULL);
+      return g_steal_pointer (&file_label);
+    }
+  origin_year = kk_format_fiscal_year (kk_plan_get_origin_fiscal_year (self->plan));
+  /* A title names its year, as the plan's own do: 令和6年度 事業計画書. */
+  if (strstr (origin, origin_year) != NULL)
+    tooltip = g_strdup_printf (_("Carried from the plan “%s”"), origin);
+  else
+    /* Translators: the title of the plan this one was carried from, and its
+     * fiscal year, 令和6年度 */
+    tooltip = g_strdup_printf (_("Carried from the plan “%s” of %s"), origin, origin_year);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), tooltip);
+  /* Translators: the file name of a plan, and the fiscal year of the plan it
+   * was carried from, 令和6年度 */
+  return g_strdup_printf (_("%s · carried from %s"), file_label, origin_year);
+}
+
 static void
 kk_window_update_title (KkWindow *self)
 {
-  g_autofree char *subtitle = kk_window_dup_file_label (self);
+  g_autofree char *subtitle = kk_window_dup_subtitle (self);
   g_autofree char *title = NULL;
 
   /* The dot is GNOME's mark of a document with unsaved changes. */
