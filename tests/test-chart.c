@@ -1399,6 +1399,26 @@ test_one_unit (void)
   kk_test_run_in_locale ("ja_JP.UTF-8", assert_every_chart_one_unit);
 }
 
+/* No text of @chart laid out @width wide ends in …, and all are clear of
+ * each other. */
+static void
+assert_texts_whole (KkChart *chart,
+                    int      width)
+{
+  int height = kk_chart_get_natural_height (chart, width);
+  KkChartLayout *layout = kk_chart_get_layout (chart, width, height);
+
+  for (guint i = 0; i < layout->texts->len; i++)
+    {
+      PangoLayout *text = g_array_index (layout->texts, KkChartText, i).layout;
+
+      if (pango_layout_is_ellipsized (text))
+        g_error ("“%s” of chart %d is cut at %d wide", pango_layout_get_text (text),
+                 kk_chart_get_kind (chart), width);
+    }
+  assert_layout_sound (chart, width, height);
+}
+
 /* Wide enough for the bars, their figures and the longest name, no text
  * is cut: every chart of the embedded plan from 760 wide (a report's
  * chart), the programs chart from 600 wide. */
@@ -1412,19 +1432,98 @@ test_labels_whole_where_room (void)
     for (guint w = plan_kinds[k] == KK_CHART_KIND_PROGRAMS ? 0 : 1; w < G_N_ELEMENTS (widths); w++)
       {
         g_autoptr(KkChart) chart = kk_chart_new (plan, plan_kinds[k]);
-        int height = kk_chart_get_natural_height (chart, widths[w]);
-        KkChartLayout *layout = kk_chart_get_layout (chart, widths[w], height);
 
-        for (guint i = 0; i < layout->texts->len; i++)
-          {
-            PangoLayout *text = g_array_index (layout->texts, KkChartText, i).layout;
-
-            if (pango_layout_is_ellipsized (text))
-              g_error ("“%s” of chart %d is cut at %d wide", pango_layout_get_text (text),
-                       plan_kinds[k], widths[w]);
-          }
-        assert_layout_sound (chart, widths[w], height);
+        assert_texts_whole (chart, widths[w]);
       }
+}
+
+/* Widths the charts are shown at: a report's chart, and the window's
+ * charts in a window at its narrowest (880) and at its default (1280). */
+static const int shown_widths[] = { 760, 840, 1260 };
+
+/* A division's chart as its summary page and the 担当課 view set it. */
+static void
+assert_division_charts_whole (KkPlan   *plan,
+                              gboolean  printed)
+{
+  GListModel *divisions = kk_plan_get_divisions (plan);
+  GListModel *programs = kk_plan_get_programs (plan);
+
+  for (guint d = 0; d < g_list_model_get_n_items (divisions); d++)
+    {
+      g_autoptr(KkDivision) division = g_list_model_get_item (divisions, d);
+      g_autoptr(GListStore) led = g_list_store_new (KK_TYPE_PROGRAM);
+
+      for (guint i = 0; i < g_list_model_get_n_items (programs); i++)
+        {
+          g_autoptr(KkProgram) program = g_list_model_get_item (programs, i);
+
+          if (kk_program_get_lead_division (program) == division)
+            g_list_store_append (led, program);
+        }
+      for (guint w = 0; w < G_N_ELEMENTS (shown_widths); w++)
+        {
+          g_autoptr(KkChart) chart = kk_chart_new (plan, KK_CHART_KIND_PROGRAMS);
+
+          kk_chart_set_programs (chart, G_LIST_MODEL (led));
+          kk_chart_set_subject (chart, kk_division_get_name (division));
+          kk_chart_set_printed (chart, printed);
+          assert_texts_whole (chart, shown_widths[w]);
+        }
+    }
+}
+
+/* Each KPI's chart, titled with its group and name. */
+static void
+assert_kpi_charts_whole (KkPlan *plan)
+{
+  GListModel *sheets = kk_plan_get_sheets (plan);
+
+  for (guint s = 0; s < g_list_model_get_n_items (sheets); s++)
+    {
+      g_autoptr(KkSheet) sheet = g_list_model_get_item (sheets, s);
+      GListModel *kpis = kk_sheet_get_kpis (sheet);
+
+      for (guint k = 0; k < g_list_model_get_n_items (kpis); k++)
+        for (guint w = 0; w < G_N_ELEMENTS (shown_widths); w++)
+          {
+            g_autoptr(KkKpi) kpi = g_list_model_get_item (kpis, k);
+            g_autoptr(KkChart) chart = kk_chart_new (plan, KK_CHART_KIND_KPI);
+
+            kk_chart_set_kpi (chart, kpi);
+            assert_texts_whole (chart, shown_widths[w]);
+          }
+    }
+}
+
+static void
+assert_shown_charts_whole (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+
+  for (guint k = 0; k < G_N_ELEMENTS (plan_kinds); k++)
+    for (guint w = 0; w < G_N_ELEMENTS (shown_widths); w++)
+      for (int printed = FALSE; printed <= TRUE; printed++)
+        {
+          g_autoptr(KkChart) chart = kk_chart_new (plan, plan_kinds[k]);
+
+          kk_chart_set_printed (chart, printed);
+          assert_texts_whole (chart, shown_widths[w]);
+        }
+  assert_division_charts_whole (plan, FALSE);
+  assert_division_charts_whole (plan, TRUE);
+  assert_kpi_charts_whole (plan);
+}
+
+/* Every chart of the embedded plan that the window or a report shows, at
+ * the widths they show it, has every label whole, in either interface
+ * language: the plan's charts, each division's, each KPI's (a long title
+ * wraps). */
+static void
+test_labels_whole_as_shown (void)
+{
+  kk_test_run_in_locale ("C.UTF-8", assert_shown_charts_whole);
+  kk_test_run_in_locale ("ja_JP.UTF-8", assert_shown_charts_whole);
 }
 
 /* The legend names a new program's colour with the word its bar begins
@@ -1615,6 +1714,7 @@ main (int   argc,
   g_test_add_func ("/chart/axis/round-ticks", test_axis_round_ticks);
   g_test_add_func ("/chart/axis/one-unit", test_one_unit);
   g_test_add_func ("/chart/labels/whole-where-room", test_labels_whole_where_room);
+  g_test_add_func ("/chart/labels/whole-as-shown", test_labels_whole_as_shown);
   g_test_add_func ("/chart/change/legend-words", test_change_legend_words);
   g_test_add_func ("/chart/subject-in-title", test_subject_in_title);
   g_test_add_func ("/chart/printed-words", test_printed_words);

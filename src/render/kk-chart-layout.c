@@ -194,18 +194,20 @@ kk_builder_add_line (KkBuilder    *b,
   g_array_append_val (b->layout->lines, line);
 }
 
+/* The title and subtitle wrap rather than lose their ends: a KPI's chart
+ * is titled with its group and name, which may be longer than a line. */
 static void
 kk_builder_add_title (KkBuilder *b)
 {
-  PangoLayout *title = kk_builder_new_line (b, b->title_font, b->data->title,
-                                            kk_content_width (b), PANGO_ALIGN_LEFT);
+  PangoLayout *title = kk_builder_new_paragraph (b, b->title_font, b->data->title,
+                                                 PANGO_ALIGN_LEFT);
   const KkChartText *text = kk_builder_place (b, title, MARGIN, b->top, KK_CHART_COLOR_TEXT);
 
   b->top += text->extents.height + 2;
   if (b->data->subtitle != NULL && *b->data->subtitle != '\0')
     {
-      PangoLayout *subtitle = kk_builder_new_line (b, b->caption_font, b->data->subtitle,
-                                                   kk_content_width (b), PANGO_ALIGN_LEFT);
+      PangoLayout *subtitle = kk_builder_new_paragraph (b, b->caption_font, b->data->subtitle,
+                                                        PANGO_ALIGN_LEFT);
 
       text = kk_builder_place (b, subtitle, MARGIN, b->top, KK_CHART_COLOR_TEXT_DIM);
       b->top += text->extents.height;
