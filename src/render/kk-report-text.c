@@ -79,14 +79,15 @@ kk_report_text_get_list_marker (void)
 
 /* How long the list marker that @self starts with is, its spaces
  * included, in bytes; 0 when @self is no list item. Only a text of one
- * paragraph is an item, and only one with text after its marker. */
+ * paragraph set from the left is an item, and only one with text after
+ * its marker. */
 static int
 kk_report_text_get_marker_length (KkReportText *self)
 {
   g_autoptr(GMatchInfo) match = NULL;
   int end;
 
-  if (strchr (self->text, '\n') != NULL ||
+  if (self->alignment != PANGO_ALIGN_LEFT || strchr (self->text, '\n') != NULL ||
       !g_regex_match (kk_report_text_get_list_marker (), self->text, 0, &match))
     return 0;
   g_match_info_fetch_pos (match, 0, NULL, &end);
