@@ -156,6 +156,46 @@ test_kpis_csv (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF" "programs,kpi,group,unit,"));
 }
 
+/* A name typed but not yet entered is in the table, as the clerk sees it. */
+static void
+test_typed_name_exported (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  KkProgram *program = kk_plan_find_program (fixture->plan, 4);
+  GtkWidget *name = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "事業一覧.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+
+  kk_program_list_set_selected_program (kk_window_get_program_list (fixture->window), program);
+  kk_test_run_until_idle ();
+  name = kk_test_find_named (GTK_WIDGET (kk_window_get_program_editor (fixture->window)), "name");
+  gtk_editable_set_text (GTK_EDITABLE (name), "経営向上ステップアップ事業");
+
+  g_assert_true (kk_window_export_table (fixture->window, KK_TABLE_EXPORT_PROGRAMS, file));
+  g_assert_cmpstr (kk_program_get_name (program), ==, "経営向上ステップアップ事業");
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "\r\n4,経営向上ステップアップ事業,"));
+}
+
+/* Ctrl+Shift+E asks where to write the workbook. */
+static void
+test_workbook_shortcut (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWindow *dialog;
+  g_autofree char *name = NULL;
+
+  g_assert_true (kk_test_press_key (GTK_WINDOW (fixture->window), GDK_KEY_e,
+                                    GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  dialog = kk_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, GTK_WINDOW (fixture->window));
+  g_assert_nonnull (dialog);
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog));
+  g_assert_cmpstr (name, ==, "令和6年度 事業計画書.xlsx");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  kk_test_run_until_idle ();
+}
+
 /* Python's zipfile reads the workbook's sheets and their texts. */
 static char *
 read_workbook (const char *path)
@@ -333,6 +373,10 @@ main (int   argc,
               fixture_set_up, test_kpis_csv, fixture_tear_down);
   g_test_add ("/export-window/workbook", Fixture, NULL,
               fixture_set_up, test_workbook, fixture_tear_down);
+  g_test_add ("/export-window/typed-name", Fixture, NULL,
+              fixture_set_up, test_typed_name_exported, fixture_tear_down);
+  g_test_add ("/export-window/shortcut", Fixture, NULL,
+              fixture_set_up, test_workbook_shortcut, fixture_tear_down);
   g_test_add ("/export-window/cancel", Fixture, NULL,
               fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/export-window/unwritable/table", Fixture,
