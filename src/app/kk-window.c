@@ -108,39 +108,46 @@ kk_window_dup_file_label (KkWindow *self)
   return g_steal_pointer (&name);
 }
 
-/* A plan carried from last year's says so where the clerk looks first, in
- * short: the tooltip names the plan it came from. */
+/* The file, and for a plan carried from last year's the year it came from:
+ * where the clerk looks first. */
 static char *
 kk_window_dup_subtitle (KkWindow *self)
 {
   g_autofree char *file_label = kk_window_dup_file_label (self);
-  const char *origin = kk_plan_get_origin_title (self->plan);
   g_autofree char *origin_year = NULL;
-  g_autofree char *tooltip = NULL;
 
-  if (origin == NULL)
-    {
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), NULL);
-      return g_steal_pointer (&file_label);
-    }
+  if (kk_plan_get_origin_title (self->plan) == NULL)
+    return g_steal_pointer (&file_label);
   origin_year = kk_format_fiscal_year (kk_plan_get_origin_fiscal_year (self->plan));
-  /* A title names its year, as the plan's own do: 令和6年度 事業計画書. */
-  if (strstr (origin, origin_year) != NULL)
-    tooltip = g_strdup_printf (_("Carried from the plan “%s”"), origin);
-  else
-    /* Translators: the title of the plan this one was carried from, and its
-     * fiscal year, 令和6年度 */
-    tooltip = g_strdup_printf (_("Carried from the plan “%s” of %s"), origin, origin_year);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), tooltip);
   /* Translators: the file name of a plan, and the fiscal year of the plan it
    * was carried from, 令和6年度 */
   return g_strdup_printf (_("%s · carried from %s"), file_label, origin_year);
+}
+
+/* The plan this one was carried from, by its title; %NULL for a plan of
+ * its own. */
+static char *
+kk_window_dup_origin_tooltip (KkWindow *self)
+{
+  const char *origin = kk_plan_get_origin_title (self->plan);
+  g_autofree char *origin_year = NULL;
+
+  if (origin == NULL)
+    return NULL;
+  origin_year = kk_format_fiscal_year (kk_plan_get_origin_fiscal_year (self->plan));
+  /* A title names its year, as the plan's own do: 令和6年度 事業計画書. */
+  if (strstr (origin, origin_year) != NULL)
+    return g_strdup_printf (_("Carried from the plan “%s”"), origin);
+  /* Translators: the title of the plan this one was carried from, and its
+   * fiscal year, 令和6年度 */
+  return g_strdup_printf (_("Carried from the plan “%s” of %s"), origin, origin_year);
 }
 
 static void
 kk_window_update_title (KkWindow *self)
 {
   g_autofree char *subtitle = kk_window_dup_subtitle (self);
+  g_autofree char *origin = kk_window_dup_origin_tooltip (self);
   g_autofree char *title = NULL;
 
   /* The dot is GNOME's mark of a document with unsaved changes. */
@@ -151,6 +158,7 @@ kk_window_update_title (KkWindow *self)
 
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), origin);
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
