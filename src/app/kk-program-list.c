@@ -57,6 +57,7 @@ struct _KkProgramList
    * totals sum the plan's programs found in it, much faster than walking
    * the filter model, which looks each row up again. */
   GHashTable *shown;
+  gboolean beside_editor;
 
   GtkSearchEntry *search_entry;
   GtkDropDown *pillar_filter;
@@ -75,6 +76,7 @@ enum {
   PROP_0,
   PROP_PLAN,
   PROP_SELECTED_PROGRAM,
+  PROP_BESIDE_EDITOR,
   N_PROPS
 };
 
@@ -395,22 +397,17 @@ kk_program_list_default_width (KkProgramList  *self,
               kk_text_width (widget, _(column->sample)) + KK_CELL_ROOM);
 }
 
-/* The widths the clerk dragged the columns to, by column id. */
-static void
-kk_program_list_restore_widths (KkProgramList *self)
+/* The width the clerk dragged @column to, or its default. */
+static int
+kk_program_list_column_width (KkProgramList  *self,
+                              const KkColumn *column)
 {
   g_autoptr(GVariant) widths = g_settings_get_value (self->settings, "column-widths");
-  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  int width;
 
-  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) view_column = g_list_model_get_item (columns, i);
-      const KkColumn *column = g_object_get_data (G_OBJECT (view_column), "kk-column");
-      int width;
-
-      if (g_variant_lookup (widths, column->id, "i", &width) && width > 0)
-        gtk_column_view_column_set_fixed_width (view_column, width);
-    }
+  if (g_variant_lookup (widths, column->id, "i", &width) && width > 0)
+    return width;
+  return kk_program_list_default_width (self, column);
 }
 
 static void
@@ -474,13 +471,42 @@ kk_program_list_add_columns (KkProgramList *self)
       g_object_set_data (G_OBJECT (view_column), "kk-column", (gpointer)column);
       gtk_column_view_column_set_expand (view_column, column->sample == NULL);
       gtk_column_view_column_set_fixed_width (view_column,
-                                              kk_program_list_default_width (self, column));
+                                              kk_program_list_column_width (self, column));
       gtk_column_view_column_set_resizable (view_column, TRUE);
       gtk_column_view_column_set_sorter (view_column, sorter);
       gtk_column_view_append_column (self->column_view, view_column);
     }
-  kk_program_list_restore_widths (self);
   kk_program_list_align_titles (self);
+}
+
+/* What the editor shows of its program in full, the list leaves out
+ * beside it, so that the programs' names read whole in the width left. */
+static const char *const kk_columns_in_editor[] = {
+  "pillar", "previous-budget", "status", "division", NULL
+};
+
+static void
+kk_program_list_show_columns (KkProgramList *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) view_column = g_list_model_get_item (columns, i);
+      const KkColumn *column = g_object_get_data (G_OBJECT (view_column), "kk-column");
+      gboolean shown = !self->beside_editor || !g_strv_contains (kk_columns_in_editor, column->id);
+
+      if (shown == gtk_column_view_column_get_visible (view_column))
+        continue;
+      /* GTK 4.8 counts the width of a hidden column in the list's own
+       * (gtk_column_view_measure_across() in gtkcolumnview.c), which the
+       * name would not take: hidden, it has none. Not a drag to keep. */
+      g_signal_handlers_block_by_func (view_column, kk_program_list_column_resized, self);
+      gtk_column_view_column_set_fixed_width (view_column,
+                                              shown ? kk_program_list_column_width (self, column) : 0);
+      gtk_column_view_column_set_visible (view_column, shown);
+      g_signal_handlers_unblock_by_func (view_column, kk_program_list_column_resized, self);
+    }
 }
 
 /* Connected once the widths are set: only the clerk's drags are kept. */
@@ -853,6 +879,9 @@ kk_program_list_get_property (GObject    *object,
     case PROP_SELECTED_PROGRAM:
       g_value_set_object (value, self->selected);
       break;
+    case PROP_BESIDE_EDITOR:
+      g_value_set_boolean (value, self->beside_editor);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -873,6 +902,9 @@ kk_program_list_set_property (GObject      *object,
       break;
     case PROP_SELECTED_PROGRAM:
       kk_program_list_set_selected_program (self, g_value_get_object (value));
+      break;
+    case PROP_BESIDE_EDITOR:
+      kk_program_list_set_beside_editor (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1029,6 +1061,16 @@ kk_program_list_class_init (KkProgramListClass *klass)
   properties[PROP_SELECTED_PROGRAM] =
     g_param_spec_object ("selected-program", NULL, NULL, KK_TYPE_PROGRAM,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * KkProgramList:beside-editor:
+   *
+   * Whether the editor of the selected program is open beside the list:
+   * the columns it shows in full are then hidden.
+   */
+  properties[PROP_BESIDE_EDITOR] =
+    g_param_spec_boolean ("beside-editor", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1221,4 +1263,25 @@ kk_program_list_focus_rows (KkProgramList *self)
 {
   g_return_if_fail (KK_IS_PROGRAM_LIST (self));
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+gboolean
+kk_program_list_get_beside_editor (KkProgramList *self)
+{
+  g_return_val_if_fail (KK_IS_PROGRAM_LIST (self), FALSE);
+  return self->beside_editor;
+}
+
+void
+kk_program_list_set_beside_editor (KkProgramList *self,
+                                   gboolean       beside_editor)
+{
+  g_return_if_fail (KK_IS_PROGRAM_LIST (self));
+
+  beside_editor = !!beside_editor;
+  if (self->beside_editor == beside_editor)
+    return;
+  self->beside_editor = beside_editor;
+  kk_program_list_show_columns (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BESIDE_EDITOR]);
 }

@@ -28,5 +28,8 @@ void        kk_program_list_sort_by              (KkProgramList *self,
                                                   GtkSortType    order);
 void        kk_program_list_focus_search         (KkProgramList *self);
 void        kk_program_list_focus_rows           (KkProgramList *self);
+gboolean    kk_program_list_get_beside_editor    (KkProgramList *self);
+void        kk_program_list_set_beside_editor    (KkProgramList *self,
+                                                  gboolean       beside_editor);
 
 G_END_DECLS

@@ -1,0 +1,172 @@
+/* test-layout.c: the programs' names read whole beside the editor
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "kk-application.h"
+#include "kk-plan-file.h"
+#include "kk-program-list.h"
+#include "kk-test-locale.h"
+#include "kk-test-ui.h"
+#include "kk-window.h"
+
+static KkApplication *app;
+
+static GtkColumnViewColumn *
+find_column (GtkColumnView *view,
+             const char    *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+  g_error ("no column %s", title);
+}
+
+static const char *
+longest_name (KkPlan *plan)
+{
+  GListModel *programs = kk_plan_get_programs (plan);
+  const char *longest = "";
+
+  for (guint i = 0; i < g_list_model_get_n_items (programs); i++)
+    {
+      g_autoptr(KkProgram) program = g_list_model_get_item (programs, i);
+
+      if (g_utf8_strlen (kk_program_get_name (program), -1) > g_utf8_strlen (longest, -1))
+        longest = kk_program_get_name (program);
+    }
+  return longest;
+}
+
+/* No column is out of sight to the right. */
+static void
+assert_columns_fit (GtkColumnView *view)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), <=,
+                     gtk_adjustment_get_page_size (adjustment));
+}
+
+/* A window on the embedded plan, and its list of programs. */
+static KkWindow *
+open_list (KkPlan         *plan,
+           KkProgramList **list,
+           GtkColumnView **view)
+{
+  KkWindow *window = kk_test_open_window (app, plan);
+
+  *list = kk_window_get_program_list (window);
+  *view = GTK_COLUMN_VIEW (kk_test_find_type (GTK_WIDGET (*list), GTK_TYPE_COLUMN_VIEW));
+  return window;
+}
+
+/* At the size a window first opens, 1280×800, with a program open in the
+ * editor: the list leaves out what the editor shows, every column is in
+ * sight and the longest name of the embedded plan is not cut. */
+static void
+check_names_whole_beside_editor (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  g_autoptr(PangoLayout) longest = NULL;
+  KkProgramList *list;
+  GtkColumnView *view;
+  KkWindow *window = open_list (plan, &list, &view);
+  GtkWidget *cell;
+  int width, height, needed;
+
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 1280);
+  g_assert_cmpint (height, ==, 800);
+  g_assert_false (kk_program_list_get_beside_editor (list));
+  g_assert_true (gtk_column_view_column_get_visible (find_column (view, _("Lead Division"))));
+
+  kk_program_list_set_selected_program (list, kk_plan_find_program (plan, 1));
+  kk_test_run_until_idle ();
+  g_assert_true (kk_program_list_get_beside_editor (list));
+  g_assert_false (gtk_column_view_column_get_visible (find_column (view, _("Lead Division"))));
+  g_assert_true (gtk_column_view_column_get_visible (find_column (view, _("Budget"))));
+  assert_columns_fit (view);
+
+  cell = kk_test_find_label (GTK_WIDGET (view), kk_program_get_name (kk_plan_find_program (plan, 1)));
+  g_assert_nonnull (cell);
+  longest = gtk_widget_create_pango_layout (cell, longest_name (plan));
+  pango_layout_get_pixel_size (longest, &needed, NULL);
+  g_assert_cmpint (needed, <=, gtk_widget_get_width (cell));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_names_whole_beside_editor (void)
+{
+  kk_test_run_in_locale ("C.UTF-8", check_names_whole_beside_editor);
+}
+
+static void
+test_names_whole_beside_editor_in_japanese (void)
+{
+  kk_test_run_in_locale ("ja_JP.UTF-8", check_names_whole_beside_editor);
+}
+
+/* A column hidden beside the editor comes back at the width the clerk
+ * dragged it to, and hiding it is no drag to keep. */
+static void
+test_hidden_column_keeps_its_width (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkProgramList *list;
+  GtkColumnView *view;
+  KkWindow *window = open_list (plan, &list, &view);
+  GtkColumnViewColumn *division = find_column (view, "Lead Division");
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GVariant) widths = NULL;
+  int kept;
+
+  gtk_column_view_column_set_fixed_width (division, 222);
+  kk_program_list_set_beside_editor (list, TRUE);
+  kk_test_run_until_idle ();
+  g_assert_false (gtk_column_view_column_get_visible (division));
+  widths = g_settings_get_value (settings, "column-widths");
+  g_assert_true (g_variant_lookup (widths, "division", "i", &kept));
+  g_assert_cmpint (kept, ==, 222);
+
+  kk_program_list_set_beside_editor (list, FALSE);
+  kk_test_run_until_idle ();
+  g_assert_true (gtk_column_view_column_get_visible (division));
+  g_assert_cmpint (gtk_column_view_column_get_fixed_width (division), ==, 222);
+
+  g_settings_reset (settings, "column-widths");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  kk_test_bind_translations ();
+  app = kk_test_application_new ();
+
+  g_test_add_func ("/layout/names-whole-beside-editor", test_names_whole_beside_editor);
+  g_test_add_func ("/layout/names-whole-beside-editor-in-japanese",
+                   test_names_whole_beside_editor_in_japanese);
+  g_test_add_func ("/layout/hidden-column-keeps-its-width", test_hidden_column_keeps_its_width);
+
+  status = g_test_run ();
+  g_object_unref (app);
+  return status;
+}
