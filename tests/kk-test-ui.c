@@ -413,7 +413,10 @@ activate_shortcut (GtkWidget       *widget,
           if (handled)
             return TRUE;
         }
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+      /* GtkShortcutController skips a widget that is not mapped or not
+       * sensitive (gtk/gtkshortcutcontroller.c). */
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) || !gtk_widget_get_mapped (widget) ||
+          !gtk_widget_is_sensitive (widget))
         continue;
       for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
         {
@@ -453,7 +456,15 @@ kk_test_press_key (GtkWindow       *window,
        widget = gtk_widget_get_parent (widget))
     g_ptr_array_add (chain, widget);
   for (guint i = chain->len; !done && i > 0; i--)
-    done = activate_shortcut (chain->pdata[i - 1], GTK_PHASE_CAPTURE, keyval, modifiers);
+    {
+      /* GTK stops a key at a widget that is not realized (gtkmain.c). */
+      if (!gtk_widget_get_realized (chain->pdata[i - 1]))
+        {
+          kk_test_run_until_idle ();
+          return FALSE;
+        }
+      done = activate_shortcut (chain->pdata[i - 1], GTK_PHASE_CAPTURE, keyval, modifiers);
+    }
   for (guint i = 0; !done && i < chain->len; i++)
     done = activate_shortcut (chain->pdata[i], GTK_PHASE_BUBBLE, keyval, modifiers);
   kk_test_run_until_idle ();

@@ -202,6 +202,78 @@ test_follows_undo_and_catches_up_when_shown (Fixture       *fixture,
   wait_for_count (fixture, 3);
 }
 
+/* Ctrl+K then Enter at once, before the panel is drawn: the row with the
+ * focus is not mapped yet, and GTK runs no shortcut of a widget that is
+ * not mapped (kk_test_press_key does as GTK does); the panel takes Enter. */
+static void
+test_enter_before_panel_is_drawn (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  GtkWidget *list = kk_test_find_named (GTK_WIDGET (fixture->panel), "findings");
+  KkProgram *selected;
+  GtkWidget *focus;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.toggle-check", NULL);
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (gtk_widget_get_parent (focus) == list);
+  g_assert_false (gtk_widget_get_mapped (focus));
+  kk_test_press_key (GTK_WINDOW (fixture->window), GDK_KEY_Return, 0);
+  selected = kk_program_list_get_selected_program (kk_window_get_program_list (fixture->window));
+  g_assert_nonnull (selected);
+  g_assert_cmpuint (kk_program_get_number (selected), ==, 13);
+  g_assert_true (focus_is_in (fixture, "add-figure"));
+}
+
+/* Whether the focused widget is whole inside its scrolled window, and its
+ * KPI is open (no longer moving it). */
+static gboolean
+focus_is_in_view (gpointer window)
+{
+  GtkWidget *focus = gtk_root_get_focus (window);
+  GtkWidget *scrolled = focus ? gtk_widget_get_ancestor (focus, GTK_TYPE_SCROLLED_WINDOW) : NULL;
+  GtkWidget *revealer = focus ? gtk_widget_get_ancestor (focus, GTK_TYPE_REVEALER) : NULL;
+  graphene_rect_t bounds;
+
+  return scrolled != NULL && gtk_widget_get_mapped (focus) &&
+         (revealer == NULL || gtk_revealer_get_child_revealed (GTK_REVEALER (revealer))) &&
+         gtk_widget_compute_bounds (focus, scrolled, &bounds) && bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scrolled);
+}
+
+static GtkAdjustment *
+editor_adjustment (Fixture *fixture)
+{
+  GtkWidget *editor = GTK_WIDGET (kk_window_get_program_editor (fixture->window));
+
+  return gtk_scrolled_window_get_vadjustment (
+    GTK_SCROLLED_WINDOW (kk_test_find_type (editor, GTK_TYPE_SCROLLED_WINDOW)));
+}
+
+/* The last KPI of 【13】 is far below the top of its editor: opening its
+ * finding scrolls it into view, also when it has the focus already. */
+static void
+test_finding_scrolls_its_field_into_view (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  guint last;
+
+  open_panel (fixture);
+  last = g_list_model_get_n_items (fixture->findings) - 1;
+  select_program (fixture, 13);
+  g_assert_cmpfloat (gtk_adjustment_get_value (editor_adjustment (fixture)), ==, 0);
+  activate_finding (fixture, last);
+  g_assert_cmpstr (gtk_widget_get_name (gtk_root_get_focus (GTK_ROOT (fixture->window))), ==,
+                   "add-figure");
+  kk_test_wait_until (focus_is_in_view, fixture->window);
+  g_assert_cmpfloat (gtk_adjustment_get_value (editor_adjustment (fixture)), >, 0);
+
+  gtk_adjustment_set_value (editor_adjustment (fixture), 0);
+  kk_test_run_until_idle ();
+  g_assert_false (focus_is_in_view (fixture->window));
+  activate_finding (fixture, last);
+  kk_test_wait_until (focus_is_in_view, fixture->window);
+}
+
 static gboolean
 search_applied (gpointer list)
 {
@@ -238,6 +310,10 @@ main (int   argc,
               test_edit_adds_finding_that_opens_its_field, fixture_tear_down);
   g_test_add ("/check-panel/kpi-finding", Fixture, NULL, fixture_set_up,
               test_kpi_finding_opens_the_kpi, fixture_tear_down);
+  g_test_add ("/check-panel/enter-before-drawn", Fixture, NULL, fixture_set_up,
+              test_enter_before_panel_is_drawn, fixture_tear_down);
+  g_test_add ("/check-panel/scrolls-into-view", Fixture, NULL, fixture_set_up,
+              test_finding_scrolls_its_field_into_view, fixture_tear_down);
   g_test_add ("/check-panel/undo-and-hidden", Fixture, NULL, fixture_set_up,
               test_follows_undo_and_catches_up_when_shown, fixture_tear_down);
   g_test_add ("/check-panel/hidden-program", Fixture, NULL, fixture_set_up,

@@ -195,6 +195,28 @@ kk_check_panel_activate (KkCheckPanel *self,
     g_signal_emit (self, signals[FINDING_ACTIVATED], 0, finding);
 }
 
+/* Enter on a row reaches here only when the row's own binding let it pass:
+ * GtkShortcutController skips the shortcuts of a widget that is not mapped
+ * (gtk/gtkshortcutcontroller.c in GTK 4.8), and the row that Ctrl+K gives
+ * the focus to is mapped only once the revealer has started to show the
+ * panel, a frame or more later (0.6 s on a busy machine, as the views above
+ * shrink). Enter typed in between is the clerk's Enter all the same. */
+static gboolean
+kk_check_panel_key_pressed (KkCheckPanel    *self,
+                            guint            keyval,
+                            guint            keycode,
+                            GdkModifierType  state)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+    return FALSE;
+  if ((state & gtk_accelerator_get_default_mod_mask ()) != 0 || focus == NULL ||
+      gtk_widget_get_parent (focus) != GTK_WIDGET (self->list_view))
+    return FALSE;
+  return gtk_widget_activate (focus);
+}
+
 /* ------------------------------------------------------------------------ */
 /* The object                                                               */
 
@@ -331,6 +353,7 @@ kk_check_panel_init (KkCheckPanel *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkSingleSelection *selection;
+  GtkEventController *controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->delay = KK_CHECK_DELAY_MS;
@@ -340,6 +363,10 @@ kk_check_panel_init (KkCheckPanel *self)
   gtk_single_selection_set_can_unselect (selection, TRUE);
   g_signal_connect (factory, "setup", G_CALLBACK (kk_check_panel_setup_row), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (kk_check_panel_bind_row), NULL);
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (kk_check_panel_key_pressed),
+                            self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (factory);
@@ -425,6 +452,8 @@ kk_check_panel_set_delay (KkCheckPanel *self,
 void
 kk_check_panel_focus_list (KkCheckPanel *self)
 {
+  GtkWidget *focus;
+
   g_return_if_fail (KK_IS_CHECK_PANEL (self));
 
   /* The findings first: the list takes the focus on its first row, which
@@ -432,4 +461,11 @@ kk_check_panel_focus_list (KkCheckPanel *self)
   if (self->stale)
     kk_check_panel_run (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  /* GTK stops a key event at the first widget on its way to the focus that
+   * is not realized (gtk_propagate_event_internal in gtk/gtkmain.c), and the
+   * revealer realizes the panel only when it starts to show it: realized
+   * now, the panel gets the keys typed before it is drawn. */
+  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    gtk_widget_realize (focus);
 }

@@ -9,7 +9,8 @@
 
 G_BEGIN_DECLS
 
-gboolean kk_focus_named (GtkWidget  *root,
-                         const char *name);
+gboolean kk_focus_widget (GtkWidget  *widget);
+gboolean kk_focus_named  (GtkWidget  *root,
+                          const char *name);
 
 G_END_DECLS

@@ -345,7 +345,8 @@ kk_kpi_editor_find_kpi (KkKpiEditor *self,
       guint value_position;
 
       if ((GObject *)kpi == subject ||
-          g_list_store_find (G_LIST_STORE (kk_kpi_get_values (kpi)), subject, &value_position))
+          (KK_IS_KPI_VALUE (subject) &&
+           g_list_store_find (G_LIST_STORE (kk_kpi_get_values (kpi)), subject, &value_position)))
         {
           *position = i;
           return TRUE;

@@ -552,7 +552,7 @@ kk_kpi_row_focus_field (KkKpiRow   *self,
 
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self), TRUE);
   if (value == NULL && g_str_equal (field, "values"))
-    return gtk_widget_grab_focus (self->add_value_button);
+    return kk_focus_widget (self->add_value_button);
   if (value == NULL)
     {
       name = g_strconcat ("kpi-", field, NULL);
