@@ -9,6 +9,9 @@
 #include <adwaita.h>
 
 #include "kk-check-panel.h"
+#include "kk-division.h"
+#include "kk-funding.h"
+#include "kk-pillar.h"
 #include "kk-plan-file.h"
 #include "kk-test-ui.h"
 
@@ -22,13 +25,22 @@ typedef struct
   GListModel *findings;
 } Fixture;
 
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   fixture->plan = kk_plan_load_default ();
+  if (data != NULL)
+    ((void (*) (KkPlan *))data) (fixture->plan);
   fixture->window = kk_window_new (app, fixture->plan, NULL);
   gtk_window_present (GTK_WINDOW (fixture->window));
+  kk_test_wait_until (is_mapped, fixture->window);
   kk_test_run_until_idle ();
   fixture->panel = KK_CHECK_PANEL (kk_test_find_type (GTK_WIDGET (fixture->window),
                                                       KK_TYPE_CHECK_PANEL));
@@ -90,7 +102,8 @@ position_of (GListModel *findings,
 }
 
 static void
-open_panel (Fixture *fixture)
+open_panel_with (Fixture *fixture,
+                 guint    n_findings)
 {
   GtkWidget *list = kk_test_find_named (GTK_WIDGET (fixture->panel), "findings");
 
@@ -99,8 +112,14 @@ open_panel (Fixture *fixture)
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->panel)));
   g_assert_true (gtk_widget_has_focus (list) ||
                  gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), list));
+  wait_for_count (fixture, n_findings);
+}
+
+static void
+open_panel (Fixture *fixture)
+{
   /* The embedded plan's own: program 13 sets no targets. */
-  wait_for_count (fixture, 2);
+  open_panel_with (fixture, 2);
 }
 
 static void
@@ -202,9 +221,10 @@ test_follows_undo_and_catches_up_when_shown (Fixture       *fixture,
   wait_for_count (fixture, 3);
 }
 
-/* Ctrl+K then Enter at once, before the panel is drawn: the row with the
- * focus is not mapped yet, and GTK runs no shortcut of a widget that is
- * not mapped (kk_test_press_key does as GTK does); the panel takes Enter. */
+/* Ctrl+K then Enter at once, before the panel slides in: the panel and the
+ * row with the focus are neither realized nor mapped yet, and GTK drops a
+ * key there (kk_test_press_key does as GTK does); Enter opens the finding
+ * all the same. */
 static void
 test_enter_before_panel_is_drawn (Fixture       *fixture,
                                   gconstpointer  data)
@@ -213,11 +233,14 @@ test_enter_before_panel_is_drawn (Fixture       *fixture,
   KkProgram *selected;
   GtkWidget *focus;
 
+  /* The tests turn animations off; the panel slides in only with them. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.toggle-check", NULL);
   focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
   g_assert_true (gtk_widget_get_parent (focus) == list);
   g_assert_false (gtk_widget_get_mapped (focus));
   kk_test_press_key (GTK_WINDOW (fixture->window), GDK_KEY_Return, 0);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   selected = kk_program_list_get_selected_program (kk_window_get_program_list (fixture->window));
   g_assert_nonnull (selected);
   g_assert_cmpuint (kk_program_get_number (selected), ==, 13);
@@ -274,6 +297,70 @@ test_finding_scrolls_its_field_into_view (Fixture       *fixture,
   kk_test_wait_until (focus_is_in_view, fixture->window);
 }
 
+/* A pillar, a division and a funding source that no program uses. */
+static void
+add_unused_choices (KkPlan *plan)
+{
+  g_autoptr(KkPillar) pillar = kk_pillar_new (7, "広報の充実");
+  g_autoptr(KkDivision) division = kk_division_new ("広報課");
+  g_autoptr(KkFunding) funding = kk_funding_new ("寄", "寄附金");
+
+  kk_plan_add_pillar (plan, pillar);
+  kk_plan_add_division (plan, division);
+  kk_plan_add_funding (plan, funding);
+}
+
+/* What the drop-down that has the focus shows. */
+static const char *
+focused_choice (Fixture *fixture)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  GtkWidget *drop_down = gtk_widget_get_ancestor (focus, GTK_TYPE_DROP_DOWN);
+
+  g_assert_nonnull (drop_down);
+  return gtk_string_object_get_string (
+    gtk_drop_down_get_selected_item (GTK_DROP_DOWN (drop_down)));
+}
+
+static gboolean
+focus_is_named (Fixture    *fixture,
+                const char *name)
+{
+  return g_strcmp0 (gtk_widget_get_name (gtk_root_get_focus (GTK_ROOT (fixture->window))),
+                    name) == 0;
+}
+
+/* Nothing to open in a program: an unused division shows in the 担当課
+ * view, an unused pillar or funding source as the list's filter, which
+ * then shows no program. */
+static void
+test_unused_choice_opens_where_it_is (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  KkProgramList *list = kk_window_get_program_list (fixture->window);
+  GtkWidget *stack = kk_test_find_type (GTK_WIDGET (fixture->window), ADW_TYPE_VIEW_STACK);
+  GtkWidget *focus;
+
+  open_panel_with (fixture, 5);
+  activate_finding (fixture, position_of (fixture->findings, "unused-division"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==,
+                   "divisions");
+  g_assert_true (focus_is_named (fixture, "division-preview"));
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (focus), ==, "Print Preview of 広報課");
+  kk_test_wait_until (focus_is_in_view, fixture->window);
+
+  activate_finding (fixture, position_of (fixture->findings, "unused-pillar"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==,
+                   "programs");
+  g_assert_cmpstr (focused_choice (fixture), ==, "7 広報の充実");
+  g_assert_cmpuint (g_list_model_get_n_items (kk_program_list_get_programs (list)), ==, 0);
+
+  activate_finding (fixture, position_of (fixture->findings, "unused-funding"));
+  g_assert_cmpstr (focused_choice (fixture), ==, "寄附金");
+  g_assert_cmpuint (g_list_model_get_n_items (kk_program_list_get_programs (list)), ==, 0);
+}
+
 static gboolean
 search_applied (gpointer list)
 {
@@ -314,6 +401,8 @@ main (int   argc,
               test_enter_before_panel_is_drawn, fixture_tear_down);
   g_test_add ("/check-panel/scrolls-into-view", Fixture, NULL, fixture_set_up,
               test_finding_scrolls_its_field_into_view, fixture_tear_down);
+  g_test_add ("/check-panel/unused-choice", Fixture, add_unused_choices, fixture_set_up,
+              test_unused_choice_opens_where_it_is, fixture_tear_down);
   g_test_add ("/check-panel/undo-and-hidden", Fixture, NULL, fixture_set_up,
               test_follows_undo_and_catches_up_when_shown, fixture_tear_down);
   g_test_add ("/check-panel/hidden-program", Fixture, NULL, fixture_set_up,

@@ -17,6 +17,7 @@
 #include "kk-chart-area.h"
 #include "kk-division-view.h"
 #include "kk-division.h"
+#include "kk-focus.h"
 #include "kk-format.h"
 #include "kk-tooltip.h"
 #include "kk-totals.h"
@@ -115,6 +116,7 @@ kk_division_preview_button_new (KkDivision *division)
   g_autofree char *label = g_strdup_printf (_("Print Preview of %s"),
                                             kk_division_get_name (division));
 
+  gtk_widget_set_name (button, "division-preview");
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, label);
@@ -315,4 +317,41 @@ kk_division_view_set_plan (KkDivisionView *self,
     }
   kk_division_view_plan_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+}
+
+/**
+ * kk_division_view_show_division:
+ * @division: a division of the plan
+ *
+ * Scrolls to @division's programs and moves the keyboard focus to its
+ * heading (the button that previews its summary). The view must be shown.
+ */
+void
+kk_division_view_show_division (KkDivisionView *self,
+                                KkDivision     *division)
+{
+  GListModel *divisions;
+  GtkWidget *group;
+
+  g_return_if_fail (KK_IS_DIVISION_VIEW (self));
+  g_return_if_fail (KK_IS_DIVISION (division));
+
+  if (self->plan == NULL)
+    return;
+  if (self->stale)
+    kk_division_view_rebuild (self);
+  /* One group a division, in the plan's order. */
+  divisions = kk_plan_get_divisions (self->plan);
+  group = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box));
+  for (guint i = 0; group != NULL && i < g_list_model_get_n_items (divisions); i++)
+    {
+      g_autoptr(KkDivision) item = g_list_model_get_item (divisions, i);
+
+      if (item == division)
+        {
+          kk_focus_named (group, "division-preview");
+          return;
+        }
+      group = gtk_widget_get_next_sibling (group);
+    }
 }

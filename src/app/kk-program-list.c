@@ -18,6 +18,7 @@
 
 #include "kk-accessible.h"
 #include "kk-division.h"
+#include "kk-focus.h"
 #include "kk-format.h"
 #include "kk-funding.h"
 #include "kk-kpi-value.h"
@@ -1284,4 +1285,52 @@ kk_program_list_set_beside_editor (KkProgramList *self,
   self->beside_editor = beside_editor;
   kk_program_list_show_columns (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BESIDE_EDITOR]);
+}
+
+/**
+ * kk_program_list_filter_by:
+ * @choice: a pillar, division or funding source of the plan
+ *
+ * Shows only the programs of @choice, as choosing it in its drop-down does,
+ * and moves the keyboard focus to that drop-down.
+ */
+void
+kk_program_list_filter_by (KkProgramList *self,
+                           GObject       *choice)
+{
+  GtkDropDown *drop_down;
+  GListModel *choices;
+
+  g_return_if_fail (KK_IS_PROGRAM_LIST (self));
+  g_return_if_fail (KK_IS_PILLAR (choice) || KK_IS_DIVISION (choice) || KK_IS_FUNDING (choice));
+
+  if (self->plan == NULL)
+    return;
+  if (KK_IS_PILLAR (choice))
+    {
+      drop_down = self->pillar_filter;
+      choices = kk_plan_get_pillars (self->plan);
+    }
+  else if (KK_IS_DIVISION (choice))
+    {
+      drop_down = self->division_filter;
+      choices = kk_plan_get_divisions (self->plan);
+    }
+  else
+    {
+      drop_down = self->funding_filter;
+      choices = kk_plan_get_funding_sources (self->plan);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (choices, i);
+
+      if (item == choice)
+        {
+          /* The first entry is "all". */
+          gtk_drop_down_set_selected (drop_down, i + 1);
+          kk_focus_widget (GTK_WIDGET (drop_down));
+          return;
+        }
+    }
 }

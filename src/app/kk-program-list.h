@@ -31,5 +31,7 @@ void        kk_program_list_focus_rows           (KkProgramList *self);
 gboolean    kk_program_list_get_beside_editor    (KkProgramList *self);
 void        kk_program_list_set_beside_editor    (KkProgramList *self,
                                                   gboolean       beside_editor);
+void        kk_program_list_filter_by            (KkProgramList *self,
+                                                  GObject       *choice);
 
 G_END_DECLS

@@ -335,6 +335,25 @@ kk_window_show_program (KkWindow  *self,
   kk_program_list_set_selected_program (self->program_list, program);
 }
 
+/* A finding of the plan's lists (a division no program leads) has no
+ * program: a division shows in the 担当課 view, a pillar or a funding source
+ * as the filter of the list, which then says that it shows no program. */
+static void
+kk_window_open_choice (KkWindow *self,
+                       GObject  *choice)
+{
+  if (KK_IS_DIVISION (choice))
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "divisions");
+      kk_division_view_show_division (self->division_view, KK_DIVISION (choice));
+    }
+  else
+    {
+      adw_view_stack_set_visible_child_name (self->view_stack, "programs");
+      kk_program_list_filter_by (self->program_list, choice);
+    }
+}
+
 /* Opens the program of a finding of the check, and in its editor the field. */
 static void
 kk_window_open_finding (KkWindow  *self,
@@ -343,7 +362,10 @@ kk_window_open_finding (KkWindow  *self,
   KkProgram *program = kk_finding_get_program (finding);
 
   if (program == NULL)
-    return;
+    {
+      kk_window_open_choice (self, kk_finding_get_subject (finding));
+      return;
+    }
   kk_window_show_program (self, program);
   if (kk_program_list_get_selected_program (self->program_list) != program)
     {
