@@ -4,7 +4,10 @@
  * The test runs itself a second time as the clerk's session: it opens the
  * window on the embedded plan, edits it and goes on running until the test
  * kills it with SIGKILL, as a crash or a power cut would end it, once the
- * changes are written aside. The test then starts the application as a
+ * changes are written aside. Or the session edits a plan file and the test
+ * tells it to end with SIGTERM, as logging out or `kill` does, at once
+ * after the change: the change must be written aside on the way out, and
+ * the file's lock must go. The test then starts the application as a
  * clerk does and restores.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -29,11 +32,16 @@
 
 static char *state_dir;
 static char *program;
+/* The plan file the terminated session edits. */
+static char *plan_path;
 
 typedef struct
 {
   const char *session;
   void (*make_edits) (KkPlan *plan);
+  /* How the session ends: SIGKILL once its changes are written aside,
+   * or SIGTERM at once, while they are still waiting for the delay. */
+  int end;
 } Session;
 
 static void
@@ -75,8 +83,9 @@ duplicate_program (KkPlan *plan)
 }
 
 static const Session sessions[] = {
-  { "edits", make_edits },
-  { "grouped", duplicate_program },
+  { "edits", make_edits, SIGKILL },
+  { "grouped", duplicate_program, SIGKILL },
+  { "terminated", make_edits, SIGTERM },
 };
 
 static const Session *
@@ -88,17 +97,26 @@ find_session (const char *name)
   g_assert_not_reached ();
 }
 
-/* The clerk's session: never returns; the test kills it. */
-G_NORETURN static void
-run_session (const Session *session)
+/* The clerk's session: runs until the test kills it. One told to end runs
+ * the application as keikaku does, on a file, and ends when it is told. */
+static int
+run_session (const Session *session,
+             const char    *path)
 {
   g_autoptr(KkApplication) app = kk_test_application_new ();
-  g_autoptr(KkPlan) plan = kk_plan_load_default ();
-  KkWindow *window = kk_window_new (app, plan, NULL);
+  g_autoptr(GFile) file = path ? g_file_new_for_path (path) : NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KkPlan) plan = file ? kk_plan_load_file (file, NULL, &error)
+                                  : kk_plan_load_default ();
+  KkWindow *window;
 
+  g_assert_no_error (error);
+  window = kk_window_new (app, plan, file);
   gtk_window_present (GTK_WINDOW (window));
   session->make_edits (kk_window_get_plan (window));
   g_print ("edited\n");
+  if (session->end == SIGTERM)
+    return g_application_run (G_APPLICATION (app), 0, NULL);
   for (;;)
     g_main_context_iteration (NULL, TRUE);
 }
@@ -130,10 +148,21 @@ entry_written (void)
   return FALSE;
 }
 
-static void
-kill_session_after_editing (const Session *session)
+static gboolean
+lock_file_exists (void)
 {
-  const char *argv[] = { program, "--session", session->session, NULL };
+  g_autofree char *folder = g_path_get_dirname (plan_path);
+  g_autofree char *name = g_path_get_basename (plan_path);
+  g_autofree char *lock_name = g_strconcat (".~lock.", name, "#", NULL);
+  g_autofree char *lock_path = g_build_filename (folder, lock_name, NULL);
+
+  return g_file_test (lock_path, G_FILE_TEST_EXISTS);
+}
+
+static void
+end_session_after_editing (const Session *session)
+{
+  const char *argv[] = { program, "--session", session->session, plan_path, NULL };
   gint64 edited;
   g_autoptr(GError) error = NULL;
   GPid pid;
@@ -146,16 +175,42 @@ kill_session_after_editing (const Session *session)
   wait_for_line (out, "edited\n");
   /* What the README promises: the changes are safe 10 s after the last. */
   edited = g_get_monotonic_time ();
-  while (!entry_written ())
+  while (session->end == SIGKILL && !entry_written ())
     {
       g_assert_cmpint (g_get_monotonic_time () - edited, <, 10 * G_USEC_PER_SEC);
       g_usleep (10000);
     }
-  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+  if (session->end == SIGTERM)
+    {
+      g_assert_false (entry_written ());
+      g_assert_true (lock_file_exists ());
+    }
+  g_assert_cmpint (kill (pid, session->end), ==, 0);
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
-  g_assert_true (WIFSIGNALED (status));
+  if (session->end == SIGKILL)
+    g_assert_true (WIFSIGNALED (status));
+  else
+    {
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+      g_assert_false (lock_file_exists ());
+    }
   g_spawn_close_pid (pid);
   close (out);
+}
+
+/* The embedded plan as a file of the clerk's. */
+static char *
+write_plan_file (const char *folder)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  g_autoptr(GBytes) bytes = kk_plan_to_bytes (plan);
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (folder, "plan.keikaku", NULL);
+
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  return path;
 }
 
 static guint
@@ -186,7 +241,7 @@ restart_application (const Session *session)
 }
 
 static void
-test_sigkill_then_restore (gconstpointer data)
+test_end_then_restore (gconstpointer data)
 {
   const Session *session = data;
   g_autoptr(KkApplication) app = NULL;
@@ -197,7 +252,7 @@ test_sigkill_then_restore (gconstpointer data)
   GtkWindow *window;
   KkPlan *restored;
 
-  kill_session_after_editing (session);
+  end_session_after_editing (session);
   g_assert_cmpuint (count_entries (), ==, 1);
 
   app = restart_application (session);
@@ -239,27 +294,35 @@ main (int   argc,
   int status;
 
   program = g_canonicalize_filename (argv[0], NULL);
-  if (argc == 3 && g_str_equal (argv[1], "--session"))
+  if (argc == 4 && g_str_equal (argv[1], "--session"))
     {
+      const Session *session = find_session (argv[2]);
+
       gtk_init ();
       adw_init ();
-      run_session (find_session (argv[2]));
+      /* Only the way out may write the terminated session's change aside. */
+      if (session->end == SIGTERM)
+        kk_recovery_set_default_delay (G_MAXUINT);
+      return run_session (session, session->end == SIGTERM ? argv[3] : NULL);
     }
 
   /* The session and the restart share a state folder of their own. */
   state_dir = g_dir_make_tmp ("keikaku-state-XXXXXX", NULL);
   g_setenv ("XDG_STATE_HOME", state_dir, TRUE);
+  plan_path = write_plan_file (state_dir);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  g_test_add_data_func ("/recovery/sigkill-then-restore", &sessions[0], test_sigkill_then_restore);
+  g_test_add_data_func ("/recovery/sigkill-then-restore", &sessions[0], test_end_then_restore);
   /* The first change after opening, a step of several changes. */
   g_test_add_data_func ("/recovery/sigkill-then-restore/grouped", &sessions[1],
-                        test_sigkill_then_restore);
+                        test_end_then_restore);
+  g_test_add_data_func ("/recovery/sigterm-then-restore", &sessions[2], test_end_then_restore);
 
   status = g_test_run ();
   kk_test_remove_tree (state_dir);
   g_free (state_dir);
+  g_free (plan_path);
   g_free (program);
   return status;
 }

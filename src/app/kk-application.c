@@ -7,7 +7,9 @@
 
 #include "config.h"
 
+#include <glib-unix.h>
 #include <glib/gi18n.h>
+#include <signal.h>
 
 #include "kk-accessible.h"
 #include "kk-application.h"
@@ -35,6 +37,8 @@ struct _KkApplication
   guint progress_delay;
   /* How many plans are being read. */
   guint n_opening;
+  /* The sources that end the application when it is told to. */
+  guint end_signal_ids[3];
 };
 
 G_DEFINE_FINAL_TYPE (KkApplication, kk_application, ADW_TYPE_APPLICATION)
@@ -708,6 +712,32 @@ kk_application_set_accels (GtkApplication *application)
     gtk_application_set_accels_for_action (application, accels[i].action, accels[i].accels);
 }
 
+/* Told to end (SIGTERM from the session or from kill, SIGHUP from a closed
+ * terminal, SIGINT from Ctrl+C): nobody can be asked about unsaved
+ * changes, so they are written aside for the next start to offer, and
+ * the plans' locks go. */
+static gboolean
+kk_application_end (gpointer user_data)
+{
+  GApplication *application = user_data;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (application)); l; l = l->next)
+    if (KK_IS_WINDOW (l->data))
+      kk_window_keep_aside (l->data);
+  g_application_quit (application);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+kk_application_watch_end_signals (KkApplication *self)
+{
+  static const int signals[] = { SIGTERM, SIGHUP, SIGINT };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (signals) == G_N_ELEMENTS (self->end_signal_ids));
+  for (gsize i = 0; i < G_N_ELEMENTS (signals); i++)
+    self->end_signal_ids[i] = g_unix_signal_add (signals[i], kk_application_end, self);
+}
+
 static void
 kk_application_startup (GApplication *application)
 {
@@ -724,6 +754,7 @@ kk_application_startup (GApplication *application)
                                    G_N_ELEMENTS (actions), application);
   kk_application_set_accels (GTK_APPLICATION (application));
   kk_accessible_name_dialog_buttons ();
+  kk_application_watch_end_signals (self);
 
   self->settings = g_settings_new (APPLICATION_ID);
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
@@ -736,6 +767,8 @@ kk_application_dispose (GObject *object)
 {
   KkApplication *self = KK_APPLICATION (object);
 
+  for (gsize i = 0; i < G_N_ELEMENTS (self->end_signal_ids); i++)
+    g_clear_handle_id (&self->end_signal_ids[i], g_source_remove);
   g_clear_object (&self->settings);
   g_clear_object (&self->recent_menu);
 

@@ -67,6 +67,10 @@ struct _KkWindow
   GtkSpinner *saving_spinner;
   /* Shows the saving bar once a save has taken a while. */
   guint saving_bar_id;
+  /* The application that asks the session to hold off logging out while
+   * the plan has unsaved changes, and the session's cookie for that. */
+  GtkApplication *inhibiting;
+  guint inhibit_cookie;
   AdwToastOverlay *toast_overlay;
   AdwViewStack *view_stack;
   KkProgramList *program_list;
@@ -245,10 +249,47 @@ kk_window_update_actions (KkWindow *self)
 }
 
 static void
+kk_window_end_inhibit (KkWindow *self)
+{
+  if (self->inhibit_cookie != 0)
+    gtk_application_uninhibit (self->inhibiting, self->inhibit_cookie);
+  self->inhibit_cookie = 0;
+  g_clear_object (&self->inhibiting);
+}
+
+/* While the plan has unsaved changes, logging out asks first, and GNOME's
+ * logout dialog names the plan. */
+static void
+kk_window_update_inhibit (KkWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  gboolean unsaved = application != NULL && self->plan != NULL && kk_plan_get_dirty (self->plan);
+  GFile *file;
+  g_autofree char *name = NULL;
+  g_autofree char *reason = NULL;
+
+  if (unsaved == (self->inhibiting != NULL))
+    return;
+  if (!unsaved)
+    {
+      kk_window_end_inhibit (self);
+      return;
+    }
+  /* A plan not saved yet is named by its title. */
+  file = kk_document_get_file (self->document);
+  name = file ? g_file_get_basename (file) : g_strdup (kk_plan_get_title (self->plan));
+  reason = g_strdup_printf (_("“%s” has unsaved changes"), name);
+  self->inhibiting = g_object_ref (application);
+  self->inhibit_cookie = gtk_application_inhibit (application, GTK_WINDOW (self),
+                                                  GTK_APPLICATION_INHIBIT_LOGOUT, reason);
+}
+
+static void
 kk_window_history_changed (KkWindow *self)
 {
   kk_window_update_title (self);
   kk_window_update_actions (self);
+  kk_window_update_inhibit (self);
 }
 
 static void
@@ -1496,6 +1537,7 @@ kk_window_dispose (GObject *object)
   KkWindow *self = KK_WINDOW (object);
 
   g_clear_handle_id (&self->saving_bar_id, g_source_remove);
+  kk_window_end_inhibit (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), KK_TYPE_WINDOW);
   g_clear_object (&self->plan);
   g_clear_object (&self->document);
@@ -1664,6 +1706,7 @@ kk_window_application_set (KkWindow *self)
   if (KK_IS_APPLICATION (application))
     g_menu_append_section (self->recent_menu, NULL,
                            kk_application_get_recent_menu (KK_APPLICATION (application)));
+  kk_window_update_inhibit (self);
 }
 
 static void
@@ -1708,6 +1751,25 @@ kk_window_new (KkApplication *application,
 
   document = kk_document_new (plan, file);
   return kk_window_new_for_document (application, document);
+}
+
+/**
+ * kk_window_keep_aside:
+ *
+ * The application ends without asking the clerk: what was typed goes into
+ * the plan, and the plan's unsaved changes are written aside for the next
+ * start to offer.
+ */
+void
+kk_window_keep_aside (KkWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (KK_IS_WINDOW (self));
+
+  kk_window_apply_typing (self);
+  if (!kk_document_keep_aside (self->document, &error))
+    g_message ("Could not write the unsaved changes aside: %s", error->message);
 }
 
 /**

@@ -34,6 +34,7 @@ void        kk_window_save_to          (KkWindow      *self,
 void        kk_window_import_csv       (KkWindow      *self,
                                         GFile         *file);
 void        kk_window_destroy_when_idle (KkWindow *self);
+void        kk_window_keep_aside       (KkWindow      *self);
 KkProgramList   *kk_window_get_program_list   (KkWindow *self);
 KkProgramEditor *kk_window_get_program_editor (KkWindow *self);
 KkReport        *kk_window_get_report         (KkWindow *self);

@@ -729,6 +729,29 @@ kk_document_unlock (KkDocument *self)
 }
 
 /**
+ * kk_document_keep_aside:
+ *
+ * The process ends without asking the clerk (told to terminate, or the
+ * session ends): writes the unsaved changes aside at once, for the next
+ * start to offer them, and gives up the lock of the file, so that the plan
+ * can be opened again, here or by a colleague.
+ *
+ * Returns: %FALSE with @error set when the changes could not be written
+ */
+gboolean
+kk_document_keep_aside (KkDocument  *self,
+                        GError     **error)
+{
+  gboolean written;
+
+  g_return_val_if_fail (KK_IS_DOCUMENT (self), FALSE);
+
+  written = kk_recovery_write_now (self->recovery, error);
+  kk_document_unlock (self);
+  return written;
+}
+
+/**
  * kk_document_discard:
  *
  * The clerk discarded the unsaved changes: what was written aside of them

@@ -47,6 +47,8 @@ const char *kk_document_get_recovery_error (KkDocument *self);
 gboolean    kk_document_take_over_lock (KkDocument   *self,
                                         GError      **error);
 void        kk_document_unlock         (KkDocument   *self);
+gboolean    kk_document_keep_aside     (KkDocument   *self,
+                                        GError      **error);
 void        kk_document_discard        (KkDocument   *self);
 
 G_END_DECLS

@@ -7,7 +7,8 @@
  * the main thread, which owns it, and written and synced to disk in a
  * worker thread, so that typing never waits for the disk. When the plan is
  * saved, or undone back to what is on disk, or its changes are discarded,
- * the files go.
+ * the files go. A process told to end writes its changes aside at once
+ * (kk_recovery_write_now()), without waiting for the delay.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -41,12 +42,21 @@ struct _KkRecovery
 
   guint delay_ms;
   guint timeout_id;
+  guint64 last_serial;
+  guint64 written_serial;
   gboolean writing;
   gboolean discarded;
   char *write_error;
 };
 
 G_DEFINE_FINAL_TYPE (KkRecovery, kk_recovery, G_TYPE_OBJECT)
+
+static guint default_delay_ms = KK_RECOVERY_DELAY_MS;
+
+/* Held while an entry is written: a write made at once on the way out and
+ * one a worker finishes later go to disk one after the other, the newer
+ * last. */
+static GMutex write_order;
 
 enum {
   PROP_0,
@@ -60,6 +70,7 @@ static GParamSpec *properties[N_PROPS];
  * entry, each replaced whole and synced. */
 typedef struct
 {
+  guint64 serial;
   char *folder;
   char *plan_path;
   GBytes *plan;
@@ -98,6 +109,23 @@ kk_recovery_write_files (KkRecoveryWrite  *write,
          g_file_set_contents_full (write->info_path, write->info, -1, flags, 0600, error);
 }
 
+/* A write older than the one on disk already is left out, not written
+ * over it. */
+static gboolean
+kk_recovery_write_in_order (KkRecovery       *self,
+                            KkRecoveryWrite  *write,
+                            GError          **error)
+{
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&write_order);
+
+  if (write->serial <= self->written_serial)
+    return TRUE;
+  if (!kk_recovery_write_files (write, error))
+    return FALSE;
+  self->written_serial = write->serial;
+  return TRUE;
+}
+
 static void
 kk_recovery_write_thread (GTask        *task,
                           gpointer      source_object,
@@ -106,7 +134,7 @@ kk_recovery_write_thread (GTask        *task,
 {
   GError *error = NULL;
 
-  if (kk_recovery_write_files (task_data, &error))
+  if (kk_recovery_write_in_order (source_object, task_data, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -165,6 +193,21 @@ kk_recovery_write_done (GObject      *object,
     kk_recovery_delete_files (self);
 }
 
+/* The plan as it is now, serialised on the main thread, which owns it. */
+static KkRecoveryWrite *
+kk_recovery_write_new (KkRecovery *self)
+{
+  KkRecoveryWrite *write = g_new0 (KkRecoveryWrite, 1);
+
+  write->serial = ++self->last_serial;
+  write->folder = g_file_get_path (self->folder);
+  write->plan_path = g_strdup (self->plan_path);
+  write->plan = kk_plan_to_bytes (self->plan);
+  write->info_path = g_strdup (self->info_path);
+  write->info = kk_recovery_dup_info (self);
+  return write;
+}
+
 static gboolean
 kk_recovery_write (gpointer user_data)
 {
@@ -179,12 +222,7 @@ kk_recovery_write (gpointer user_data)
       kk_recovery_schedule (self);
       return G_SOURCE_REMOVE;
     }
-  write = g_new0 (KkRecoveryWrite, 1);
-  write->folder = g_file_get_path (self->folder);
-  write->plan_path = g_strdup (self->plan_path);
-  write->plan = kk_plan_to_bytes (self->plan);
-  write->info_path = g_strdup (self->info_path);
-  write->info = kk_recovery_dup_info (self);
+  write = kk_recovery_write_new (self);
 
   self->writing = TRUE;
   task = g_task_new (self, NULL, kk_recovery_write_done, NULL);
@@ -305,7 +343,7 @@ kk_recovery_class_init (KkRecoveryClass *klass)
 static void
 kk_recovery_init (KkRecovery *self)
 {
-  self->delay_ms = KK_RECOVERY_DELAY_MS;
+  self->delay_ms = default_delay_ms;
 }
 
 /**
@@ -392,6 +430,47 @@ kk_recovery_set_delay (KkRecovery *self,
 {
   g_return_if_fail (KK_IS_RECOVERY (self));
   self->delay_ms = delay_ms;
+}
+
+/**
+ * kk_recovery_set_default_delay:
+ * @delay_ms: how long after a change its plan is written aside, at the
+ *   most, by the recoveries made from now on
+ *
+ * For tests of what is written at once, which must not race the delay.
+ */
+void
+kk_recovery_set_default_delay (guint delay_ms)
+{
+  default_delay_ms = delay_ms;
+}
+
+/**
+ * kk_recovery_write_now:
+ *
+ * Writes the unsaved changes aside at once, in the calling thread, for a
+ * process that is about to end without asking the clerk; a write already
+ * under way in a worker never overwrites it with older changes. Nothing
+ * is written when there are no unsaved changes.
+ *
+ * Returns: %FALSE with @error set when the changes could not be written
+ */
+gboolean
+kk_recovery_write_now (KkRecovery  *self,
+                       GError     **error)
+{
+  KkRecoveryWrite *write;
+  gboolean written;
+
+  g_return_val_if_fail (KK_IS_RECOVERY (self), FALSE);
+
+  if (self->discarded || !kk_history_get_dirty (self->history))
+    return TRUE;
+  g_clear_handle_id (&self->timeout_id, g_source_remove);
+  write = kk_recovery_write_new (self);
+  written = kk_recovery_write_in_order (self, write, error);
+  kk_recovery_write_free (write);
+  return written;
 }
 
 /**

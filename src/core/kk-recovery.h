@@ -27,6 +27,9 @@ void        kk_recovery_set_file           (KkRecovery  *self,
                                             const char  *etag);
 void        kk_recovery_set_delay          (KkRecovery  *self,
                                             guint        delay_ms);
+void        kk_recovery_set_default_delay  (guint        delay_ms);
+gboolean    kk_recovery_write_now          (KkRecovery  *self,
+                                            GError     **error);
 gboolean    kk_recovery_get_pending        (KkRecovery  *self);
 const char *kk_recovery_get_write_error    (KkRecovery  *self);
 void        kk_recovery_discard            (KkRecovery  *self);
