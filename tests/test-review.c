@@ -10,6 +10,7 @@
 
 #include "kk-application.h"
 #include "kk-plan-file.h"
+#include "kk-program-editor.h"
 #include "kk-test-ui.h"
 #include "kk-totals.h"
 #include "kk-window.h"
@@ -89,6 +90,67 @@ test_list_shows_and_filters_the_state (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static guint
+n_rows (KkProgramList *list)
+{
+  return g_list_model_get_n_items (kk_program_list_get_rows (list));
+}
+
+static guint
+selected_number (KkProgramList *list)
+{
+  KkProgram *selected = kk_program_list_get_selected_program (list);
+
+  g_assert_nonnull (selected);
+  return kk_program_get_number (selected);
+}
+
+/* A program that an edit takes out of the filter leaves the list and one
+ * it brings in joins it, at once; the program selected for editing stays
+ * under the editor until another one is selected. */
+static void
+test_edits_refilter_the_list (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkWindow *window = kk_test_open_window (app, plan);
+  KkProgramList *list = kk_window_get_program_list (window);
+
+  choose_review_filter (list, "Not confirmed");
+  g_assert_cmpuint (n_rows (list), ==, 0);
+  kk_plan_edit (plan, kk_plan_find_program (plan, 5), "review-state", KK_REVIEW_STATE_DRAFT);
+  kk_plan_edit (plan, kk_plan_find_program (plan, 7), "review-state", KK_REVIEW_STATE_PENDING);
+  kk_test_run_until_idle ();
+  g_assert_cmpuint (n_rows (list), ==, 2);
+  assert_rows_begin (kk_program_list_get_rows (list), 2, 5, 7);
+
+  kk_program_list_set_selected_program (list, kk_plan_find_program (plan, 5));
+  kk_test_run_until_idle ();
+  kk_plan_edit (plan, kk_plan_find_program (plan, 5), "review-state", KK_REVIEW_STATE_CONFIRMED);
+  kk_test_run_until_idle ();
+  g_assert_cmpuint (n_rows (list), ==, 2);
+  g_assert_cmpuint (selected_number (list), ==, 5);
+  g_assert_cmpuint (kk_program_get_number (
+                      kk_program_editor_get_program (kk_window_get_program_editor (window))), ==, 5);
+
+  kk_plan_edit (plan, kk_plan_find_program (plan, 7), "review-state", KK_REVIEW_STATE_CONFIRMED);
+  kk_test_run_until_idle ();
+  assert_rows_begin (kk_program_list_get_rows (list), 1, 5);
+  g_assert_cmpuint (n_rows (list), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  kk_test_run_until_idle ();
+  g_assert_cmpuint (n_rows (list), ==, 2);
+  g_assert_cmpuint (selected_number (list), ==, 5);
+
+  kk_program_list_set_selected_program (list, kk_plan_find_program (plan, 7));
+  kk_test_run_until_idle ();
+  assert_rows_begin (kk_program_list_get_rows (list), 1, 7);
+  g_assert_cmpuint (n_rows (list), ==, 1);
+  g_assert_cmpuint (selected_number (list), ==, 7);
+  g_assert_nonnull (kk_test_find_label (GTK_WIDGET (window), "1 program"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The progress label of @division in the 担当課 view, which builds its
  * groups anew after each change. */
 static const char *
@@ -144,6 +206,7 @@ main (int   argc,
   app = kk_test_application_new ();
 
   g_test_add_func ("/review/list", test_list_shows_and_filters_the_state);
+  g_test_add_func ("/review/edits-refilter", test_edits_refilter_the_list);
   g_test_add_func ("/review/division-progress", test_division_progress_follows_the_review);
 
   status = g_test_run ();

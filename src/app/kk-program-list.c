@@ -3,9 +3,12 @@
  * The programs go through a filter model (search and the drop-downs) and a
  * sort model (the column headers); the table shows them as rows that keep
  * their places (KkRowModel), in a single selection that follows its program
- * when the rows change what they show. An edit neither re-filters nor
- * re-sorts, so that the row being edited stays where it is; the cells and
- * the totals below follow every edit at once.
+ * when the rows change what they show. An edit does not re-sort, so that
+ * the row being edited stays where it is; the cells and the totals below
+ * follow every edit at once. A program that an edit takes out of the search
+ * and filters leaves the list, and one it brings in joins it, except the
+ * selected program: it stays listed, under the editor, until another one is
+ * selected.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -47,6 +50,14 @@ struct _KkProgramList
   /* While the rows take their new programs, the selection waits. */
   gboolean rows_moving;
   GtkFilter *filter;
+  /* The selected program, listed though an edit took it out of the search
+   * or filters, until the selection changes. */
+  KkProgram *kept;
+  /* What edits changed in the filter's answers, applied once they are all
+   * made (a CSV import makes thousands in one step). */
+  guint refilter_id;
+  gboolean refilter_more_strict;
+  gboolean refilter_less_strict;
   GStrv search_words;
   /* The drop-downs' choices, NULL for all. */
   KkPillar *pillar;
@@ -605,19 +616,25 @@ kk_program_list_matches_review (KkProgramList *self,
 }
 
 static gboolean
+kk_program_list_matches (KkProgramList *self,
+                         KkProgram     *program)
+{
+  return (self->pillar == NULL || kk_program_get_pillar (program) == self->pillar) &&
+         (self->division == NULL || kk_program_get_lead_division (program) == self->division) &&
+         (self->funding == NULL || kk_program_has_funding (program, self->funding)) &&
+         kk_program_list_matches_status (self, program) &&
+         kk_program_list_matches_review (self, program) &&
+         kk_program_list_matches_search (self, program);
+}
+
+static gboolean
 kk_program_list_match (gpointer item,
                        gpointer user_data)
 {
   KkProgramList *self = user_data;
   KkProgram *program = item;
-  gboolean match;
+  gboolean match = program == self->kept || kk_program_list_matches (self, program);
 
-  match = (self->pillar == NULL || kk_program_get_pillar (program) == self->pillar) &&
-          (self->division == NULL || kk_program_get_lead_division (program) == self->division) &&
-          (self->funding == NULL || kk_program_has_funding (program, self->funding)) &&
-          kk_program_list_matches_status (self, program) &&
-          kk_program_list_matches_review (self, program) &&
-          kk_program_list_matches_search (self, program);
   if (match)
     g_hash_table_add (self->shown, program);
   else
@@ -650,12 +667,24 @@ kk_program_list_read_choices (KkProgramList *self)
                                            kk_plan_get_funding_sources (self->plan));
 }
 
+/* The clerk changed the search or the filters: they apply to every
+ * program, the one kept by an edit too. */
+static void
+kk_program_list_refilter (KkProgramList   *self,
+                          GtkFilterChange  change)
+{
+  if (self->kept != NULL)
+    change = GTK_FILTER_CHANGE_DIFFERENT;
+  g_clear_object (&self->kept);
+  if (self->plan != NULL)
+    gtk_filter_changed (self->filter, change);
+}
+
 static void
 kk_program_list_filter_changed (KkProgramList *self)
 {
   kk_program_list_read_choices (self);
-  if (self->plan != NULL)
-    gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
+  kk_program_list_refilter (self, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 /* A query that only grows checks again the programs shown, not all. */
@@ -676,10 +705,82 @@ kk_program_list_search_changed (KkProgramList *self)
   g_auto(GStrv) old_words = g_steal_pointer (&self->search_words);
 
   self->search_words = kk_search_split_query (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  if (self->plan != NULL)
-    gtk_filter_changed (self->filter,
-                        kk_search_change ((const char * const *)old_words,
-                                          (const char * const *)self->search_words));
+  kk_program_list_refilter (self, kk_search_change ((const char * const *)old_words,
+                                                    (const char * const *)self->search_words));
+}
+
+/* Only the programs shown are asked again when one must leave, only those
+ * hidden when one must join. */
+static gboolean
+kk_program_list_apply_edits_cb (gpointer user_data)
+{
+  KkProgramList *self = user_data;
+  GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+
+  if (!self->refilter_less_strict)
+    change = GTK_FILTER_CHANGE_MORE_STRICT;
+  else if (!self->refilter_more_strict)
+    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  self->refilter_id = 0;
+  self->refilter_more_strict = self->refilter_less_strict = FALSE;
+  gtk_filter_changed (self->filter, change);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+kk_program_list_refilter_later (KkProgramList *self,
+                                gboolean       joins)
+{
+  if (joins)
+    self->refilter_less_strict = TRUE;
+  else
+    self->refilter_more_strict = TRUE;
+  /* Before the next frame is drawn. */
+  if (self->refilter_id == 0)
+    self->refilter_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, kk_program_list_apply_edits_cb,
+                                         self, NULL);
+}
+
+/* An edit of @program may take it out of what the list shows, or bring it in. */
+static void
+kk_program_list_recheck (KkProgramList *self,
+                         KkProgram     *program)
+{
+  gboolean shown = g_hash_table_contains (self->shown, program);
+  gboolean matches = kk_program_list_matches (self, program);
+
+  if (shown == matches)
+    return;
+  if (program == self->selected && !matches)
+    g_set_object (&self->kept, program);
+  else
+    kk_program_list_refilter_later (self, matches);
+}
+
+static void
+kk_program_list_recheck_edited (KkProgramList *self,
+                                GObject       *object)
+{
+  if (KK_IS_PROGRAM (object))
+    kk_program_list_recheck (self, KK_PROGRAM (object));
+  else if (KK_IS_SHEET (object))
+    {
+      GListModel *programs = kk_sheet_get_programs (KK_SHEET (object));
+
+      for (guint i = 0; i < g_list_model_get_n_items (programs); i++)
+        {
+          g_autoptr(KkProgram) program = g_list_model_get_item (programs, i);
+
+          kk_program_list_recheck (self, program);
+        }
+    }
+  /* A KPI's name or a division's is searched in every program using it. */
+  else if (self->search_words != NULL && self->search_words[0] != NULL &&
+           !KK_IS_KPI_VALUE (object) && !G_IS_LIST_MODEL (object))
+    {
+      kk_program_list_refilter_later (self, TRUE);
+      kk_program_list_refilter_later (self, FALSE);
+    }
 }
 
 /* Keeps the choice made, as long as there still is one at its place. */
@@ -766,6 +867,7 @@ kk_program_list_plan_changed (KkProgramList *self,
       kk_program_list_fill_filters (self);
       kk_program_list_read_choices (self);
     }
+  kk_program_list_recheck_edited (self, object);
   kk_program_list_update_summary (self);
 }
 
@@ -789,8 +891,15 @@ kk_program_list_selection_changed (KkProgramList *self)
 
   if (self->rows_moving)
     return;
-  if (g_set_object (&self->selected, program))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_PROGRAM]);
+  if (!g_set_object (&self->selected, program))
+    return;
+  /* The program an edit took out of the list leaves it now. */
+  if (self->kept != NULL && self->kept != program)
+    {
+      g_clear_object (&self->kept);
+      kk_program_list_refilter_later (self, FALSE);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_PROGRAM]);
 }
 
 static guint
@@ -836,8 +945,10 @@ kk_program_list_dispose (GObject *object)
   if (self->sorted != NULL)
     g_signal_handlers_disconnect_by_data (self->sorted, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), KK_TYPE_PROGRAM_LIST);
+  g_clear_handle_id (&self->refilter_id, g_source_remove);
   g_clear_object (&self->selection);
   g_clear_object (&self->selected);
+  g_clear_object (&self->kept);
   g_clear_object (&self->rows);
   g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);
@@ -1164,6 +1275,9 @@ kk_program_list_set_plan (KkProgramList *self,
     self->programs = kk_list_cache_new (kk_plan_get_programs (plan));
   g_hash_table_remove_all (self->search_texts);
   g_hash_table_remove_all (self->shown);
+  g_clear_object (&self->kept);
+  g_clear_handle_id (&self->refilter_id, g_source_remove);
+  self->refilter_more_strict = self->refilter_less_strict = FALSE;
   if (plan != NULL)
     {
       kk_program_list_fill_filters (self);
