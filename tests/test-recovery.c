@@ -132,6 +132,51 @@ test_change_written_and_restored (Fixture       *fixture,
   g_assert_true (kk_plan_get_dirty (restored));
 }
 
+static char *
+dup_only_entry_name (Fixture *fixture)
+{
+  g_autoptr(KkRecoveryEntry) entry = dup_only_entry (fixture);
+  g_autoptr(KkPlan) restored = kk_recovery_entry_load (entry, NULL);
+  g_autoptr(KkProgram) program = g_list_model_get_item (kk_plan_get_programs (restored), 0);
+
+  return g_strdup (kk_program_get_name (program));
+}
+
+/* A process told to end writes its changes aside at once, without the
+ * delay; a write a worker finishes later never puts older changes back. */
+static void
+test_written_now (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  fixture->recovery = kk_recovery_new (fixture->folder, fixture->plan);
+  g_assert_true (kk_recovery_write_now (fixture->recovery, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_entries (fixture), ==, 0);
+
+  rename_program (fixture, "すぐ書く変更");
+  g_assert_true (kk_recovery_write_now (fixture->recovery, &error));
+  g_assert_no_error (error);
+  g_assert_false (kk_recovery_get_pending (fixture->recovery));
+  name = dup_only_entry_name (fixture);
+  g_assert_cmpstr (name, ==, "すぐ書く変更");
+  g_clear_pointer (&name, g_free);
+
+  /* A worker's write under way, then a newer change written at once. */
+  kk_recovery_set_delay (fixture->recovery, 1);
+  rename_program (fixture, "古い変更");
+  /* The delay runs out: a worker writes the older change. */
+  g_main_context_iteration (NULL, TRUE);
+  rename_program (fixture, "新しい変更");
+  g_assert_true (kk_recovery_write_now (fixture->recovery, &error));
+  g_assert_no_error (error);
+  wait_for_writes (fixture->recovery);
+  name = dup_only_entry_name (fixture);
+  g_assert_cmpstr (name, ==, "新しい変更");
+}
+
 /* Saving, or undoing back to what is on disk, leaves nothing to recover. */
 static void
 test_saved_removes (Fixture       *fixture,
@@ -499,6 +544,8 @@ main (int   argc,
               fixture_set_up, test_damaged_info, fixture_tear_down);
   g_test_add ("/recovery/unloadable-plans", Fixture, NULL,
               fixture_set_up, test_unloadable_plans, fixture_tear_down);
+  g_test_add ("/recovery/written-now", Fixture, NULL,
+              fixture_set_up, test_written_now, fixture_tear_down);
   g_test_add ("/recovery/killed-write-leftovers", Fixture, NULL,
               fixture_set_up, test_killed_write_leftovers, fixture_tear_down);
 
