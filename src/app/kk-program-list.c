@@ -267,9 +267,9 @@ kk_cell_refresh (GtkListItem *item)
 }
 
 /* A text cut short in its column has its tooltip; one that fits has none,
- * so that no tooltip stands over the list where the pointer happens to
- * rest. Asked for on hover, it costs nothing while rows are bound by the
- * thousand. */
+ * nor any cell before the pointer moved over the list, so that no tooltip
+ * stands over the list where the pointer happens to rest. Asked for on
+ * hover, it costs nothing while rows are bound by the thousand. */
 static gboolean
 kk_cell_query_tooltip (GtkInscription *cell,
                        int             x,
@@ -281,7 +281,8 @@ kk_cell_query_tooltip (GtkInscription *cell,
   g_autoptr(PangoLayout) layout = NULL;
   int width;
 
-  if (text == NULL || *text == '\0')
+  if (text == NULL || *text == '\0' ||
+      !kk_tooltip_pointer_moved (gtk_widget_get_ancestor (GTK_WIDGET (cell), GTK_TYPE_COLUMN_VIEW)))
     return FALSE;
   layout = gtk_widget_create_pango_layout (GTK_WIDGET (cell), text);
   pango_layout_get_pixel_size (layout, &width, NULL);
@@ -1220,6 +1221,7 @@ kk_program_list_init (KkProgramList *self)
   kk_program_list_name_filters (self);
   kk_program_list_name_parts (self);
   kk_tooltip_fit (GTK_WIDGET (self));
+  kk_tooltip_follow_pointer (GTK_WIDGET (self->column_view));
   /* A screen reader tells the totals of what is shown with the list. */
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self->column_view),
                                   GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->summary_label, NULL,
