@@ -120,6 +120,57 @@ test_names_whole_beside_editor_in_japanese (void)
   kk_test_run_in_locale ("ja_JP.UTF-8", check_names_whole_beside_editor);
 }
 
+/* Each name of @items that a cell of @view shows reads whole in it. */
+static void
+assert_names_whole (GtkColumnView *view,
+                    GListModel    *items,
+                    const char    *(*get_name) (gpointer item))
+{
+  guint checked = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (items, i);
+      const char *name = get_name (item);
+      GtkWidget *cell = kk_test_find_label (GTK_WIDGET (view), name);
+      g_autoptr(PangoLayout) layout = NULL;
+      int needed;
+
+      if (cell == NULL)
+        continue;
+      layout = gtk_widget_create_pango_layout (cell, name);
+      pango_layout_get_pixel_size (layout, &needed, NULL);
+      g_assert_cmpint (needed, <=, gtk_widget_get_width (cell));
+      checked++;
+    }
+  g_assert_cmpuint (checked, >, 1);
+}
+
+/* With no program open, the list has the window's width: the pillars and
+ * the lead divisions of the plan read whole in their columns, not cut
+ * beside a name column with room to spare. */
+static void
+check_plan_names_whole (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkProgramList *list;
+  GtkColumnView *view;
+  KkWindow *window = open_list (plan, &list, &view);
+
+  g_assert_false (kk_program_list_get_beside_editor (list));
+  assert_columns_fit (view);
+  assert_names_whole (view, kk_plan_get_pillars (plan), (gpointer)kk_pillar_get_name);
+  assert_names_whole (view, kk_plan_get_divisions (plan), (gpointer)kk_division_get_name);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_plan_names_whole (void)
+{
+  kk_test_run_in_locale ("C.UTF-8", check_plan_names_whole);
+  kk_test_run_in_locale ("ja_JP.UTF-8", check_plan_names_whole);
+}
+
 /* A column hidden beside the editor comes back at the width the clerk
  * dragged it to, and hiding it is no drag to keep. */
 static void
@@ -165,6 +216,7 @@ main (int   argc,
   g_test_add_func ("/layout/names-whole-beside-editor-in-japanese",
                    test_names_whole_beside_editor_in_japanese);
   g_test_add_func ("/layout/hidden-column-keeps-its-width", test_hidden_column_keeps_its_width);
+  g_test_add_func ("/layout/plan-names-whole", test_plan_names_whole);
 
   status = g_test_run ();
   g_object_unref (app);

@@ -98,6 +98,8 @@ static GParamSpec *properties[N_PROPS];
 /* Columns                                                                  */
 
 typedef char *(*KkCellTextFunc) (KkProgram *program);
+typedef GListModel *(*KkPlanListFunc) (KkPlan *plan);
+typedef const char *(*KkItemNameFunc) (gpointer item);
 
 typedef struct
 {
@@ -109,6 +111,10 @@ typedef struct
    * width left. */
   const char *sample;
   KkCellTextFunc text;
+  /* The plan's own names the column shows, for it to be as wide as the
+   * widest of them: NULL where the sample is wide enough. */
+  KkPlanListFunc plan_list;
+  KkItemNameFunc item_name;
   /* Amounts sort largest first on the first click. */
   gboolean amount;
   const char *sort_property;
@@ -181,16 +187,20 @@ kk_cell_division (KkProgram *program)
 /* The samples of plan data are Japanese in every language; the status and
  * the review state are the interface's words, 確認待ち the review's longest. */
 static const KkColumn kk_columns[] = {
-  { "number", N_("No."), 1.0, "000", kk_cell_number, FALSE, "number", NULL },
-  { "name", N_("Program"), 0.0, NULL, kk_cell_name, FALSE, "name", NULL },
-  { "pillar", N_("Pillar"), 0.0, "経営基盤の強化", kk_cell_pillar, FALSE, "pillar", "number" },
-  { "funding", N_("Funding"), 0.0, "県・市", kk_cell_funding, FALSE, "funding-label", NULL },
-  { "budget", N_("Budget"), 1.0, "000,000", kk_cell_budget, TRUE, "budget", NULL },
-  { "previous-budget", N_("Last Year"), 1.0, "000,000", kk_cell_previous_budget, TRUE, "previous-budget", NULL },
-  { "difference", N_("Change"), 1.0, "▲ 00,000", kk_cell_difference, TRUE, "difference", NULL },
-  { "status", N_("Status"), 0.0, N_("Continuing"), kk_cell_status, FALSE, "status", NULL },
-  { "review-state", N_("Review"), 0.0, N_("Pending"), kk_cell_review_state, FALSE, "review-state", NULL },
-  { "division", N_("Lead Division"), 0.0, "中小企業支援課", kk_cell_division, FALSE, "lead-division", "name" },
+  { "number", N_("No."), 1.0, "000", kk_cell_number, NULL, NULL, FALSE, "number", NULL },
+  { "name", N_("Program"), 0.0, NULL, kk_cell_name, NULL, NULL, FALSE, "name", NULL },
+  { "pillar", N_("Pillar"), 0.0, "経営基盤の強化", kk_cell_pillar,
+    kk_plan_get_pillars, (KkItemNameFunc)kk_pillar_get_name, FALSE, "pillar", "number" },
+  { "funding", N_("Funding"), 0.0, "県・市", kk_cell_funding, NULL, NULL, FALSE, "funding-label", NULL },
+  { "budget", N_("Budget"), 1.0, "000,000", kk_cell_budget, NULL, NULL, TRUE, "budget", NULL },
+  { "previous-budget", N_("Last Year"), 1.0, "000,000", kk_cell_previous_budget, NULL, NULL, TRUE,
+    "previous-budget", NULL },
+  { "difference", N_("Change"), 1.0, "▲ 00,000", kk_cell_difference, NULL, NULL, TRUE, "difference", NULL },
+  { "status", N_("Status"), 0.0, N_("Continuing"), kk_cell_status, NULL, NULL, FALSE, "status", NULL },
+  { "review-state", N_("Review"), 0.0, N_("Pending"), kk_cell_review_state, NULL, NULL, FALSE,
+    "review-state", NULL },
+  { "division", N_("Lead Division"), 0.0, "中小企業支援課", kk_cell_division,
+    kk_plan_get_divisions, (KkItemNameFunc)kk_division_get_name, FALSE, "lead-division", "name" },
 };
 
 /* What ▲ and the red say, in words for a screen reader. */
@@ -396,6 +406,30 @@ kk_text_width (GtkWidget  *widget,
   return width;
 }
 
+/* The widest of the plan's names the column shows, up to twice its
+ * sample: a pillar or a division reads whole while a name of many words
+ * does not squeeze the programs' names. */
+static int
+kk_program_list_plan_names_width (KkProgramList  *self,
+                                  const KkColumn *column,
+                                  int             sample_width)
+{
+  GtkWidget *widget = GTK_WIDGET (self->column_view);
+  GListModel *items;
+  int width = 0;
+
+  if (self->plan == NULL || column->plan_list == NULL)
+    return 0;
+  items = column->plan_list (self->plan);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (items, i);
+
+      width = MAX (width, kk_text_width (widget, column->item_name (item)));
+    }
+  return MIN (width, 2 * sample_width);
+}
+
 /* As wide as its title and its usual content, in the fonts of the
  * interface's language: English titles are longer than Japanese ones. */
 static int
@@ -403,11 +437,14 @@ kk_program_list_default_width (KkProgramList  *self,
                                const KkColumn *column)
 {
   GtkWidget *widget = GTK_WIDGET (self->column_view);
+  int sample_width;
 
   if (column->sample == NULL)
     return -1;
+  sample_width = kk_text_width (widget, _(column->sample));
+  sample_width = MAX (sample_width, kk_program_list_plan_names_width (self, column, sample_width));
   return MAX (kk_text_width (widget, _(column->title)) + KK_TITLE_ROOM,
-              kk_text_width (widget, _(column->sample)) + KK_CELL_ROOM);
+              sample_width + KK_CELL_ROOM);
 }
 
 /* The width the clerk dragged @column to, or its default. */
@@ -498,8 +535,54 @@ static const char *const kk_columns_in_editor[] = {
   "pillar", "previous-budget", "status", "division", NULL
 };
 
+/* Hidden, a column has no width: GTK 4.8 counts the width of a hidden
+ * column in the list's own (gtk_column_view_measure_across() in
+ * gtkcolumnview.c), which the name would not take. Not a drag to keep. */
+static gboolean
+kk_program_list_column_shown (KkProgramList  *self,
+                              const KkColumn *column)
+{
+  return !self->beside_editor || !g_strv_contains (kk_columns_in_editor, column->id);
+}
+
 static void
-kk_program_list_show_columns (KkProgramList *self)
+kk_program_list_size_column (KkProgramList       *self,
+                             GtkColumnViewColumn *view_column)
+{
+  const KkColumn *column = g_object_get_data (G_OBJECT (view_column), "kk-column");
+  gboolean shown = kk_program_list_column_shown (self, column);
+
+  g_signal_handlers_block_by_func (view_column, kk_program_list_column_resized, self);
+  gtk_column_view_column_set_fixed_width (view_column,
+                                          shown ? kk_program_list_column_width (self, column) : 0);
+  gtk_column_view_column_set_visible (view_column, shown);
+  g_signal_handlers_unblock_by_func (view_column, kk_program_list_column_resized, self);
+}
+
+static gboolean
+kk_column_shown_changes (KkProgramList       *self,
+                         GtkColumnViewColumn *view_column,
+                         const KkColumn      *column)
+{
+  return kk_program_list_column_shown (self, column) !=
+         gtk_column_view_column_get_visible (view_column);
+}
+
+static gboolean
+kk_column_shows_plan_names (KkProgramList       *self,
+                            GtkColumnViewColumn *view_column,
+                            const KkColumn      *column)
+{
+  return column->plan_list != NULL;
+}
+
+typedef gboolean (*KkColumnTest) (KkProgramList       *self,
+                                  GtkColumnViewColumn *view_column,
+                                  const KkColumn      *column);
+
+static void
+kk_program_list_size_columns (KkProgramList *self,
+                              KkColumnTest   needs_sizing)
 {
   GListModel *columns = gtk_column_view_get_columns (self->column_view);
 
@@ -507,19 +590,23 @@ kk_program_list_show_columns (KkProgramList *self)
     {
       g_autoptr(GtkColumnViewColumn) view_column = g_list_model_get_item (columns, i);
       const KkColumn *column = g_object_get_data (G_OBJECT (view_column), "kk-column");
-      gboolean shown = !self->beside_editor || !g_strv_contains (kk_columns_in_editor, column->id);
 
-      if (shown == gtk_column_view_column_get_visible (view_column))
-        continue;
-      /* GTK 4.8 counts the width of a hidden column in the list's own
-       * (gtk_column_view_measure_across() in gtkcolumnview.c), which the
-       * name would not take: hidden, it has none. Not a drag to keep. */
-      g_signal_handlers_block_by_func (view_column, kk_program_list_column_resized, self);
-      gtk_column_view_column_set_fixed_width (view_column,
-                                              shown ? kk_program_list_column_width (self, column) : 0);
-      gtk_column_view_column_set_visible (view_column, shown);
-      g_signal_handlers_unblock_by_func (view_column, kk_program_list_column_resized, self);
+      if (needs_sizing (self, view_column, column))
+        kk_program_list_size_column (self, view_column);
     }
+}
+
+static void
+kk_program_list_show_columns (KkProgramList *self)
+{
+  kk_program_list_size_columns (self, kk_column_shown_changes);
+}
+
+/* The columns that show the plan's own names fit the new plan's. */
+static void
+kk_program_list_fit_plan_names (KkProgramList *self)
+{
+  kk_program_list_size_columns (self, kk_column_shows_plan_names);
 }
 
 /* Connected once the widths are set: only the clerk's drags are kept. */
@@ -1288,6 +1375,7 @@ kk_program_list_set_plan (KkProgramList *self,
                                G_CONNECT_SWAPPED);
     }
   kk_program_list_read_choices (self);
+  kk_program_list_fit_plan_names (self);
   gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->programs));
   kk_program_list_update_summary (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
