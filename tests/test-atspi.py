@@ -212,6 +212,11 @@ def test_editor(application):
                    if re.match(r'^(Move KPI .+ (Up|Down)|Remove KPI .+)$', a.name or '')]
     ok(len(kpi_buttons) > 0 and all(re.search(r'KPI \S', n) for n in kpi_buttons),
        'the buttons of a KPI say which KPI they act on', '\n'.join(kpi_buttons))
+    kpis = wait_for(lambda: find(application, pyatspi.ROLE_LIST, 'KPIs'), 'the list of KPIs')
+    rows = [kpis.getChildAtIndex(i) for i in range(kpis.childCount)]
+    ok(len(rows) > 0 and all((row.name or '').strip() for row in rows),
+       "each KPI's row in the list of KPIs is named",
+       '\n'.join('%s %r' % (row.getRoleName(), row.name) for row in rows))
 
 
 def show_view(application, title):
@@ -229,6 +234,26 @@ def test_divisions(application):
        'each preview button says its division', '\n'.join(buttons))
 
 
+def test_unsaved_changes_dialog(application):
+    """Closing with unsaved changes asks: the question's buttons are said
+    as words, once, without their access keys' underscores."""
+    find(application, pyatspi.ROLE_PUSH_BUTTON, 'New Program').queryAction().doAction(0)
+    wait_for(lambda: find_prefix(application, pyatspi.ROLE_LABEL, '• '), 'the unsaved mark')
+    find(application, pyatspi.ROLE_PUSH_BUTTON, 'Close').queryAction().doAction(0)
+
+    def dialog():
+        for i in range(application.childCount):
+            window = application.getChildAtIndex(i)
+            if window is not None and window.getRole() in (pyatspi.ROLE_DIALOG, pyatspi.ROLE_ALERT):
+                return window
+        return None
+    question = wait_for(dialog, 'the question about unsaved changes')
+    buttons = wait_for(lambda: objects(question, pyatspi.ROLE_PUSH_BUTTON), 'its buttons')
+    ok(len(buttons) >= 3, 'the question offers its answers as buttons',
+       '\n'.join(repr(b.name) for b in buttons))
+    check_names(question, 'the question about unsaved changes')
+
+
 def main():
     process = start_keikaku()
     try:
@@ -238,6 +263,7 @@ def main():
         test_divisions(application)
         # The list and the editor stay in the tree behind the division view.
         check_names(application, 'the list, the editor and the divisions')
+        test_unsaved_changes_dialog(application)
     except TimeoutError as error:
         ok(False, str(error))
     finally:

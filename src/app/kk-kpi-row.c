@@ -151,6 +151,8 @@ kk_kpi_row_name_buttons (KkKpiRow *self)
   kk_accessible_set_name (GTK_WIDGET (self->down_button), down);
   kk_accessible_set_name (GTK_WIDGET (self->remove_button), remove);
   kk_accessible_set_name (GTK_WIDGET (self->add_value_button), add);
+  /* The row in the editor's list of KPIs, which GTK leaves unnamed. */
+  kk_accessible_set_name (GTK_WIDGET (self), name);
   kk_accessible_name_lists (GTK_WIDGET (self), name);
 }
 
