@@ -483,6 +483,38 @@ test_new_program (void)
   g_assert_cmpstr (undone, ==, original);
 }
 
+/* Each program the file adds goes after the one numbered just below it,
+ * also one added before it. */
+static void
+test_new_programs_in_order (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  g_autofree char *csv = NULL;
+  g_autofree char *added = NULL;
+  g_autoptr(KkCsvImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *programs = kk_plan_get_programs (plan);
+  const guint order[] = { 24, 26, 30, 40, 41 };
+
+  kk_plan_edit (plan, kk_plan_find_program (plan, 25), "number", 40);
+  csv = export_programs (plan);
+  added = g_strconcat (csv,
+    "30,三十,人材確保・育成,県,100,,,100,new,作成中,技術支援課,,\r\n",
+    "41,四十一,人材確保・育成,県,100,,,100,new,作成中,技術支援課,,\r\n",
+    "26,二十六,人材確保・育成,県,100,,,100,new,作成中,技術支援課,,\r\n", NULL);
+  import = import_text (plan, added, -1);
+  g_assert_cmpuint (g_list_model_get_n_items (kk_csv_import_get_problems (import)), ==, 0);
+  g_assert_true (kk_csv_import_apply (import, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (programs), ==, 28);
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      g_autoptr(KkProgram) program = g_list_model_get_item (programs, 23 + i);
+
+      g_assert_cmpuint (kk_program_get_number (program), ==, order[i]);
+    }
+}
+
 /* A program the file adds needs what a plan file needs. */
 static void
 test_new_program_incomplete (void)
@@ -533,6 +565,7 @@ main (int   argc,
                         test_round_trip);
   g_test_add_data_func ("/csv-import/round-trip/cp932", GINT_TO_POINTER (ENCODING_CP932),
                         test_round_trip);
+  g_test_add_func ("/csv-import/new-programs-in-order", test_new_programs_in_order);
   g_test_add_func ("/csv-import/review-state", test_review_state);
   g_test_add_func ("/csv-import/review-state-unknown", test_review_state_unknown);
   g_test_add_func ("/csv-import/cp932-characters", test_cp932_characters);

@@ -1282,25 +1282,49 @@ kk_csv_import_get_can_apply (KkCsvImport *self)
          g_list_model_get_n_items (G_LIST_MODEL (self->changes)) > 0;
 }
 
-/* Adds a program with its own sheet after the one numbered just below it. */
-static KkProgram *
-kk_csv_import_add_program (KkCsvImport   *self,
-                           KkImportAdded *added)
+static int
+kk_compare_numbers (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  guint x = GPOINTER_TO_UINT (a);
+  guint y = GPOINTER_TO_UINT (b);
+
+  return (x > y) - (x < y);
+}
+
+/* The plan's programs by number, in a balanced tree: each program the file
+ * adds goes after the one numbered just below it, found in log n steps, so
+ * that thousands of new programs do not each walk every program. */
+static GTree *
+kk_csv_import_dup_numbered (KkCsvImport *self)
 {
   GListModel *programs = kk_plan_get_programs (self->plan);
-  g_autoptr(KkProgram) after = NULL;
-  KkProgram *program;
+  GTree *numbered = g_tree_new_full (kk_compare_numbers, NULL, NULL, NULL);
 
   for (guint i = 0; i < g_list_model_get_n_items (programs); i++)
     {
-      g_autoptr(KkProgram) item = g_list_model_get_item (programs, i);
-      guint number = kk_program_get_number (item);
+      g_autoptr(KkProgram) program = g_list_model_get_item (programs, i);
 
-      if (number < added->number && (after == NULL || number > kk_program_get_number (after)))
-        g_set_object (&after, item);
+      g_tree_insert (numbered, GUINT_TO_POINTER (kk_program_get_number (program)), program);
     }
-  program = kk_plan_create_program (self->plan, after, added->name);
-  kk_plan_edit (self->plan, program, "number", added->number);
+  return numbered;
+}
+
+/* Adds a program with its own sheet after the one numbered just below it. */
+static KkProgram *
+kk_csv_import_add_program (KkCsvImport   *self,
+                           KkImportAdded *added,
+                           GTree         *numbered)
+{
+  GTreeNode *above = g_tree_lower_bound (numbered, GUINT_TO_POINTER (added->number));
+  GTreeNode *below = above != NULL ? g_tree_node_previous (above) : g_tree_node_last (numbered);
+  KkProgram *program;
+
+  program = kk_plan_create_program_numbered (self->plan,
+                                             below ? g_tree_node_value (below) : NULL,
+                                             added->number, added->name);
+  g_tree_insert (numbered, GUINT_TO_POINTER (added->number), program);
   return program;
 }
 
@@ -1318,6 +1342,7 @@ kk_csv_import_apply (KkCsvImport  *self,
 {
   KkHistory *history;
   g_autoptr(GPtrArray) programs = NULL;
+  g_autoptr(GTree) numbered = NULL;
   guint n_problems;
 
   g_return_val_if_fail (KK_IS_CSV_IMPORT (self), FALSE);
@@ -1337,9 +1362,11 @@ kk_csv_import_apply (KkCsvImport  *self,
   self->applied = TRUE;
   history = kk_plan_get_history (self->plan);
   programs = g_ptr_array_new ();
+  numbered = kk_csv_import_dup_numbered (self);
   kk_history_begin_group (history);
   for (guint i = 0; i < self->added->len; i++)
-    g_ptr_array_add (programs, kk_csv_import_add_program (self, g_ptr_array_index (self->added, i)));
+    g_ptr_array_add (programs, kk_csv_import_add_program (self, g_ptr_array_index (self->added, i),
+                                                          numbered));
   for (guint i = 0; i < self->edits->len; i++)
     {
       KkImportEdit *edit = g_ptr_array_index (self->edits, i);

@@ -978,11 +978,18 @@ static guint
 kk_plan_position_after (GListStore *store,
                         gpointer    item)
 {
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (store));
+  g_autoptr(GObject) last = n_items > 0 ? g_list_model_get_item (G_LIST_MODEL (store),
+                                                                  n_items - 1) : NULL;
   guint position;
 
-  if (item != NULL && g_list_store_find (store, item, &position))
+  /* Programs added one after the other (a CSV import of thousands) each go
+   * after the last: found without walking the others. */
+  if (item == NULL || item == (gpointer)last)
+    return n_items;
+  if (g_list_store_find (store, item, &position))
     return position + 1;
-  return g_list_model_get_n_items (G_LIST_MODEL (store));
+  return n_items;
 }
 
 /* One more than the highest "number" of the items of @store. */
@@ -1039,21 +1046,23 @@ kk_plan_first (GListStore *store)
 }
 
 /**
- * kk_plan_create_program:
+ * kk_plan_create_program_numbered:
  * @after: (nullable): the program after which the new one goes, whose pillar,
  *   funding and division it takes; %NULL for the end and the first of each
+ * @number: the new program's number, which no program of the plan has
  * @name: the new program's name
  *
- * Adds a new program with a sheet of its own, numbered after all others,
- * as a draft (作成中) of the year's review.
+ * Adds a new program with a sheet of its own, as a draft (作成中) of the
+ * year's review.
  *
  * Returns: (transfer none) (nullable): the new program, or %NULL when the
  *   plan has no pillar, funding source or division to give it
  */
 KkProgram *
-kk_plan_create_program (KkPlan     *self,
-                        KkProgram  *after,
-                        const char *name)
+kk_plan_create_program_numbered (KkPlan     *self,
+                                 KkProgram  *after,
+                                 guint       number,
+                                 const char *name)
 {
   g_autoptr(KkPillar) first_pillar = NULL;
   g_autoptr(KkFunding) first_funding = NULL;
@@ -1066,6 +1075,7 @@ kk_plan_create_program (KkPlan     *self,
 
   g_return_val_if_fail (KK_IS_PLAN (self), NULL);
   g_return_val_if_fail (after == NULL || KK_IS_PROGRAM (after), NULL);
+  g_return_val_if_fail (number > 0, NULL);
   g_return_val_if_fail (name != NULL && *name != '\0', NULL);
 
   first_pillar = kk_plan_first (self->pillars);
@@ -1074,7 +1084,7 @@ kk_plan_create_program (KkPlan     *self,
   if (first_pillar == NULL || first_funding == NULL || first_division == NULL)
     return NULL;
 
-  program = kk_program_new (kk_plan_get_next_program_number (self), name);
+  program = kk_program_new (number, name);
   kk_program_set_status (program, KK_PROGRAM_STATUS_NEW);
   kk_program_set_review_state (program, KK_REVIEW_STATE_DRAFT);
   kk_program_set_pillar (program, after ? kk_program_get_pillar (after) : first_pillar);
@@ -1092,6 +1102,25 @@ kk_plan_create_program (KkPlan     *self,
 
   kk_plan_insert_program (self, program, sheet, after);
   return program;
+}
+
+/**
+ * kk_plan_create_program:
+ *
+ * kk_plan_create_program_numbered() with a number after all others.
+ *
+ * Returns: (transfer none) (nullable): the new program, or %NULL when the
+ *   plan has no pillar, funding source or division to give it
+ */
+KkProgram *
+kk_plan_create_program (KkPlan     *self,
+                        KkProgram  *after,
+                        const char *name)
+{
+  g_return_val_if_fail (KK_IS_PLAN (self), NULL);
+
+  return kk_plan_create_program_numbered (self, after, kk_plan_get_next_program_number (self),
+                                          name);
 }
 
 /**

@@ -120,6 +120,10 @@ guint        kk_plan_get_next_program_number (KkPlan     *self);
 KkProgram   *kk_plan_create_program       (KkPlan       *self,
                                            KkProgram    *after,
                                            const char   *name);
+KkProgram   *kk_plan_create_program_numbered (KkPlan     *self,
+                                              KkProgram  *after,
+                                              guint       number,
+                                              const char *name);
 KkProgram   *kk_plan_duplicate_program    (KkPlan       *self,
                                            KkProgram    *program,
                                            const char   *name);
