@@ -91,10 +91,10 @@ def objects(root, role=None):
 
 
 def is_doubled(name):
-    """"Save Save": GTK joins our name to that of the label beside it."""
+    """"Save Save", "Add Figure to KPI 件数 Add Figure": GTK joins our name
+    to that of the label inside or beside the control."""
     words = name.split(' ')
-    half = len(words) // 2
-    return len(words) % 2 == 0 and half > 0 and words[:half] == words[half:]
+    return any(words[:k] == words[-k:] for k in range(1, len(words) // 2 + 1))
 
 
 def unspeakable(accessible):
@@ -205,6 +205,11 @@ def test_editor(application):
            'the field %s is named by its label' % label)
     combo = find(application, pyatspi.ROLE_COMBO_BOX, 'Pillar')
     ok(combo is not None, 'the pillar is named by its label')
+    choices = [(box.name, item) for box in objects(application, pyatspi.ROLE_COMBO_BOX)
+               for item in objects(box, pyatspi.ROLE_LIST_ITEM)]
+    ok(len(choices) > 0 and all((item.name or '').strip() for box, item in choices),
+       'the choice a combo row or drop-down shows is named by it',
+       '\n'.join('%s: %r' % (box, item.name) for box, item in choices))
 
     # A KPI's figures are made when it is expanded, which AT-SPI offers no
     # action for in GTK 4.8: test-editor checks their buttons' names.
@@ -212,6 +217,14 @@ def test_editor(application):
                    if re.match(r'^(Move KPI .+ (Up|Down)|Remove KPI .+)$', a.name or '')]
     ok(len(kpi_buttons) > 0 and all(re.search(r'KPI \S', n) for n in kpi_buttons),
        'the buttons of a KPI say which KPI they act on', '\n'.join(kpi_buttons))
+    # Made with the KPI's row, shown when it is expanded.
+    add_buttons = [a for a in objects(application, pyatspi.ROLE_PUSH_BUTTON)
+                   if (a.name or '').startswith('Add Figure')]
+    ok(len(add_buttons) > 0 and
+       all(re.match(r'^Add Figure to KPI \S', a.name) and unspeakable(a) is None
+           for a in add_buttons),
+       'the button that adds a figure says its KPI, once',
+       '\n'.join(repr(a.name) for a in add_buttons))
     kpis = wait_for(lambda: find(application, pyatspi.ROLE_LIST, 'KPIs'), 'the list of KPIs')
     rows = [kpis.getChildAtIndex(i) for i in range(kpis.childCount)]
     ok(len(rows) > 0 and all((row.name or '').strip() for row in rows),

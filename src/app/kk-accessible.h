@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -18,5 +18,6 @@ void  kk_accessible_name_buttons   (GtkWidget   *widget);
 void  kk_accessible_name_dialog_buttons (void);
 void  kk_accessible_name_drop_down (GtkDropDown *drop_down,
                                     const char  *name);
+void  kk_accessible_name_combo_row (AdwComboRow *combo_row);
 
 G_END_DECLS

@@ -426,6 +426,8 @@ kk_program_editor_name_rows (KkProgramEditor *self)
 
       kk_accessible_set_name (GTK_WIDGET (rows[i]), title);
       kk_accessible_name_lists (GTK_WIDGET (rows[i]), title);
+      if (ADW_IS_COMBO_ROW (rows[i]))
+        kk_accessible_name_combo_row (ADW_COMBO_ROW (rows[i]));
     }
 }
 
