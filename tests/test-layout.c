@@ -171,6 +171,68 @@ test_plan_names_whole (void)
   kk_test_run_in_locale ("ja_JP.UTF-8", check_plan_names_whole);
 }
 
+static gboolean
+is_at_its_smallest (gpointer window)
+{
+  int min_width;
+
+  gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  return gtk_widget_get_width (window) <= min_width;
+}
+
+static gboolean
+pillar_hidden (gpointer view)
+{
+  return !gtk_column_view_column_get_visible (find_column (view, _("Pillar")));
+}
+
+static gboolean
+is_wide_again (gpointer view)
+{
+  return !pillar_hidden (view);
+}
+
+/* At the window's smallest width the list is too narrow for every column
+ * and a name: it leaves out what it leaves out beside the editor, every
+ * column left is in sight, and the names have room to be read. Wide
+ * again, it shows every column. */
+static void
+check_narrow_window (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkProgramList *list;
+  GtkColumnView *view;
+  KkWindow *window = open_list (plan, &list, &view);
+  GtkWidget *name = kk_test_find_label (GTK_WIDGET (view), kk_program_get_name (kk_plan_find_program (plan, 8)));
+  g_autoptr(PangoLayout) layout = NULL;
+  int min_width, needed;
+
+  g_assert_nonnull (name);
+  g_assert_false (pillar_hidden (view));
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL,
+                      NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), min_width, 600);
+  kk_test_wait_until (is_at_its_smallest, window);
+  kk_test_wait_until (pillar_hidden, view);
+  kk_test_run_until_idle ();
+  g_assert_false (gtk_column_view_column_get_visible (find_column (view, _("Lead Division"))));
+  assert_columns_fit (view);
+  layout = gtk_widget_create_pango_layout (name, kk_program_get_name (kk_plan_find_program (plan, 8)));
+  pango_layout_get_pixel_size (layout, &needed, NULL);
+  g_assert_cmpint (needed, <=, gtk_widget_get_width (name));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  kk_test_wait_until (is_wide_again, view);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_narrow_window (void)
+{
+  kk_test_run_in_locale ("C.UTF-8", check_narrow_window);
+  kk_test_run_in_locale ("ja_JP.UTF-8", check_narrow_window);
+}
+
 /* A column hidden beside the editor comes back at the width the clerk
  * dragged it to, and hiding it is no drag to keep. */
 static void
@@ -217,6 +279,7 @@ main (int   argc,
                    test_names_whole_beside_editor_in_japanese);
   g_test_add_func ("/layout/hidden-column-keeps-its-width", test_hidden_column_keeps_its_width);
   g_test_add_func ("/layout/plan-names-whole", test_plan_names_whole);
+  g_test_add_func ("/layout/narrow-window", test_narrow_window);
 
   status = g_test_run ();
   g_object_unref (app);

@@ -70,6 +70,13 @@ struct _KkProgramList
    * the filter model, which looks each row up again. */
   GHashTable *shown;
   gboolean beside_editor;
+  /* Narrower than every column and a name need: the list leaves out what
+   * it leaves out beside the editor. The width they need, -1 until
+   * measured again, and the check of a new width, made once it is laid
+   * out. */
+  gboolean narrow;
+  int full_width;
+  guint narrow_id;
 
   GtkSearchEntry *search_entry;
   GtkDropDown *pillar_filter;
@@ -479,6 +486,7 @@ kk_program_list_column_resized (KkProgramList       *self,
   g_variant_builder_add (&builder, "{si}", column->id,
                          gtk_column_view_column_get_fixed_width (view_column));
   g_settings_set_value (self->settings, "column-widths", g_variant_builder_end (&builder));
+  self->full_width = -1;
 }
 
 /* Amounts are read down their right edge: their titles stand there too,
@@ -542,7 +550,8 @@ static gboolean
 kk_program_list_column_shown (KkProgramList  *self,
                               const KkColumn *column)
 {
-  return !self->beside_editor || !g_strv_contains (kk_columns_in_editor, column->id);
+  return !(self->beside_editor || self->narrow) ||
+         !g_strv_contains (kk_columns_in_editor, column->id);
 }
 
 static void
@@ -606,7 +615,74 @@ kk_program_list_show_columns (KkProgramList *self)
 static void
 kk_program_list_fit_plan_names (KkProgramList *self)
 {
+  self->full_width = -1;
   kk_program_list_size_columns (self, kk_column_shows_plan_names);
+}
+
+/* A name needs this much to be read at all. */
+#define KK_NAME_SAMPLE "小規模企業者等設備貸与事業"
+
+static int
+kk_program_list_get_full_width (KkProgramList *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self->column_view);
+
+  if (self->full_width >= 0)
+    return self->full_width;
+  self->full_width = kk_text_width (widget, KK_NAME_SAMPLE) + KK_CELL_ROOM;
+  for (guint i = 0; i < G_N_ELEMENTS (kk_columns); i++)
+    if (kk_columns[i].sample != NULL)
+      self->full_width += kk_program_list_column_width (self, &kk_columns[i]);
+  return self->full_width;
+}
+
+static gboolean
+kk_program_list_follow_width (gpointer user_data)
+{
+  KkProgramList *self = user_data;
+  gboolean narrow = gtk_widget_get_width (GTK_WIDGET (self)) < kk_program_list_get_full_width (self);
+
+  self->narrow_id = 0;
+  if (narrow != self->narrow)
+    {
+      self->narrow = narrow;
+      kk_program_list_show_columns (self);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+kk_program_list_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (child != NULL)
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline,
+                        natural_baseline);
+}
+
+/* Laid out as a bin is, and told its width: whether the list is narrow is
+ * decided once it is laid out, as its columns must not change while GTK
+ * allocates them. */
+static void
+kk_program_list_allocate (GtkWidget *widget,
+                          int        width,
+                          int        height,
+                          int        baseline)
+{
+  KkProgramList *self = KK_PROGRAM_LIST (widget);
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (child != NULL)
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+  if ((width < kk_program_list_get_full_width (self)) != self->narrow && self->narrow_id == 0)
+    self->narrow_id = g_idle_add (kk_program_list_follow_width, self);
 }
 
 /* Connected once the widths are set: only the clerk's drags are kept. */
@@ -1034,6 +1110,7 @@ kk_program_list_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->sorted, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), KK_TYPE_PROGRAM_LIST);
   g_clear_handle_id (&self->refilter_id, g_source_remove);
+  g_clear_handle_id (&self->narrow_id, g_source_remove);
   g_clear_object (&self->selection);
   g_clear_object (&self->selected);
   g_clear_object (&self->kept);
@@ -1297,6 +1374,10 @@ kk_program_list_init (KkProgramList *self)
   GtkSorter *sorter;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_layout_manager (GTK_WIDGET (self),
+                                 gtk_custom_layout_new (NULL, kk_program_list_measure,
+                                                        kk_program_list_allocate));
+  self->full_width = -1;
   self->search_words = g_new0 (char *, 1);
   self->search_texts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->shown = g_hash_table_new (NULL, NULL);
