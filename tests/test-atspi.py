@@ -247,20 +247,43 @@ def test_divisions(application):
        'each preview button says its division', '\n'.join(buttons))
 
 
+def find_dialog(application):
+    """The dialog the application shows, or None."""
+    for i in range(application.childCount):
+        window = application.getChildAtIndex(i)
+        if window is not None and window.getRole() in (pyatspi.ROLE_DIALOG, pyatspi.ROLE_ALERT):
+            return window
+    return None
+
+
+def click(root, role, name):
+    wait_for(lambda: find(root, role, name), name).queryAction().doAction(0)
+
+
+def test_name_dialog(application):
+    """The dialog that asks for a new division's name: its buttons and its
+    field are said as words, once."""
+    menu = wait_for(lambda: [a for a in objects(application, pyatspi.ROLE_PUSH_BUTTON)
+                             if a.name == 'Main Menu' and a.queryAction().nActions > 0],
+                    'the main menu button')
+    menu[0].queryAction().doAction(0)
+    click(application, pyatspi.ROLE_MENU_ITEM, 'Add Division…')
+    dialog = wait_for(lambda: find_dialog(application), 'the dialog asking for a name')
+    buttons = wait_for(lambda: objects(dialog, pyatspi.ROLE_PUSH_BUTTON), 'its buttons')
+    ok(len(buttons) >= 2, 'the name dialog offers its answers as buttons',
+       '\n'.join(repr(b.name) for b in buttons))
+    check_names(dialog, 'the dialog asking for a new division\'s name')
+    click(dialog, pyatspi.ROLE_PUSH_BUTTON, 'Cancel')
+    wait_for(lambda: find_dialog(application) is None, 'the name dialog to close')
+
+
 def test_unsaved_changes_dialog(application):
     """Closing with unsaved changes asks: the question's buttons are said
     as words, once, without their access keys' underscores."""
     find(application, pyatspi.ROLE_PUSH_BUTTON, 'New Program').queryAction().doAction(0)
     wait_for(lambda: find_prefix(application, pyatspi.ROLE_LABEL, '• '), 'the unsaved mark')
     find(application, pyatspi.ROLE_PUSH_BUTTON, 'Close').queryAction().doAction(0)
-
-    def dialog():
-        for i in range(application.childCount):
-            window = application.getChildAtIndex(i)
-            if window is not None and window.getRole() in (pyatspi.ROLE_DIALOG, pyatspi.ROLE_ALERT):
-                return window
-        return None
-    question = wait_for(dialog, 'the question about unsaved changes')
+    question = wait_for(lambda: find_dialog(application), 'the question about unsaved changes')
     buttons = wait_for(lambda: objects(question, pyatspi.ROLE_PUSH_BUTTON), 'its buttons')
     ok(len(buttons) >= 3, 'the question offers its answers as buttons',
        '\n'.join(repr(b.name) for b in buttons))
@@ -276,6 +299,7 @@ def main():
         test_divisions(application)
         # The list and the editor stay in the tree behind the division view.
         check_names(application, 'the list, the editor and the divisions')
+        test_name_dialog(application)
         test_unsaved_changes_dialog(application)
     except TimeoutError as error:
         ok(False, str(error))
