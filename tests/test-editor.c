@@ -13,6 +13,7 @@
 #include "kk-kpi-row.h"
 #include "kk-plan-file.h"
 #include "kk-program-editor.h"
+#include "kk-test-locale.h"
 #include "kk-test-ui.h"
 
 /* 【13】, whose budget the issue typed 12a into. */
@@ -113,8 +114,9 @@ test_invalid_budget_changes_nothing (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (fixture->budget_error));
   g_assert_true (gtk_widget_has_css_class (fixture->budget, "error"));
   message = gtk_label_get_text (GTK_LABEL (fixture->budget_error));
-  g_assert_nonnull (strstr (message, "12a"));
-  g_assert_nonnull (strstr (message, fixture->budget_text));
+  /* Two sentences: what is wrong, and what the plan keeps. */
+  g_assert_cmpstr (message, ==, "“12a” is not a whole number of thousand yen. "
+                   "Nothing was changed: the plan keeps 319,750.");
 
   kk_test_press_enter (fixture->budget);
   assert_plan_and_history_unchanged (fixture);
@@ -480,25 +482,45 @@ test_access_keys_are_unique (Fixture       *fixture,
 /* The editor is made anew under the Japanese locale, which has its own
  * labels and the same keys. */
 static void
-test_access_keys_are_unique_in_japanese (void)
+check_access_keys_in_japanese (void)
 {
-  g_autofree char *po_dir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
   Fixture fixture = { 0 };
 
-  if (setlocale (LC_ALL, "ja_JP.UTF-8") == NULL)
-    {
-      g_test_skip ("no ja_JP.UTF-8 locale");
-      return;
-    }
-  bindtextdomain (GETTEXT_PACKAGE, po_dir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
   fixture_set_up (&fixture, NULL);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (fixture.budget)), ==,
                    "事業費(_B)");
   assert_access_keys_unique (&fixture);
   fixture_tear_down (&fixture, NULL);
-  setlocale (LC_ALL, "C.UTF-8");
+}
+
+static void
+test_access_keys_are_unique_in_japanese (void)
+{
+  kk_test_run_in_locale ("ja_JP.UTF-8", check_access_keys_in_japanese);
+}
+
+/* The message is two sentences in Japanese too, each ending with 。 */
+static void
+check_refusal_in_japanese (void)
+{
+  Fixture fixture = { 0 };
+
+  fixture_set_up (&fixture, NULL);
+  type_into (fixture.budget, "12a");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (fixture.budget_error)), ==,
+                   "「12a」は千円単位の整数ではありません。計画は変更せず、319,750 のままです。");
+  type_into (fixture.name, "");
+  kk_test_press_enter (fixture.name);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (kk_test_find_named (GTK_WIDGET (fixture.editor),
+                                                                      "program-error"))), ==,
+                   "事業名は空欄にできません。計画は変更せず、生産性向上・業態転換支援補助金事業 のままです。");
+  fixture_tear_down (&fixture, NULL);
+}
+
+static void
+test_refusal_in_japanese (void)
+{
+  kk_test_run_in_locale ("ja_JP.UTF-8", check_refusal_in_japanese);
 }
 
 static void
@@ -516,6 +538,7 @@ main (int   argc,
   g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  kk_test_bind_translations ();
 
   add_test ("/editor/invalid-budget-changes-nothing", test_invalid_budget_changes_nothing);
   add_test ("/editor/huge-budget-is-refused", test_huge_budget_is_refused);
@@ -531,6 +554,7 @@ main (int   argc,
   add_test ("/editor/a11y/every-control-has-a-name", test_every_control_has_a_name);
   add_test ("/editor/access-keys/unique", test_access_keys_are_unique);
   g_test_add_func ("/editor/access-keys/unique-in-japanese", test_access_keys_are_unique_in_japanese);
+  g_test_add_func ("/editor/invalid-budget-in-japanese", test_refusal_in_japanese);
 
   return g_test_run ();
 }

@@ -262,21 +262,32 @@ kk_field_set_error (KkField    *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
 }
 
+/* The parsers' messages are phrases, as GErrors are, and the fields' own
+ * are sentences: before another sentence each ends as one. */
+static char *
+kk_field_dup_sentence (const char *text)
+{
+  if (g_str_has_suffix (text, ".") || g_str_has_suffix (text, "。"))
+    return g_strdup (text);
+  /* Translators: ends a message as a sentence, before the next one */
+  return g_strdup_printf (C_("sentence", "%s."), text);
+}
+
 /* Says what is wrong, and that the plan holds what it held. */
 static void
 kk_field_refuse (KkField *self,
                  GError  *error)
 {
   g_autofree char *kept = kk_field_dup_plan_text (self);
+  g_autofree char *wrong = kk_field_dup_sentence (error->message);
   g_autofree char *message = NULL;
 
   if (*kept == '\0')
-    message = g_strdup_printf (_("%s Nothing was changed."), error->message);
+    message = g_strdup_printf (_("%s Nothing was changed."), wrong);
   else
     /* Translators: the first %s says what is wrong with what was typed, the
      * second is the value the plan keeps, such as 319,750 */
-    message = g_strdup_printf (_("%s Nothing was changed: the plan keeps %s."),
-                               error->message, kept);
+    message = g_strdup_printf (_("%s Nothing was changed: the plan keeps %s."), wrong, kept);
   kk_field_set_error (self, message);
 }
 
@@ -409,21 +420,6 @@ kk_field_name_widget (KkField *self)
     kk_accessible_set_name (GTK_WIDGET (delegate), self->label);
 }
 
-/* "_Budget" is read "Budget". */
-static char *
-kk_label_without_mnemonic (const char *label)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (const char *p = label; *p != '\0'; p++)
-    {
-      if (*p == '_' && p[1] != '\0')
-        p++;
-      g_string_append_c (text, *p);
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 /* ------------------------------------------------------------------------ */
 /* The object                                                               */
 
@@ -520,7 +516,7 @@ kk_field_new (GtkWidget   *widget,
   self->widget = g_object_ref (widget);
   self->kind = kind;
   self->property = g_strdup (property);
-  self->label = kk_label_without_mnemonic (label);
+  self->label = kk_accessible_strip_mnemonic (label);
   kk_field_watch_widget (self);
   kk_field_name_widget (self);
   return self;
