@@ -292,12 +292,27 @@ kk_window_history_changed (KkWindow *self)
   kk_window_update_inhibit (self);
 }
 
+/* What the clerk typed into a field but did not apply yet is part of the
+ * plan to save. */
+static void
+kk_window_apply_typing (KkWindow *self)
+{
+  if (self->program_editor != NULL)
+    kk_program_editor_commit (self->program_editor);
+}
+
+/* A value typed and not applied yet is the latest edit: undo takes it
+ * back, and redo brings it again, as when a click on Undo takes the focus
+ * from the field; the typing is not dropped for an older step. */
 static void
 kk_window_undo (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  kk_history_undo (kk_plan_get_history (KK_WINDOW (widget)->plan));
+  KkWindow *self = KK_WINDOW (widget);
+
+  kk_window_apply_typing (self);
+  kk_history_undo (kk_plan_get_history (self->plan));
 }
 
 static void
@@ -317,15 +332,6 @@ kk_window_find (GtkWidget  *widget,
 
   adw_view_stack_set_visible_child_name (self->view_stack, "programs");
   kk_program_list_focus_search (self->program_list);
-}
-
-/* What the clerk typed into a field but did not apply yet is part of the
- * plan to save. */
-static void
-kk_window_apply_typing (KkWindow *self)
-{
-  if (self->program_editor != NULL)
-    kk_program_editor_commit (self->program_editor);
 }
 
 static void
