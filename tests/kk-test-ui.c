@@ -153,6 +153,67 @@ kk_test_run_until_idle (void)
   kk_test_run_ready_sources ();
 }
 
+typedef struct
+{
+  const char *query;
+  gboolean    applied;
+} KkSearchWait;
+
+static void
+kk_search_wait_changed (GtkEditable  *search,
+                        KkSearchWait *wait)
+{
+  if (g_str_equal (gtk_editable_get_text (search), wait->query))
+    wait->applied = TRUE;
+}
+
+static gboolean
+kk_search_wait_applied (gpointer data)
+{
+  KkSearchWait *wait = data;
+
+  return wait->applied;
+}
+
+/**
+ * kk_test_search:
+ * @search: a #GtkSearchEntry
+ * @query: what the clerk types
+ *
+ * Types @query into @search and waits until what searches with it (the
+ * program list, in its #GtkSearchEntry::search-changed handler) has
+ * searched for it and the windows are drawn again. The entry's search
+ * delay, the clerk's pause in typing, is set to nothing for the test not
+ * to wait it out.
+ *
+ * gtk_editable_set_text() deletes the old text, then inserts the new one
+ * (gtk/gtkeditable.c), and the entry says #GtkSearchEntry::search-changed
+ * at once when it is left empty, only after its delay for a text
+ * (gtk/gtksearchentry.c): replacing one query with another first searches
+ * for nothing and shows every program. Only the emission made with
+ * @query in the entry is the search for it.
+ */
+void
+kk_test_search (GtkWidget  *search,
+                const char *query)
+{
+  KkSearchWait wait = { query, FALSE };
+  gulong handler;
+
+  g_assert_true (GTK_IS_SEARCH_ENTRY (search));
+  /* The same text again changes nothing: no search comes. */
+  if (g_str_equal (gtk_editable_get_text (GTK_EDITABLE (search)), query))
+    return;
+  gtk_search_entry_set_search_delay (GTK_SEARCH_ENTRY (search), 0);
+  /* After every handler, the list's too. */
+  handler = g_signal_connect_after (search, "search-changed",
+                                    G_CALLBACK (kk_search_wait_changed), &wait);
+  gtk_editable_set_text (GTK_EDITABLE (search), query);
+  kk_test_wait_until (kk_search_wait_applied, &wait);
+  g_signal_handler_disconnect (search, handler);
+  kk_test_run_until_idle ();
+}
+
 /**
  * kk_test_find_dialog:
  * @heading: (nullable): the dialog's heading; %NULL for any

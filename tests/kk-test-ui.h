@@ -19,6 +19,8 @@ void              kk_test_wait_ms         (guint             ms);
 void              kk_test_wait_until      (KkTestCondition   done,
                                            gpointer          data);
 void              kk_test_run_until_idle  (void);
+void              kk_test_search          (GtkWidget        *search,
+                                           const char       *query);
 AdwMessageDialog *kk_test_find_dialog     (const char       *heading);
 void              kk_test_respond         (AdwMessageDialog *dialog,
                                            const char       *response);

@@ -162,10 +162,7 @@ static guint
 search_for (KkProgramList *list,
             const char    *query)
 {
-  GtkWidget *search = kk_test_find_type (GTK_WIDGET (list), GTK_TYPE_SEARCH_ENTRY);
-
-  gtk_editable_set_text (GTK_EDITABLE (search), query);
-  kk_test_wait_ms (400);
+  kk_test_search (kk_test_find_type (GTK_WIDGET (list), GTK_TYPE_SEARCH_ENTRY), query);
   return g_list_model_get_n_items (kk_program_list_get_rows (list));
 }
 
@@ -289,7 +286,7 @@ test_rows_and_selection_follow_the_programs (void)
   g_assert_null (kk_test_find_label (GTK_WIDGET (list), kk_program_get_name (hidden)));
 
   kk_program_list_sort_by (list, "budget", GTK_SORT_DESCENDING);
-  kk_test_wait_ms (200);
+  kk_test_run_until_idle ();
   g_assert_true (kk_program_list_get_selected_program (list) == kept);
   g_assert_true (selected_row_program (list) == kept);
 
