@@ -237,6 +237,29 @@ kk_test_find_dialog (const char *heading)
   return NULL;
 }
 
+static gboolean
+kk_test_dialog_shown (gpointer heading)
+{
+  return kk_test_find_dialog (heading) != NULL;
+}
+
+/**
+ * kk_test_wait_for_dialog:
+ * @heading: (nullable): the dialog's heading; %NULL for any
+ *
+ * Waits until a message dialog is shown, such as one presented once a
+ * worker is done; fails the test after a minute.
+ *
+ * Returns: (transfer none): the dialog
+ */
+AdwMessageDialog *
+kk_test_wait_for_dialog (const char *heading)
+{
+  kk_test_wait_until (kk_test_dialog_shown, (gpointer) heading);
+  kk_test_run_until_idle ();
+  return kk_test_find_dialog (heading);
+}
+
 /* As a click on the response's button does: the response, then the dialog
  * closes. */
 void

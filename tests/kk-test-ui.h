@@ -22,6 +22,7 @@ void              kk_test_run_until_idle  (void);
 void              kk_test_search          (GtkWidget        *search,
                                            const char       *query);
 AdwMessageDialog *kk_test_find_dialog     (const char       *heading);
+AdwMessageDialog *kk_test_wait_for_dialog (const char       *heading);
 void              kk_test_respond         (AdwMessageDialog *dialog,
                                            const char       *response);
 const char       *kk_test_widget_text     (GtkWidget        *widget);
