@@ -314,6 +314,23 @@ search_changed (GtkSearchEntry *entry,
   *changed = TRUE;
 }
 
+/* The frame clock starts a frame no sooner than a refresh interval after
+ * the last one began (min_next_frame_time, gdk/gdkframeclockidle.c): a key
+ * typed before then would wait for that turn. */
+static gboolean
+frame_clock_ready (gpointer widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  GdkFrameTimings *last = gdk_frame_clock_get_current_timings (clock);
+  gint64 interval;
+  gint64 presentation;
+
+  if (last == NULL)
+    return TRUE;
+  gdk_frame_clock_get_refresh_info (clock, 0, &interval, &presentation);
+  return g_get_monotonic_time () >= gdk_frame_timings_get_frame_time (last) + interval;
+}
+
 /* Types into @editable the way a clerk does: what was added at the end, or
  * back-spaced over, or, for anything else, the whole text anew. */
 static void
@@ -352,7 +369,7 @@ measure_search (KkWindow *window)
     {
       gint64 start;
 
-      kk_test_wait_ms (50);
+      kk_test_wait_until (frame_clock_ready, window);
       start = g_get_monotonic_time ();
       changed = FALSE;
       type_text (GTK_EDITABLE (entry), typed[i]);

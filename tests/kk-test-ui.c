@@ -34,19 +34,6 @@ kk_test_run_ready_sources (void)
     ;
 }
 
-/* Runs the main loop for @ms, as the clerk waits. */
-void
-kk_test_wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      kk_test_run_ready_sources ();
-      g_usleep (2000);
-    }
-}
-
 /**
  * kk_test_wait_until:
  * @done: tells whether what the test waits for happened

@@ -15,7 +15,6 @@ G_BEGIN_DECLS
 typedef gboolean (*KkTestCondition) (gpointer data);
 
 KkApplication    *kk_test_application_new (void);
-void              kk_test_wait_ms         (guint             ms);
 void              kk_test_wait_until      (KkTestCondition   done,
                                            gpointer          data);
 void              kk_test_run_until_idle  (void);
