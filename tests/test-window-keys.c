@@ -13,6 +13,7 @@
 #include "kk-plan-file.h"
 #include "kk-program-editor.h"
 #include "kk-program-list.h"
+#include "kk-report-preview.h"
 #include "kk-test-ui.h"
 #include "kk-window.h"
 
@@ -84,6 +85,179 @@ test_undo_takes_back_what_was_typed (void)
   kk_test_run_until_idle ();
 }
 
+/* "<Control>z" as GTK names it, whichever way it was written. */
+static char *
+dup_accelerator_name (guint           keyval,
+                      GdkModifierType modifiers)
+{
+  return gtk_accelerator_name (gdk_keyval_to_lower (keyval), modifiers);
+}
+
+static void
+add_accelerators (GHashTable         *keys,
+                  const char * const *accelerators)
+{
+  for (guint i = 0; accelerators[i] != NULL; i++)
+    {
+      guint keyval;
+      GdkModifierType modifiers;
+
+      g_assert_true (gtk_accelerator_parse (accelerators[i], &keyval, &modifiers));
+      g_hash_table_add (keys, dup_accelerator_name (keyval, modifiers));
+    }
+}
+
+/* The keys the shortcuts window shows: its own, and those of the actions
+ * it names, which it asks the application for. */
+static void
+collect_listed_keys (GtkWidget  *widget,
+                     GHashTable *keys)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accelerator = NULL;
+      g_autofree char *action = NULL;
+
+      g_object_get (widget, "accelerator", &accelerator, "action-name", &action, NULL);
+      if (accelerator != NULL)
+        {
+          g_auto(GStrv) accelerators = g_strsplit (accelerator, " ", -1);
+
+          add_accelerators (keys, (const char * const *)accelerators);
+        }
+      if (action != NULL)
+        {
+          g_auto(GStrv) accelerators = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                              action);
+
+          add_accelerators (keys, (const char * const *)accelerators);
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_listed_keys (child, keys);
+}
+
+static void
+assert_listed (GHashTable *listed,
+               const char *key,
+               const char *where)
+{
+  if (!g_hash_table_contains (listed, key))
+    g_error ("%s (%s) is not in the shortcuts window", key, where);
+}
+
+static void
+assert_trigger_listed (GHashTable         *listed,
+                       GtkShortcutTrigger *trigger,
+                       const char         *where)
+{
+  g_autofree char *key = NULL;
+  const char *keyval_name;
+
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    {
+      assert_trigger_listed (listed, gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), where);
+      assert_trigger_listed (listed, gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), where);
+      return;
+    }
+  /* Access keys are the labels' business. */
+  if (!GTK_IS_KEYVAL_TRIGGER (trigger))
+    return;
+  keyval_name = gdk_keyval_name (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)));
+  /* The keypad's Tab does what Tab does, which is listed. */
+  if (g_str_has_prefix (keyval_name, "KP_"))
+    return;
+  key = dup_accelerator_name (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)));
+  assert_listed (listed, key, where);
+}
+
+/* Our shortcuts on @widget: those of our own classes' bindings, which are
+ * named actions (GTK's own there are signals), and those of controllers we
+ * add, which GTK's own name "gtk-…". The menu's items repeat the
+ * application's accelerators. */
+static void
+assert_shortcuts_listed (GtkWidget  *widget,
+                         GHashTable *listed)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean ours = g_str_has_prefix (G_OBJECT_TYPE_NAME (widget), "Kk");
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      const char *name = gtk_event_controller_get_name (controller);
+      gboolean class_bindings = g_strcmp0 (name, "gtk-widget-class-shortcuts") == 0;
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkModelButton") ||
+          (name != NULL && !(ours && class_bindings)))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (!class_bindings || GTK_IS_NAMED_ACTION (gtk_shortcut_get_action (shortcut)))
+            assert_trigger_listed (listed, gtk_shortcut_get_trigger (shortcut),
+                                   G_OBJECT_TYPE_NAME (widget));
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_shortcuts_listed (child, listed);
+}
+
+/* Every key the application and our widgets install is in the shortcuts
+ * window: the accelerators of actions, the window's Alt+1…3, the list's
+ * Delete and Tab, and the print preview's. */
+static void
+test_shortcuts_window_lists_every_key (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkWindow *window = kk_test_open_window (app, plan);
+  /* The application finds it under its resource base path, which the test
+   * application's id does not give. */
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/gtk/help-overlay.ui");
+  GtkWidget *overlay = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(GStrv) actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+  GtkWindow *preview;
+
+  g_assert_nonnull (overlay);
+  collect_listed_keys (overlay, listed);
+  g_assert_cmpuint (g_hash_table_size (listed), >=, 20);
+
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accelerators = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                          actions[i]);
+
+      for (guint j = 0; accelerators[j] != NULL; j++)
+        {
+          guint keyval;
+          GdkModifierType modifiers;
+          g_autofree char *key = NULL;
+
+          g_assert_true (gtk_accelerator_parse (accelerators[j], &keyval, &modifiers));
+          key = dup_accelerator_name (keyval, modifiers);
+          assert_listed (listed, key, actions[i]);
+        }
+    }
+
+  assert_shortcuts_listed (GTK_WIDGET (window), listed);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.print-preview", NULL);
+  kk_test_run_until_idle ();
+  preview = kk_test_find_toplevel (KK_TYPE_REPORT_PREVIEW, GTK_WINDOW (window));
+  g_assert_nonnull (preview);
+  assert_shortcuts_listed (GTK_WIDGET (preview), listed);
+
+  gtk_window_destroy (preview);
+  gtk_window_destroy (GTK_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (window));
+  kk_test_run_until_idle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -96,6 +270,8 @@ main (int   argc,
   g_test_add_func ("/window-keys/undo-takes-back-what-was-typed",
                    test_undo_takes_back_what_was_typed);
 
+  g_test_add_func ("/window-keys/shortcuts-window-lists-every-key",
+                   test_shortcuts_window_lists_every_key);
   status = g_test_run ();
   g_object_unref (app);
   return status;
