@@ -464,6 +464,45 @@ test_invalid_input_changes_nothing (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (figure)), ==, formatted);
 }
 
+/* After an undo and a redo the KPI's fields show the plan again: a figure
+ * and a date refused before are no longer red, nor is their message
+ * shown. */
+static void
+test_undo_and_redo_refresh_the_fields (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  AdwExpanderRow *row = expand_kpi_row (fixture, fixture->kpi_position);
+  GtkWidget *name = find_named (row, "kpi-name", 0);
+  GtkWidget *figure = find_named (row, "figure-value", 0);
+  GtkWidget *as_of = find_named (row, "figure-as-of", 0);
+  GtkWidget *figure_error = find_named (row, "figure-error", 0);
+  g_autofree char *original = g_strdup (kk_kpi_get_name (fixture->kpi));
+  g_autofree char *renamed = g_strconcat (original, "（改）", NULL);
+  g_autofree char *figure_text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (figure)));
+  g_autofree char *as_of_text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (as_of)));
+  KkHistory *history = kk_plan_get_history (fixture->plan);
+
+  enter_into (name, renamed);
+  type_into (figure, "12a");
+  type_into (as_of, "2024-02-30");
+  g_assert_true (gtk_widget_get_visible (figure_error));
+
+  undo (fixture);
+  assert_plan_unchanged (fixture);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, original);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (figure)), ==, figure_text);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (as_of)), ==, as_of_text);
+  g_assert_false (gtk_widget_has_css_class (figure, "error"));
+  g_assert_false (gtk_widget_has_css_class (as_of, "error"));
+  g_assert_false (gtk_widget_get_visible (figure_error));
+
+  type_into (figure, "7");
+  g_assert_true (kk_history_redo (history));
+  run_until_idle ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, renamed);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (figure)), ==, figure_text);
+}
+
 /* A Japanese interface writes an as-of date in the era, as the plan prints
  * it, and reads it typed either way; another language writes YYYY-MM-DD. */
 static void
@@ -792,6 +831,7 @@ main (int   argc,
   add_test ("/kpi-editor/this-years-actual-shows-achievement",
             test_this_years_actual_shows_achievement);
   add_test ("/kpi-editor/invalid-input-changes-nothing", test_invalid_input_changes_nothing);
+  add_test ("/kpi-editor/undo-and-redo-refresh-the-fields", test_undo_and_redo_refresh_the_fields);
   add_test ("/kpi-editor/figure-without-value", test_figure_without_value);
   add_test ("/kpi-editor/as-of-in-the-japanese-era", test_as_of_in_the_japanese_era);
   add_test ("/kpi-editor/typing-a-name-is-one-step", test_typing_a_name_is_one_step);
