@@ -11,6 +11,7 @@
 
 #include "kk-format.h"
 #include "kk-kpi-row.h"
+#include "kk-kpi-value-row.h"
 #include "kk-plan-file.h"
 #include "kk-program-editor.h"
 #include "kk-test-locale.h"
@@ -212,6 +213,58 @@ test_undo_and_redo_refresh_the_fields (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (fixture->name)), ==, renamed);
 }
 
+/* Each kind of one-line field: what it refuses (NULL: nothing), what a
+ * clerk may type and how the plan writes it back. */
+static const struct
+{
+  const char *field;
+  const char *refused;
+  const char *typed;
+  const char *shown;
+} one_line_fields[] = {
+  { "number", "1a", "９９", "99" },
+  { "name", "　", "事業の新しい名前", "事業の新しい名前" },
+  { "previous-name", NULL, "前年度の名前", "前年度の名前" },
+  { "budget", "12a", "３２０，０００", "320,000" },
+  { "previous-budget", "▲", "1234", "1,234" },
+};
+
+/* Every kind of field takes a value only whole and valid: a refused text
+ * changes nothing, Escape puts the plan's value back, Enter applies a
+ * valid one as the plan writes it, in one step of undo. */
+static void
+test_every_field_applies_whole_values (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  KkHistory *history = kk_plan_get_history (fixture->plan);
+
+  for (guint i = 0; i < G_N_ELEMENTS (one_line_fields); i++)
+    {
+      GtkWidget *field = kk_test_find_named (GTK_WIDGET (fixture->editor), one_line_fields[i].field);
+      g_autofree char *original = g_strdup (gtk_editable_get_text (GTK_EDITABLE (field)));
+
+      if (one_line_fields[i].refused != NULL)
+        {
+          type_into (field, one_line_fields[i].refused);
+          kk_test_press_enter (field);
+          assert_plan_and_history_unchanged (fixture);
+          g_assert_true (gtk_widget_has_css_class (field, "error"));
+          g_assert_true (kk_test_press_escape (field));
+          g_assert_false (gtk_widget_has_css_class (field, "error"));
+          g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, original);
+        }
+
+      type_into (field, one_line_fields[i].typed);
+      assert_plan_and_history_unchanged (fixture);
+      kk_test_press_enter (field);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, one_line_fields[i].shown);
+      g_assert_true (kk_history_undo (history));
+      kk_test_run_until_idle ();
+      assert_plan_and_history_unchanged (fixture);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, original);
+    }
+}
+
 /* The review state is chosen from a list, one step of undo a choice, and
  * the list follows the plan's undo. */
 static void
@@ -385,6 +438,32 @@ assert_named (gpointer widget)
                                                    GTK_ACCESSIBLE_PROPERTY_LABEL));
 }
 
+static void
+assert_name (gpointer    container,
+             const char *widget_name,
+             const char *name)
+{
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (kk_test_find_named (container, widget_name)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+}
+
+/* A figure's buttons say which figure, by its year and kind as shown. */
+static void
+assert_figure_buttons_named (KkKpiValueRow *row)
+{
+  KkKpiValue *value = kk_kpi_value_row_get_value (row);
+  g_autofree char *year = kk_format_fiscal_year (kk_kpi_value_get_fiscal_year (value));
+  GtkDropDown *kind = GTK_DROP_DOWN (kk_test_find_named (GTK_WIDGET (row), "figure-kind"));
+  const char *kind_name = gtk_string_object_get_string (gtk_drop_down_get_selected_item (kind));
+  g_autofree char *up = g_strdup_printf ("Move Figure %s %s Up", year, kind_name);
+  g_autofree char *down = g_strdup_printf ("Move Figure %s %s Down", year, kind_name);
+  g_autofree char *remove = g_strdup_printf ("Remove Figure %s %s", year, kind_name);
+
+  assert_name (row, "move-figure-up", up);
+  assert_name (row, "move-figure-down", down);
+  assert_name (row, "remove-figure", remove);
+}
+
 /* Every button, check, spin button, drop-down and entry of the editor has
  * a name; buttons that act on a KPI or figure name it. */
 static void
@@ -395,6 +474,7 @@ test_every_control_has_a_name (Fixture       *fixture,
     "GtkCheckButton", "GtkSpinButton", "GtkDropDown", "GtkEntry",
   };
   g_autoptr(GPtrArray) kpi_rows = NULL;
+  g_autoptr(GPtrArray) figures = NULL;
   g_autoptr(GPtrArray) buttons = NULL;
 
   expand_every_kpi (fixture);
@@ -431,11 +511,18 @@ test_every_control_has_a_name (Fixture       *fixture,
       g_autofree char *remove = g_strdup_printf ("Remove KPI %s", kk_kpi_get_name (kk_kpi_row_get_kpi (row)));
       g_autofree char *up = g_strdup_printf ("Move KPI %s Up", kk_kpi_get_name (kk_kpi_row_get_kpi (row)));
 
-      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (kk_test_find_named (GTK_WIDGET (row), "remove-kpi")),
-                                           GTK_ACCESSIBLE_PROPERTY_LABEL, remove);
-      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (kk_test_find_named (GTK_WIDGET (row), "move-kpi-up")),
-                                           GTK_ACCESSIBLE_PROPERTY_LABEL, up);
+      g_autofree char *down = g_strdup_printf ("Move KPI %s Down", kk_kpi_get_name (kk_kpi_row_get_kpi (row)));
+      g_autofree char *add = g_strdup_printf ("Add Figure to KPI %s", kk_kpi_get_name (kk_kpi_row_get_kpi (row)));
+
+      assert_name (row, "remove-kpi", remove);
+      assert_name (row, "move-kpi-up", up);
+      assert_name (row, "move-kpi-down", down);
+      assert_name (row, "add-figure", add);
     }
+
+  figures = find_all (fixture->editor, KK_TYPE_KPI_VALUE_ROW);
+  for (guint i = 0; i < figures->len; i++)
+    assert_figure_buttons_named (g_ptr_array_index (figures, i));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -545,6 +632,7 @@ main (int   argc,
   add_test ("/editor/enter-applies-once", test_enter_applies_once);
   add_test ("/editor/leaving-applies", test_leaving_applies);
   add_test ("/editor/escape-restores", test_escape_restores);
+  add_test ("/editor/every-field-applies-whole-values", test_every_field_applies_whole_values);
   add_test ("/editor/undo-and-redo-refresh-the-fields", test_undo_and_redo_refresh_the_fields);
   add_test ("/editor/review-state-is-one-step", test_review_state_is_one_step);
   add_test ("/editor/blank-name-and-taken-number", test_blank_name_and_taken_number_are_refused);
