@@ -483,9 +483,11 @@ test_undo_and_redo_refresh_the_fields (Fixture       *fixture,
   KkHistory *history = kk_plan_get_history (fixture->plan);
 
   enter_into (name, renamed);
+  enter_into (find_named (row, "figure-year", 1), "12a");
   type_into (figure, "12a");
   type_into (as_of, "2024-02-30");
   g_assert_true (gtk_widget_get_visible (figure_error));
+  g_assert_true (gtk_widget_get_visible (find_named (row, "figure-error", 1)));
 
   undo (fixture);
   assert_plan_unchanged (fixture);
@@ -495,12 +497,41 @@ test_undo_and_redo_refresh_the_fields (Fixture       *fixture,
   g_assert_false (gtk_widget_has_css_class (figure, "error"));
   g_assert_false (gtk_widget_has_css_class (as_of, "error"));
   g_assert_false (gtk_widget_get_visible (figure_error));
+  g_assert_false (gtk_widget_get_visible (find_named (row, "figure-error", 1)));
 
   type_into (figure, "7");
   g_assert_true (kk_history_redo (history));
   run_until_idle ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, renamed);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (figure)), ==, figure_text);
+}
+
+/* A year typed wrong changes nothing and says so; typed right, it is
+ * applied on Enter, in one step of undo. */
+static void
+test_year_applies_whole_values (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  AdwExpanderRow *row = expand_kpi_row (fixture, fixture->kpi_position);
+  GtkWidget *year = find_named (row, "figure-year", 0);
+  GtkWidget *figure_error = find_named (row, "figure-error", 0);
+  g_autoptr(KkKpiValue) value = g_list_model_get_item (kk_kpi_get_values (fixture->kpi), 0);
+  g_autofree char *shown = g_strdup (gtk_editable_get_text (GTK_EDITABLE (year)));
+
+  enter_into (year, "12a");
+  assert_plan_unchanged (fixture);
+  g_assert_false (kk_history_get_can_undo (kk_plan_get_history (fixture->plan)));
+  g_assert_true (gtk_widget_get_visible (figure_error));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (figure_error)), "“12a” is not a fiscal year"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (figure_error)), shown));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (year)), ==, shown);
+
+  enter_into (year, "2030");
+  g_assert_cmpint (kk_kpi_value_get_fiscal_year (value), ==, 2030);
+  g_assert_false (gtk_widget_get_visible (figure_error));
+  undo (fixture);
+  assert_plan_unchanged (fixture);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (year)), ==, shown);
 }
 
 /* A Japanese interface writes an as-of date in the era, as the plan prints
@@ -832,6 +863,7 @@ main (int   argc,
             test_this_years_actual_shows_achievement);
   add_test ("/kpi-editor/invalid-input-changes-nothing", test_invalid_input_changes_nothing);
   add_test ("/kpi-editor/undo-and-redo-refresh-the-fields", test_undo_and_redo_refresh_the_fields);
+  add_test ("/kpi-editor/year-applies-whole-values", test_year_applies_whole_values);
   add_test ("/kpi-editor/figure-without-value", test_figure_without_value);
   add_test ("/kpi-editor/as-of-in-the-japanese-era", test_as_of_in_the_japanese_era);
   add_test ("/kpi-editor/typing-a-name-is-one-step", test_typing_a_name_is_one_step);

@@ -273,21 +273,34 @@ kk_field_dup_sentence (const char *text)
   return g_strdup_printf (C_("sentence", "%s."), text);
 }
 
-/* Says what is wrong, and that the plan holds what it held. */
+/**
+ * kk_field_dup_refusal:
+ * @error: what is wrong with the text typed
+ * @kept: the value the plan keeps, as shown, or ""
+ *
+ * Returns: (transfer full): the message of a refused text: what is wrong,
+ *   and that the plan holds what it held
+ */
+char *
+kk_field_dup_refusal (const GError *error,
+                      const char   *kept)
+{
+  g_autofree char *wrong = kk_field_dup_sentence (error->message);
+
+  if (*kept == '\0')
+    return g_strdup_printf (_("%s Nothing was changed."), wrong);
+  /* Translators: the first %s says what is wrong with what was typed, the
+   * second is the value the plan keeps, such as 319,750 */
+  return g_strdup_printf (_("%s Nothing was changed: the plan keeps %s."), wrong, kept);
+}
+
 static void
 kk_field_refuse (KkField *self,
                  GError  *error)
 {
   g_autofree char *kept = kk_field_dup_plan_text (self);
-  g_autofree char *wrong = kk_field_dup_sentence (error->message);
-  g_autofree char *message = NULL;
+  g_autofree char *message = kk_field_dup_refusal (error, kept);
 
-  if (*kept == '\0')
-    message = g_strdup_printf (_("%s Nothing was changed."), wrong);
-  else
-    /* Translators: the first %s says what is wrong with what was typed, the
-     * second is the value the plan keeps, such as 319,750 */
-    message = g_strdup_printf (_("%s Nothing was changed: the plan keeps %s."), wrong, kept);
   kk_field_set_error (self, message);
 }
 

@@ -84,6 +84,8 @@ gboolean     kk_field_commit       (KkField      *self);
 void         kk_field_retry        (KkField      *self);
 
 gboolean     kk_field_text_is_blank (const char *text);
+char        *kk_field_dup_refusal  (const GError *error,
+                                    const char   *kept);
 void         kk_fields_commit      (KkField     **fields,
                                     guint         n_fields);
 void         kk_fields_reset       (KkField     **fields,

@@ -38,6 +38,8 @@ struct _KkKpiValueRow
   KkField *fields[N_FIELDS];
   /* Set while the year and kind are shown, so that they do not write back. */
   gboolean showing;
+  /* Why the year typed was refused, until one is taken. */
+  char *year_error;
 
   GtkSpinButton *year_spin;
   GtkDropDown *kind_drop;
@@ -148,7 +150,22 @@ static void
 kk_kpi_value_row_show_errors (KkKpiValueRow *self)
 {
   kk_field_show_first_error (GTK_WIDGET (self->error_label), self->error_label, self->fields,
-                             G_N_ELEMENTS (self->fields), NULL);
+                             G_N_ELEMENTS (self->fields), self->year_error);
+}
+
+static void
+kk_kpi_value_row_set_year_error (KkKpiValueRow *self,
+                                 const GError  *error)
+{
+  g_autofree char *kept = NULL;
+
+  g_clear_pointer (&self->year_error, g_free);
+  if (error != NULL)
+    {
+      kept = kk_format_fiscal_year (kk_kpi_value_get_fiscal_year (self->value));
+      self->year_error = kk_field_dup_refusal (error, kept);
+    }
+  kk_kpi_value_row_show_errors (self);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -229,14 +246,22 @@ kk_kpi_value_row_year_output (GtkSpinButton *spin)
   return TRUE;
 }
 
+/* A year that cannot be read is refused, and says so: the spin button
+ * updates only with a valid one, where it would put its lowest. */
 static int
 kk_kpi_value_row_year_input (GtkSpinButton *spin,
-                             double        *new_value)
+                             double        *new_value,
+                             KkKpiValueRow *self)
 {
+  g_autoptr(GError) error = NULL;
   int year;
 
-  if (!kk_parse_fiscal_year (gtk_editable_get_text (GTK_EDITABLE (spin)), &year, NULL))
-    return GTK_INPUT_ERROR;
+  if (!kk_parse_fiscal_year (gtk_editable_get_text (GTK_EDITABLE (spin)), &year, &error))
+    {
+      kk_kpi_value_row_set_year_error (self, error);
+      return GTK_INPUT_ERROR;
+    }
+  kk_kpi_value_row_set_year_error (self, NULL);
   *new_value = year;
   return TRUE;
 }
@@ -293,12 +318,23 @@ kk_kpi_value_row_dispose (GObject *object)
 }
 
 static void
+kk_kpi_value_row_finalize (GObject *object)
+{
+  KkKpiValueRow *self = KK_KPI_VALUE_ROW (object);
+
+  g_free (self->year_error);
+
+  G_OBJECT_CLASS (kk_kpi_value_row_parent_class)->finalize (object);
+}
+
+static void
 kk_kpi_value_row_class_init (KkKpiValueRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = kk_kpi_value_row_dispose;
+  object_class->finalize = kk_kpi_value_row_finalize;
 
   /**
    * KkKpiValueRow::move:
@@ -457,6 +493,7 @@ kk_kpi_value_row_reset (KkKpiValueRow *self)
 {
   g_return_if_fail (KK_IS_KPI_VALUE_ROW (self));
   kk_fields_reset (self->fields, G_N_ELEMENTS (self->fields));
+  kk_kpi_value_row_set_year_error (self, NULL);
 }
 
 void
