@@ -447,21 +447,27 @@ assert_name (gpointer    container,
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, name);
 }
 
-/* A figure's buttons say which figure, by its year and kind as shown. */
+/* A figure's buttons and fields say which figure, by its year and kind as
+ * shown, of which KPI. */
 static void
 assert_figure_buttons_named (KkKpiValueRow *row)
 {
   KkKpiValue *value = kk_kpi_value_row_get_value (row);
+  KkKpiRow *kpi_row = KK_KPI_ROW (gtk_widget_get_ancestor (GTK_WIDGET (row), KK_TYPE_KPI_ROW));
   g_autofree char *year = kk_format_fiscal_year (kk_kpi_value_get_fiscal_year (value));
   GtkDropDown *kind = GTK_DROP_DOWN (kk_test_find_named (GTK_WIDGET (row), "figure-kind"));
   const char *kind_name = gtk_string_object_get_string (gtk_drop_down_get_selected_item (kind));
-  g_autofree char *up = g_strdup_printf ("Move Figure %s %s Up", year, kind_name);
-  g_autofree char *down = g_strdup_printf ("Move Figure %s %s Down", year, kind_name);
-  g_autofree char *remove = g_strdup_printf ("Remove Figure %s %s", year, kind_name);
+  g_autofree char *figure = g_strdup_printf ("%s %s of KPI %s", year, kind_name,
+                                             kk_kpi_get_name (kk_kpi_row_get_kpi (kpi_row)));
+  g_autofree char *up = g_strdup_printf ("Move Figure %s Up", figure);
+  g_autofree char *down = g_strdup_printf ("Move Figure %s Down", figure);
+  g_autofree char *remove = g_strdup_printf ("Remove Figure %s", figure);
+  g_autofree char *number = g_strdup_printf ("Value, %s", figure);
 
   assert_name (row, "move-figure-up", up);
   assert_name (row, "move-figure-down", down);
   assert_name (row, "remove-figure", remove);
+  assert_name (row, "figure-value", number);
 }
 
 /* Every button, check, spin button, drop-down and entry of the editor has

@@ -262,23 +262,28 @@ kk_choice_bind (GtkSignalListItemFactory *factory,
  * @name: what the drop-down chooses: "Pillar"
  *
  * Names @drop_down and the button inside it, which takes the focus, by
- * @name and its choice, following the choice.
+ * @name and its choice, following the choice. Called again, it changes
+ * the name.
  */
 void
 kk_accessible_name_drop_down (GtkDropDown *drop_down,
                               const char  *name)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
+  gboolean named;
 
   g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
   g_return_if_fail (name != NULL);
 
+  named = g_object_get_data (G_OBJECT (drop_down), "kk-accessible-name") != NULL;
   g_object_set_data_full (G_OBJECT (drop_down), "kk-accessible-name", g_strdup (name), g_free);
   gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   -1);
+  kk_drop_down_update_name (drop_down);
+  if (named)
+    return;
   g_signal_connect (drop_down, "notify::selected-item", G_CALLBACK (kk_drop_down_update_name),
                     NULL);
-  kk_drop_down_update_name (drop_down);
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (kk_choice_setup), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (kk_choice_bind), NULL);

@@ -67,35 +67,63 @@ static guint signals[N_SIGNALS];
 /* ------------------------------------------------------------------------ */
 /* Reading from the model                                                   */
 
-/* 令和6年度 目標, as a person names the figure. */
+/* Which figure of which KPI: 令和6年度 目標 of 計画認定件数. */
 static char *
 kk_kpi_value_row_dup_title (KkKpiValueRow *self)
 {
   g_autofree char *year = kk_format_fiscal_year (kk_kpi_value_get_fiscal_year (self->value));
   GtkStringObject *kind = gtk_drop_down_get_selected_item (self->kind_drop);
 
-  return g_strdup_printf ("%s %s", year, kind ? gtk_string_object_get_string (kind) : "");
+  /* Translators: a figure of a KPI, as a screen reader names it:
+   * 成果指標「計画認定件数」の令和6年度 目標 */
+  return g_strdup_printf (_("%s %s of KPI %s"), year,
+                          kind ? gtk_string_object_get_string (kind) : "",
+                          kk_kpi_get_name (self->kpi));
 }
 
-/* The buttons say which figure they act on. */
+/* A field is said by its label and the figure it is of. */
 static void
-kk_kpi_value_row_name_buttons (KkKpiValueRow *self)
+kk_kpi_value_row_name_field (GtkWidget  *field,
+                             const char *label,
+                             const char *title)
+{
+  /* Translators: a field of a KPI's figure as a screen reader says it: its
+   * label, then the figure: 数値（成果指標「計画認定件数」の令和6年度 目標） */
+  g_autofree char *name = g_strdup_printf (C_("figure field", "%s, %s"), label, title);
+
+  if (GTK_IS_DROP_DOWN (field))
+    kk_accessible_name_drop_down (GTK_DROP_DOWN (field), name);
+  else
+    kk_accessible_set_name (field, name);
+}
+
+/* The row, its fields and its buttons say which figure of which KPI they
+ * are of: each row has the same fields and buttons. */
+static void
+kk_kpi_value_row_name_controls (KkKpiValueRow *self)
 {
   g_autofree char *title = kk_kpi_value_row_dup_title (self);
   g_autofree char *up = g_strdup_printf (_("Move Figure %s Up"), title);
   g_autofree char *down = g_strdup_printf (_("Move Figure %s Down"), title);
   g_autofree char *remove = g_strdup_printf (_("Remove Figure %s"), title);
 
+  kk_kpi_value_row_name_field (GTK_WIDGET (self->year_spin), _("Fiscal year"), title);
+  kk_kpi_value_row_name_field (GTK_WIDGET (self->kind_drop), _("Kind of figure"), title);
+  kk_kpi_value_row_name_field (GTK_WIDGET (self->figure_entry), _("Value"), title);
+  kk_kpi_value_row_name_field (GTK_WIDGET (self->as_of_entry), _("As of"), title);
+  kk_kpi_value_row_name_field (GTK_WIDGET (self->note_entry), _("Note"), title);
   kk_accessible_set_name (GTK_WIDGET (self->up_button), up);
   kk_accessible_set_name (GTK_WIDGET (self->down_button), down);
   kk_accessible_set_name (GTK_WIDGET (self->remove_button), remove);
+  kk_accessible_set_name (GTK_WIDGET (self), title);
 }
 
 /**
  * kk_kpi_value_row_show_kpi:
  *
  * Shows what the figure takes from its KPI and the KPI's other figures: the
- * unit, and for an actual its achievement against the year's target.
+ * unit, for an actual its achievement against the year's target, and the
+ * KPI's name in the names a screen reader says.
  */
 void
 kk_kpi_value_row_show_kpi (KkKpiValueRow *self)
@@ -118,6 +146,7 @@ kk_kpi_value_row_show_kpi (KkKpiValueRow *self)
     }
   else
     gtk_widget_set_visible (GTK_WIDGET (self->achievement_label), FALSE);
+  kk_kpi_value_row_name_controls (self);
 }
 
 static void
@@ -133,7 +162,6 @@ kk_kpi_value_row_show (KkKpiValueRow *self)
   for (guint i = 0; i < G_N_ELEMENTS (self->fields); i++)
     kk_field_show (self->fields[i]);
   kk_kpi_value_row_show_kpi (self);
-  kk_kpi_value_row_name_buttons (self);
 }
 
 /* A figure refused for want of a note goes in once the note is there, and
@@ -380,7 +408,6 @@ kk_kpi_value_row_init (KkKpiValueRow *self)
 {
   self->showing = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
-  kk_accessible_name_drop_down (self->kind_drop, _("Kind of figure"));
   self->showing = FALSE;
 }
 
