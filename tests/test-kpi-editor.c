@@ -525,10 +525,12 @@ test_year_applies_whole_values (Fixture       *fixture,
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (figure_error)), "“12a” is not a fiscal year"));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (figure_error)), shown));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (year)), ==, shown);
+  g_assert_true (gtk_widget_has_css_class (year, "error"));
 
   enter_into (year, "2030");
   g_assert_cmpint (kk_kpi_value_get_fiscal_year (value), ==, 2030);
   g_assert_false (gtk_widget_get_visible (figure_error));
+  g_assert_false (gtk_widget_has_css_class (year, "error"));
   undo (fixture);
   assert_plan_unchanged (fixture);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (year)), ==, shown);

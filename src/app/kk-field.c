@@ -239,6 +239,33 @@ kk_field_parse (KkField     *self,
 /* ------------------------------------------------------------------------ */
 /* Errors                                                                   */
 
+/**
+ * kk_field_mark_invalid:
+ * @widget: a field's widget
+ * @invalid: whether what it holds is refused
+ *
+ * Shows a refused text as every field shows it, to the eye and to a
+ * screen reader; for a widget that is no #KkField, such as a spin button.
+ */
+void
+kk_field_mark_invalid (GtkWidget *widget,
+                       gboolean   invalid)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (invalid)
+    {
+      gtk_widget_add_css_class (widget, "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (widget),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (widget, "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID);
+    }
+}
+
 static void
 kk_field_set_error (KkField    *self,
                     const char *message)
@@ -247,18 +274,7 @@ kk_field_set_error (KkField    *self,
     return;
   g_free (self->error);
   self->error = g_strdup (message);
-  if (message != NULL)
-    {
-      gtk_widget_add_css_class (self->widget, "error");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (self->widget),
-                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                                   -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (self->widget, "error");
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (self->widget), GTK_ACCESSIBLE_STATE_INVALID);
-    }
+  kk_field_mark_invalid (self->widget, message != NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
 }
 

@@ -86,6 +86,8 @@ void         kk_field_retry        (KkField      *self);
 gboolean     kk_field_text_is_blank (const char *text);
 char        *kk_field_dup_refusal  (const GError *error,
                                     const char   *kept);
+void         kk_field_mark_invalid (GtkWidget    *widget,
+                                    gboolean      invalid);
 void         kk_fields_commit      (KkField     **fields,
                                     guint         n_fields);
 void         kk_fields_reset       (KkField     **fields,

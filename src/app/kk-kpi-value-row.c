@@ -193,6 +193,7 @@ kk_kpi_value_row_set_year_error (KkKpiValueRow *self,
       kept = kk_format_fiscal_year (kk_kpi_value_get_fiscal_year (self->value));
       self->year_error = kk_field_dup_refusal (error, kept);
     }
+  kk_field_mark_invalid (GTK_WIDGET (self->year_spin), error != NULL);
   kk_kpi_value_row_show_errors (self);
 }
 
