@@ -277,6 +277,34 @@ test_as_of (void)
   g_assert_cmpuint (count_check (findings, "as-of-after-issue"), ==, 1);
 }
 
+/* A figure's kind changed to one its KPI has for that year: the second
+ * is found, on its kind, and taking the change back ends it. */
+static void
+test_figure_twice (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  g_autoptr(GListModel) findings = NULL;
+  g_autoptr(GListModel) after = NULL;
+  KkKpi *kpi = kpi_of (plan, 2, 0);
+  KkKpiValue *first = value_of (kpi, 0);
+  KkKpiValue *second = value_of (kpi, 1);
+  KkKpiKind kind = kk_kpi_value_get_kind (second);
+
+  g_assert_cmpint (kk_kpi_value_get_fiscal_year (first), ==, kk_kpi_value_get_fiscal_year (second));
+  g_assert_cmpint (kk_kpi_value_get_kind (first), !=, kind);
+  findings = kk_check_plan (plan);
+  g_assert_cmpuint (count_check (findings, "figure-twice"), ==, 0);
+
+  kk_kpi_value_set_kind (second, kk_kpi_value_get_kind (first));
+  after = kk_check_plan (plan);
+  find (after, "figure-twice", second, "kind");
+  g_assert_cmpuint (count_check (after, "figure-twice"), ==, 1);
+  kk_kpi_value_set_kind (second, kind);
+  g_clear_object (&after);
+  after = kk_check_plan (plan);
+  g_assert_cmpuint (count_check (after, "figure-twice"), ==, 0);
+}
+
 static void
 test_not_confirmed (void)
 {
@@ -310,6 +338,7 @@ main (int   argc,
   g_test_add_func ("/check/comparator", test_comparator);
   g_test_add_func ("/check/as-of", test_as_of);
   g_test_add_func ("/check/not-confirmed", test_not_confirmed);
+  g_test_add_func ("/check/figure-twice", test_figure_twice);
 
   return g_test_run ();
 }

@@ -465,6 +465,32 @@ kk_check_comparator_on_actual (KkChecker *checker,
                           "targets and plans."));
 }
 
+/* A KPI has one figure of each year and kind: of two, a table prints both
+ * and achievement reads only the first. Changing a figure's year or kind
+ * may make one twice, which the editor allows on the way to another. */
+static void
+kk_check_figure_twice (KkChecker *checker,
+                       gpointer   item)
+{
+  KkKpiValue *value = item;
+  GListModel *values = kk_kpi_get_values (checker->kpi);
+
+  for (guint i = 0; i < g_list_model_get_n_items (values); i++)
+    {
+      g_autoptr(KkKpiValue) other = g_list_model_get_item (values, i);
+
+      if (other == value)
+        return;
+      if (kk_kpi_value_get_fiscal_year (other) == kk_kpi_value_get_fiscal_year (value) &&
+          kk_kpi_value_get_kind (other) == kk_kpi_value_get_kind (value))
+        {
+          kk_checker_add_value (checker, value, "kind", _("Kind of figure"),
+                                _("The KPI has another figure of this year and kind."));
+          return;
+        }
+    }
+}
+
 /* Figures stand at a date of the year before the plan's, when the plan is
  * written (令和6年1月末現在 in the FY2024 plan). */
 static void
@@ -527,6 +553,7 @@ static const KkCheck kk_checks[] = {
   { "as-of-outside-previous-year", KK_SEVERITY_WARNING, KK_SCOPE_VALUE,
     kk_check_as_of_in_previous_year },
   { "as-of-after-issue", KK_SEVERITY_WARNING, KK_SCOPE_VALUE, kk_check_as_of_after_issue },
+  { "figure-twice", KK_SEVERITY_ERROR, KK_SCOPE_VALUE, kk_check_figure_twice },
 };
 
 /* Runs every check of @scope on @item. */
