@@ -220,18 +220,6 @@ test_division_buttons_say_their_division (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* In the main menu, each item has a key of its own. */
-static void
-test_menu_access_keys_are_unique (void)
-{
-  g_autoptr(KkPlan) plan = kk_plan_load_default ();
-  KkWindow *window = open_window (plan);
-  GtkWidget *button = kk_test_find_type (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
-
-  kk_test_assert_unique_access_keys (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)));
-  gtk_window_destroy (GTK_WINDOW (window));
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -246,7 +234,6 @@ main (int   argc,
   g_test_add_func ("/a11y/filters", test_filters_say_their_choice);
   g_test_add_func ("/a11y/buttons", test_buttons_say_clean_names);
   g_test_add_func ("/a11y/division-buttons", test_division_buttons_say_their_division);
-  g_test_add_func ("/a11y/menu-access-keys", test_menu_access_keys_are_unique);
 
   status = g_test_run ();
   g_object_unref (app);

@@ -14,6 +14,7 @@
 #include "kk-program-editor.h"
 #include "kk-program-list.h"
 #include "kk-report-preview.h"
+#include "kk-test-locale.h"
 #include "kk-test-ui.h"
 #include "kk-window.h"
 
@@ -258,6 +259,70 @@ test_shortcuts_window_lists_every_key (void)
   kk_test_run_until_idle ();
 }
 
+static void
+collect_menus (GtkWidget *widget,
+               GPtrArray *menus)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)))
+    g_ptr_array_add (menus, gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_menus (child, menus);
+}
+
+/* The main menu and the charts' Export menu, each item with a key of its
+ * own in each submenu. */
+/* The label of the first item of @menu's first section. */
+static char *
+dup_first_label (GMenuModel *menu)
+{
+  g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  char *label = NULL;
+
+  g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  return label;
+}
+
+static void
+check_menu_access_keys (const char *first_label)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkWindow *window = kk_test_open_window (app, plan);
+  g_autoptr(GPtrArray) menus = g_ptr_array_new ();
+  g_autofree char *label = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "charts");
+  kk_test_run_until_idle ();
+  collect_menus (GTK_WIDGET (window), menus);
+  g_assert_cmpuint (menus->len, ==, 2);
+  label = dup_first_label (g_ptr_array_index (menus, 0));
+  g_assert_cmpstr (label, ==, first_label);
+  for (guint i = 0; i < menus->len; i++)
+    kk_test_assert_unique_access_keys (g_ptr_array_index (menus, i));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  kk_test_run_until_idle ();
+}
+
+static void
+check_menu_access_keys_in_english (void)
+{
+  check_menu_access_keys ("_New Program");
+}
+
+static void
+check_menu_access_keys_in_japanese (void)
+{
+  check_menu_access_keys ("新しい事業(_N)");
+}
+
+static void
+test_menu_access_keys_are_unique (void)
+{
+  check_menu_access_keys_in_english ();
+  kk_test_run_in_locale ("ja_JP.UTF-8", check_menu_access_keys_in_japanese);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -266,12 +331,15 @@ main (int   argc,
 
   gtk_test_init (&argc, &argv, NULL);
   app = kk_test_application_new ();
+  kk_test_bind_translations ();
 
   g_test_add_func ("/window-keys/undo-takes-back-what-was-typed",
                    test_undo_takes_back_what_was_typed);
 
   g_test_add_func ("/window-keys/shortcuts-window-lists-every-key",
                    test_shortcuts_window_lists_every_key);
+  g_test_add_func ("/window-keys/menu-access-keys-are-unique", test_menu_access_keys_are_unique);
+
   status = g_test_run ();
   g_object_unref (app);
   return status;
