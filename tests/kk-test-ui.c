@@ -385,16 +385,64 @@ kk_test_find_toplevel (GType      type,
   return NULL;
 }
 
-/* A window of @app on @plan, shown and drawn. */
+/* The settings keep the size a test before shrank its window to: a window
+ * a test opens starts at the size a clerk's first window does. */
+static void
+kk_test_forget_window_size (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_settings_reset (settings, "window-maximized");
+}
+
+/* A window of @app on @plan, read from @file or from nowhere, shown and
+ * drawn. */
+KkWindow *
+kk_test_open_window_on_file (KkApplication *app,
+                             KkPlan        *plan,
+                             GFile         *file)
+{
+  KkWindow *window;
+
+  kk_test_forget_window_size ();
+  window = kk_window_new (app, plan, file);
+  gtk_window_present (GTK_WINDOW (window));
+  kk_test_run_until_idle ();
+  return window;
+}
+
 KkWindow *
 kk_test_open_window (KkApplication *app,
                      KkPlan        *plan)
 {
-  KkWindow *window = kk_window_new (app, plan, NULL);
+  return kk_test_open_window_on_file (app, plan, NULL);
+}
 
-  gtk_window_present (GTK_WINDOW (window));
+static gboolean
+kk_test_is_at_its_smallest (gpointer window)
+{
+  int min_width;
+
+  gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  return gtk_widget_get_width (window) <= min_width;
+}
+
+/* Makes @window as narrow as it goes, as a clerk drags it, and returns
+ * that width. */
+int
+kk_test_shrink_window (KkWindow *window)
+{
+  int min_width;
+
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL,
+                      NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), min_width, 600);
+  /* The X server takes its time on a busy machine. */
+  kk_test_wait_until (kk_test_is_at_its_smallest, window);
   kk_test_run_until_idle ();
-  return window;
+  return min_width;
 }
 
 static gboolean

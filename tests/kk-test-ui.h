@@ -37,6 +37,10 @@ GtkWindow        *kk_test_find_toplevel   (GType             type,
                                            GtkWindow        *parent);
 KkWindow         *kk_test_open_window     (KkApplication    *app,
                                            KkPlan           *plan);
+KkWindow         *kk_test_open_window_on_file (KkApplication *app,
+                                               KkPlan        *plan,
+                                               GFile         *file);
+int               kk_test_shrink_window   (KkWindow         *window);
 void              kk_test_wait_opened     (KkApplication    *app);
 void              kk_test_save            (KkWindow         *window);
 void              kk_test_wait_saved      (KkWindow         *window);

@@ -46,32 +46,11 @@ load_fixture_copy (GFile **file)
   return kk_plan_load_file (*file, NULL, NULL);
 }
 
-static KkWindow *
-open_window_on_file (KkPlan *plan,
-                     GFile  *file)
-{
-  KkWindow *window = kk_window_new (app, plan, file);
-
-  gtk_window_present (GTK_WINDOW (window));
-  kk_test_run_until_idle ();
-  return window;
-}
-
-static KkWindow *
-open_window (KkPlan *plan)
-{
-  KkWindow *window = kk_window_new (app, plan, NULL);
-
-  gtk_window_present (GTK_WINDOW (window));
-  kk_test_run_until_idle ();
-  return window;
-}
-
 static void
 test_lists_every_program (void)
 {
   g_autoptr(KkPlan) plan = kk_plan_load_default ();
-  KkWindow *window = open_window (plan);
+  KkWindow *window = kk_test_open_window (app, plan);
   GListModel *programs = kk_plan_get_programs (plan);
   g_autoptr(KkProgram) first = g_list_model_get_item (programs, 0);
   GtkWidget *label;
@@ -92,7 +71,7 @@ static void
 test_japanese_cells_are_not_clipped (void)
 {
   g_autoptr(KkPlan) plan = kk_plan_load_default ();
-  KkWindow *window = open_window (plan);
+  KkWindow *window = kk_test_open_window (app, plan);
   KkProgram *program = kk_plan_find_program (plan, 1);
   GtkWidget *cell = kk_test_find_label (GTK_WIDGET (window), kk_program_get_name (program));
   g_autoptr(PangoLayout) layout = NULL;
@@ -111,7 +90,7 @@ static void
 test_shows_totals (void)
 {
   g_autoptr(KkPlan) plan = kk_plan_load_default ();
-  KkWindow *window = open_window (plan);
+  KkWindow *window = kk_test_open_window (app, plan);
   KkTotals totals = kk_totals_for_plan (plan);
   g_autofree char *budget = kk_format_thousand_yen (totals.budget);
   g_autofree char *expected = NULL;
@@ -126,7 +105,7 @@ static void
 test_sort_by_budget_puts_the_largest_first (void)
 {
   g_autoptr(KkPlan) plan = kk_plan_load_default ();
-  KkWindow *window = open_window (plan);
+  KkWindow *window = kk_test_open_window (app, plan);
   KkProgramList *list = kk_window_get_program_list (window);
   GListModel *rows = kk_program_list_get_rows (list);
   GListModel *programs = kk_plan_get_programs (plan);
@@ -180,7 +159,7 @@ static void
 test_search_narrows_the_rows (void)
 {
   g_autoptr(KkPlan) plan = kk_plan_load_default ();
-  KkWindow *window = open_window (plan);
+  KkWindow *window = kk_test_open_window (app, plan);
   KkProgramList *list = kk_window_get_program_list (window);
   GListModel *rows = kk_program_list_get_rows (list);
   GtkWidget *search = kk_test_find_type (GTK_WIDGET (list), GTK_TYPE_SEARCH_ENTRY);
@@ -251,7 +230,7 @@ test_rows_and_selection_follow_the_programs (void)
 {
   g_autoptr(KkPlan) plan = kk_plan_load_default ();
   GListModel *programs = kk_plan_get_programs (plan);
-  KkWindow *window = open_window (plan);
+  KkWindow *window = kk_test_open_window (app, plan);
   KkProgramList *list = kk_window_get_program_list (window);
   const char *query = "事業承継";
   g_autoptr(KkProgram) kept = NULL;
@@ -304,7 +283,7 @@ static void
 test_rows_off_screen_catch_up (void)
 {
   g_autoptr(KkPlan) plan = kk_synthetic_plan_new (300, 7);
-  KkWindow *window = open_window (plan);
+  KkWindow *window = kk_test_open_window (app, plan);
   KkProgramList *list = kk_window_get_program_list (window);
   g_autoptr(KkProgram) program = g_list_model_get_item (kk_plan_get_programs (plan), 150);
 
@@ -335,7 +314,7 @@ static void
 test_typing_a_budget_updates_list_and_totals (void)
 {
   g_autoptr(KkPlan) plan = kk_plan_load_default ();
-  KkWindow *window = open_window (plan);
+  KkWindow *window = kk_test_open_window (app, plan);
   KkProgram *program = select_program (window, 4);
   GtkWidget *budget = kk_test_find_named (GTK_WIDGET (window), "budget");
   gint64 original = kk_program_get_budget (program);
@@ -373,7 +352,7 @@ static void
 test_search_finds_what_was_just_typed (void)
 {
   g_autoptr(KkPlan) plan = kk_plan_load_default ();
-  KkWindow *window = open_window (plan);
+  KkWindow *window = kk_test_open_window (app, plan);
   KkProgramList *list = kk_window_get_program_list (window);
   GtkWidget *editor = GTK_WIDGET (kk_window_get_program_editor (window));
   GtkWidget *name = kk_test_find_named (editor, "name");
@@ -404,7 +383,7 @@ static void
 test_invalid_budget_changes_nothing (void)
 {
   g_autoptr(KkPlan) plan = kk_plan_load_default ();
-  KkWindow *window = open_window (plan);
+  KkWindow *window = kk_test_open_window (app, plan);
   KkProgram *program = select_program (window, 4);
   GtkWidget *budget = kk_test_find_named (GTK_WIDGET (window), "budget");
   GtkWidget *error = kk_test_find_named (GTK_WIDGET (window), "budget-error");
@@ -432,7 +411,7 @@ test_save_and_reopen (void)
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(KkPlan) plan = load_fixture_copy (&file);
-  KkWindow *window = open_window_on_file (plan, file);
+  KkWindow *window = kk_test_open_window_on_file (app, plan, file);
   GtkWidget *name;
   g_autoptr(KkPlan) reopened = NULL;
   g_autoptr(GBytes) saved = NULL;
@@ -488,15 +467,6 @@ has_switcher_mapped (GtkWidget *widget)
   return FALSE;
 }
 
-static gboolean
-is_at_its_smallest (gpointer window)
-{
-  int min_width;
-
-  gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
-  return gtk_widget_get_width (window) <= min_width;
-}
-
 /* The view switcher is in the header bar, or else in the bar below. */
 static void
 assert_one_switcher_shown (KkWindow *window)
@@ -516,10 +486,9 @@ test_title_shows_the_file_and_unsaved_mark (void)
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(KkPlan) plan = load_fixture_copy (&file);
-  KkWindow *window = open_window_on_file (plan, file);
+  KkWindow *window = kk_test_open_window_on_file (app, plan, file);
   g_autofree char *dirty_title = g_strdup_printf ("• %s", kk_plan_get_title (plan));
   GtkWidget *save = kk_test_find_label (GTK_WIDGET (window), "Save");
-  int min_width;
 
   save = gtk_widget_get_ancestor (save, GTK_TYPE_BUTTON);
   assert_title_shown (window, kk_plan_get_title (plan), "plan.json");
@@ -531,12 +500,7 @@ test_title_shows_the_file_and_unsaved_mark (void)
   assert_title_shown (window, dirty_title, "plan.json");
   g_assert_true (gtk_widget_has_css_class (save, "suggested-action"));
 
-  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL,
-                      NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), min_width, 600);
-  /* The X server takes its time on a busy machine. */
-  kk_test_wait_until (is_at_its_smallest, window);
-  kk_test_run_until_idle ();
+  kk_test_shrink_window (window);
   assert_title_shown (window, dirty_title, "plan.json");
   assert_one_switcher_shown (window);
 
@@ -552,7 +516,7 @@ static void
 test_title_of_a_plan_never_saved (void)
 {
   g_autoptr(KkPlan) plan = kk_plan_load_default ();
-  KkWindow *window = open_window (plan);
+  KkWindow *window = kk_test_open_window (app, plan);
 
   assert_title_shown (window, kk_plan_get_title (plan), "Not saved to a file yet");
   gtk_window_destroy (GTK_WINDOW (window));
@@ -564,7 +528,7 @@ test_add_duplicate_delete_program (void)
   g_autoptr(KkPlan) plan = kk_plan_load_default ();
   g_autoptr(GBytes) original = kk_plan_to_bytes (plan);
   g_autoptr(GBytes) undone = NULL;
-  KkWindow *window = open_window (plan);
+  KkWindow *window = kk_test_open_window (app, plan);
   KkProgramList *list = kk_window_get_program_list (window);
   KkProgramEditor *editor = kk_window_get_program_editor (window);
   GListModel *rows = kk_program_list_get_rows (list);
@@ -605,7 +569,7 @@ static void
 test_rename_division (void)
 {
   g_autoptr(KkPlan) plan = kk_plan_load_default ();
-  KkWindow *window = open_window (plan);
+  KkWindow *window = kk_test_open_window (app, plan);
   g_autoptr(KkDivision) first = g_list_model_get_item (kk_plan_get_divisions (plan), 0);
   g_autoptr(KkDivision) second = g_list_model_get_item (kk_plan_get_divisions (plan), 1);
   g_autofree char *old_name = g_strdup (kk_division_get_name (first));
@@ -658,7 +622,7 @@ static void
 test_editor_offers_new_divisions (void)
 {
   g_autoptr(KkPlan) plan = kk_plan_load_default ();
-  KkWindow *window = open_window (plan);
+  KkWindow *window = kk_test_open_window (app, plan);
   GtkWidget *divisions;
   guint n_divisions = g_list_model_get_n_items (kk_plan_get_divisions (plan));
 
@@ -679,7 +643,7 @@ static void
 test_closing_with_changes_asks (void)
 {
   g_autoptr(KkPlan) plan = kk_plan_load_default ();
-  KkWindow *window = open_window (plan);
+  KkWindow *window = kk_test_open_window (app, plan);
   g_autoptr(GtkWidget) guard = g_object_ref (GTK_WIDGET (window));
   AdwMessageDialog *dialog;
 
@@ -710,7 +674,7 @@ static void
 test_closing_unchanged_does_not_ask (void)
 {
   g_autoptr(KkPlan) plan = kk_plan_load_default ();
-  KkWindow *window = open_window (plan);
+  KkWindow *window = kk_test_open_window (app, plan);
   g_autoptr(GtkWidget) guard = g_object_ref (GTK_WIDGET (window));
 
   gtk_window_close (GTK_WINDOW (window));
@@ -749,7 +713,7 @@ static void
 test_clicking_a_bar_selects_its_program (void)
 {
   g_autoptr(KkPlan) plan = kk_plan_load_default ();
-  KkWindow *window = open_window (plan);
+  KkWindow *window = kk_test_open_window (app, plan);
   KkChartView *view = show_charts (window);
   KkChart *chart = kk_chart_view_get_chart (view);
   GtkWidget *area = kk_test_find_named (GTK_WIDGET (view), "chart");
@@ -785,7 +749,7 @@ static void
 test_chart_of_one_kpi (void)
 {
   g_autoptr(KkPlan) plan = kk_plan_load_default ();
-  KkWindow *window = open_window (plan);
+  KkWindow *window = kk_test_open_window (app, plan);
   KkChartView *view = show_charts (window);
   KkChart *chart = kk_chart_view_get_chart (view);
   GtkWidget *toolbar = gtk_widget_get_first_child (gtk_widget_get_first_child (GTK_WIDGET (view)));
@@ -812,7 +776,7 @@ static void
 test_division_charts_name_their_division (void)
 {
   g_autoptr(KkPlan) plan = kk_plan_load_default ();
-  KkWindow *window = open_window (plan);
+  KkWindow *window = kk_test_open_window (app, plan);
   AdwViewStack *stack = ADW_VIEW_STACK (kk_test_find_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
   GtkWidget *group;
   guint n_charts = 0;
@@ -841,7 +805,7 @@ static void
 test_charts_follow_the_search (void)
 {
   g_autoptr(KkPlan) plan = kk_plan_load_default ();
-  KkWindow *window = open_window (plan);
+  KkWindow *window = kk_test_open_window (app, plan);
   KkChartView *view = show_charts (window);
   KkChart *chart = kk_chart_view_get_chart (view);
   KkProgramList *list = kk_window_get_program_list (window);
@@ -859,7 +823,7 @@ static void
 test_new_plan_for_the_next_year (void)
 {
   g_autoptr(KkPlan) plan = kk_plan_load_default ();
-  KkWindow *window = open_window (plan);
+  KkWindow *window = kk_test_open_window (app, plan);
   GList *windows;
   KkWindow *next_window = NULL;
   KkPlan *next;
@@ -911,7 +875,7 @@ test_reopens_the_last_file (void)
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(KkPlan) plan = load_fixture_copy (&file);
-  KkWindow *window = open_window_on_file (plan, file);
+  KkWindow *window = kk_test_open_window_on_file (app, plan, file);
   g_autoptr(GSettings) settings = g_settings_new ("io.github.keikaku.Keikaku");
   g_autofree char *uri = g_file_get_uri (file);
   g_autofree char *last = NULL;
