@@ -1,4 +1,4 @@
-/* test-layout.c: the programs' names read whole beside the editor
+/* test-layout.c: the programs' names and the header read whole at every width
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +11,7 @@
 #include "kk-application.h"
 #include "kk-plan-file.h"
 #include "kk-program-list.h"
+#include "kk-test-files.h"
 #include "kk-test-locale.h"
 #include "kk-test-ui.h"
 #include "kk-window.h"
@@ -172,15 +173,6 @@ test_plan_names_whole (void)
 }
 
 static gboolean
-is_at_its_smallest (gpointer window)
-{
-  int min_width;
-
-  gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
-  return gtk_widget_get_width (window) <= min_width;
-}
-
-static gboolean
 pillar_hidden (gpointer view)
 {
   return !gtk_column_view_column_get_visible (find_column (view, _("Pillar")));
@@ -205,14 +197,11 @@ check_narrow_window (void)
   KkWindow *window = open_list (plan, &list, &view);
   GtkWidget *name = kk_test_find_label (GTK_WIDGET (view), kk_program_get_name (kk_plan_find_program (plan, 8)));
   g_autoptr(PangoLayout) layout = NULL;
-  int min_width, needed;
+  int needed;
 
   g_assert_nonnull (name);
   g_assert_false (pillar_hidden (view));
-  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL,
-                      NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), min_width, 600);
-  kk_test_wait_until (is_at_its_smallest, window);
+  kk_test_shrink_window (window);
   kk_test_wait_until (pillar_hidden, view);
   kk_test_run_until_idle ();
   g_assert_false (gtk_column_view_column_get_visible (find_column (view, _("Lead Division"))));
@@ -231,6 +220,107 @@ test_narrow_window (void)
 {
   kk_test_run_in_locale ("C.UTF-8", check_narrow_window);
   kk_test_run_in_locale ("ja_JP.UTF-8", check_narrow_window);
+}
+
+/* No label of @widget or below it, as shown, is cut short with "…". */
+static void
+assert_labels_whole (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_labels_whole (child);
+}
+
+/* Every control of @bar is shown, and within it. */
+static void
+assert_controls_within (GtkWidget *bar)
+{
+  guint shown = 0;
+
+  for (GtkWidget *control = gtk_widget_get_first_child (bar); control != NULL;
+       control = gtk_widget_get_next_sibling (control))
+    {
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_get_mapped (control));
+      g_assert_true (gtk_widget_compute_bounds (control, bar, &bounds));
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (bar));
+      shown++;
+    }
+  g_assert_cmpuint (shown, ==, 6);
+}
+
+/* At the window's smallest width, with a change not saved, opening a
+ * program leaves the window as wide as it was: the search and filters take
+ * two rows beside the editor, each read whole, the search's hint too, and
+ * the header bar shows the title, the unsaved mark, the file and the views
+ * whole. */
+static void
+check_narrow_window_with_editor (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkProgramList *list;
+  GtkColumnView *view;
+  KkWindow *window = open_list (plan, &list, &view);
+  GtkWidget *search = kk_test_find_type (GTK_WIDGET (list), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *filters = gtk_widget_get_parent (search);
+  GtkWidget *review = kk_test_find_named (filters, "review-filter");
+  int min_width, min_width_beside_editor;
+
+  kk_plan_edit (plan, kk_plan_find_program (plan, 2), "budget", (gint64) 1234);
+  min_width = kk_test_shrink_window (window);
+
+  kk_program_list_set_selected_program (list, kk_plan_find_program (plan, 1));
+  kk_test_run_until_idle ();
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &min_width_beside_editor, NULL, NULL, NULL);
+  g_assert_cmpint (min_width_beside_editor, <=, min_width);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (kk_window_get_program_editor (window))));
+  assert_controls_within (filters);
+  assert_labels_whole (filters);
+  g_assert_cmpint (gtk_widget_get_height (filters), >=, 2 * gtk_widget_get_height (review));
+  assert_labels_whole (kk_test_find_type (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR));
+  g_assert_nonnull (kk_test_find_label (GTK_WIDGET (window), _("Not saved to a file yet")));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_narrow_window_with_editor (void)
+{
+  kk_test_run_in_locale ("C.UTF-8", check_narrow_window_with_editor);
+  kk_test_run_in_locale ("ja_JP.UTF-8", check_narrow_window_with_editor);
+}
+
+/* A file name too long for the header bar of a narrow window is cut
+ * there; the title's tooltip says the whole path. */
+static void
+test_long_file_name_in_tooltip (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  g_autoptr(GBytes) contents = kk_plan_to_bytes (plan);
+  g_autofree char *dir = g_dir_make_tmp ("keikaku-layout-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "令和6年度 事業計画書 最終版（総務課と経営支援課の確認済み）.json",
+                                            NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  KkWindow *window;
+  GtkWidget *title;
+  GtkWidget *subtitle;
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (contents, NULL),
+                                      g_bytes_get_size (contents), NULL));
+  window = kk_test_open_window_on_file (app, plan, file);
+  kk_test_shrink_window (window);
+
+  title = kk_test_find_type (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE);
+  subtitle = kk_test_find_label (title, adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title)));
+  g_assert_true (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (subtitle))));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (title), ==, path);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  kk_test_remove_tree (dir);
 }
 
 /* A column hidden beside the editor comes back at the width the clerk
@@ -280,6 +370,8 @@ main (int   argc,
   g_test_add_func ("/layout/hidden-column-keeps-its-width", test_hidden_column_keeps_its_width);
   g_test_add_func ("/layout/plan-names-whole", test_plan_names_whole);
   g_test_add_func ("/layout/narrow-window", test_narrow_window);
+  g_test_add_func ("/layout/narrow-window-with-editor", test_narrow_window_with_editor);
+  g_test_add_func ("/layout/long-file-name-in-tooltip", test_long_file_name_in_tooltip);
 
   status = g_test_run ();
   g_object_unref (app);

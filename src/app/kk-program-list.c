@@ -34,6 +34,7 @@
 #include "kk-sheet.h"
 #include "kk-tooltip.h"
 #include "kk-totals.h"
+#include "kk-wrap-box.h"
 
 struct _KkProgramList
 {
@@ -1351,6 +1352,7 @@ kk_program_list_class_init (KkProgramListClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (KK_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/kk-program-list.ui");
   gtk_widget_class_bind_template_child (widget_class, KkProgramList, search_entry);

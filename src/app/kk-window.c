@@ -147,11 +147,25 @@ kk_window_dup_origin_tooltip (KkWindow *self)
   return g_strdup_printf (_("Carried from the plan “%s” of %s"), origin, origin_year);
 }
 
+/* The whole path of the plan's file, which a narrow header bar cuts, and
+ * the plan it was carried from; %NULL for neither. */
+static char *
+kk_window_dup_title_tooltip (KkWindow *self)
+{
+  GFile *file = kk_document_get_file (self->document);
+  g_autofree char *origin = kk_window_dup_origin_tooltip (self);
+  g_autofree char *path = file != NULL ? g_file_get_parse_name (file) : NULL;
+
+  if (path != NULL && origin != NULL)
+    return g_strjoin ("\n", path, origin, NULL);
+  return g_strdup (path != NULL ? path : origin);
+}
+
 static void
 kk_window_update_title (KkWindow *self)
 {
   g_autofree char *subtitle = kk_window_dup_subtitle (self);
-  g_autofree char *origin = kk_window_dup_origin_tooltip (self);
+  g_autofree char *tooltip = kk_window_dup_title_tooltip (self);
   g_autofree char *title = NULL;
 
   /* The dot is GNOME's mark of a document with unsaved changes. */
@@ -162,7 +176,7 @@ kk_window_update_title (KkWindow *self)
 
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), origin);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->window_title), tooltip);
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
