@@ -361,12 +361,6 @@ test_unused_choice_opens_where_it_is (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (kk_program_list_get_programs (list)), ==, 0);
 }
 
-static gboolean
-search_applied (gpointer list)
-{
-  return g_list_model_get_n_items (kk_program_list_get_programs (list)) == 1;
-}
-
 /* A finding whose program the search hides says so instead of opening. */
 static void
 test_hidden_program_is_told (Fixture       *fixture,
@@ -376,8 +370,9 @@ test_hidden_program_is_told (Fixture       *fixture,
                                          GTK_TYPE_SEARCH_ENTRY);
 
   open_panel (fixture);
-  gtk_editable_set_text (GTK_EDITABLE (search), "よろず支援拠点事業");
-  kk_test_wait_until (search_applied, kk_window_get_program_list (fixture->window));
+  kk_test_search (search, "よろず支援拠点事業");
+  g_assert_cmpuint (g_list_model_get_n_items (kk_program_list_get_programs (kk_window_get_program_list (fixture->window))),
+                    ==, 1);
   activate_finding (fixture, 0);
   g_assert_null (kk_program_list_get_selected_program (kk_window_get_program_list (fixture->window)));
   g_assert_nonnull (kk_test_wait_for_label (GTK_WIDGET (fixture->window), "Program 13 is hidden"));

@@ -61,12 +61,6 @@ fixture_tear_down (Fixture       *fixture,
 }
 
 static gboolean
-dialog_shown (gpointer heading)
-{
-  return kk_test_find_dialog (heading) != NULL;
-}
-
-static gboolean
 saving_bar_shown (gpointer window)
 {
   GtkWidget *bar = kk_test_find_named (window, "saving-bar");
@@ -100,8 +94,7 @@ test_open_cancel (Fixture       *fixture,
 
   kk_document_set_test_delay (60 * 1000);
   g_application_open (G_APPLICATION (app), &fixture->file, 1, "");
-  kk_test_wait_until (dialog_shown, "Opening the Plan");
-  dialog = kk_test_find_dialog ("Opening the Plan");
+  dialog = kk_test_wait_for_dialog ("Opening the Plan");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "令和6年度事業計画.json"));
   g_assert_true (kk_application_get_opening (app));
 
@@ -129,7 +122,7 @@ test_open_slow (Fixture       *fixture,
 
   kk_document_set_test_delay (200);
   g_application_open (G_APPLICATION (app), &fixture->file, 1, "");
-  kk_test_wait_until (dialog_shown, "Opening the Plan");
+  kk_test_wait_for_dialog ("Opening the Plan");
   kk_test_wait_opened (app);
   g_assert_null (kk_test_find_dialog ("Opening the Plan"));
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
