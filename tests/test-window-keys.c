@@ -259,6 +259,103 @@ test_shortcuts_window_lists_every_key (void)
   kk_test_run_until_idle ();
 }
 
+/* The first button or menu item below @widget acting with @action. */
+static GtkWidget *
+find_actionable (GtkWidget  *widget,
+                 const char *action)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+assert_sensitive (GtkWidget  *widget,
+                  const char *what,
+                  gboolean    can)
+{
+  if (widget == NULL)
+    g_error ("no button or item for %s", what);
+  if (gtk_widget_is_sensitive (widget) != can)
+    g_error ("%s is %s", what, can ? "disabled" : "enabled");
+}
+
+/* The header bar's button for @action. */
+static void
+assert_can (KkWindow   *window,
+            const char *action,
+            gboolean    can)
+{
+  assert_sensitive (find_actionable (GTK_WIDGET (window), action), action, can);
+}
+
+/* The main menu's item labelled @label, as the open menu shows it. */
+static void
+assert_menu_can (KkWindow   *window,
+                 const char *label,
+                 gboolean    can)
+{
+  GtkMenuButton *menu = GTK_MENU_BUTTON (kk_test_find_type (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON));
+
+  gtk_menu_button_popup (menu);
+  kk_test_run_until_idle ();
+  assert_sensitive (kk_test_find_label (GTK_WIDGET (window), label), label, can);
+  gtk_menu_button_popdown (menu);
+  kk_test_run_until_idle ();
+}
+
+/* What can be done follows the window's state: the selection, the
+ * history, and whether there is anything to save. */
+static void
+test_actions_follow_the_state (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkWindow *window = kk_test_open_window (app, plan);
+  GtkWidget *save = find_actionable (GTK_WIDGET (window), "win.save");
+
+  assert_can (window, "win.undo", FALSE);
+  assert_can (window, "win.redo", FALSE);
+  assert_menu_can (window, "Duplicate Program", FALSE);
+  assert_menu_can (window, "Delete Program", FALSE);
+  assert_can (window, "win.save", TRUE);
+  g_assert_false (gtk_widget_has_css_class (save, "suggested-action"));
+
+  kk_program_list_set_selected_program (kk_window_get_program_list (window),
+                                        kk_plan_find_program (plan, 13));
+  kk_test_run_until_idle ();
+  assert_menu_can (window, "Duplicate Program", TRUE);
+  assert_menu_can (window, "Delete Program", TRUE);
+
+  kk_plan_edit (plan, kk_plan_find_program (plan, 13), "budget", (gint64) 1);
+  kk_test_run_until_idle ();
+  assert_can (window, "win.undo", TRUE);
+  assert_can (window, "win.redo", FALSE);
+  g_assert_true (gtk_widget_has_css_class (save, "suggested-action"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  kk_test_run_until_idle ();
+  assert_can (window, "win.undo", FALSE);
+  assert_can (window, "win.redo", TRUE);
+  g_assert_false (gtk_widget_has_css_class (save, "suggested-action"));
+
+  kk_program_list_set_selected_program (kk_window_get_program_list (window), NULL);
+  kk_test_run_until_idle ();
+  assert_menu_can (window, "Duplicate Program", FALSE);
+  assert_menu_can (window, "Delete Program", FALSE);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  kk_test_run_until_idle ();
+}
+
 static void
 collect_menus (GtkWidget *widget,
                GPtrArray *menus)
@@ -339,6 +436,7 @@ main (int   argc,
   g_test_add_func ("/window-keys/shortcuts-window-lists-every-key",
                    test_shortcuts_window_lists_every_key);
   g_test_add_func ("/window-keys/menu-access-keys-are-unique", test_menu_access_keys_are_unique);
+  g_test_add_func ("/window-keys/actions-follow-the-state", test_actions_follow_the_state);
 
   status = g_test_run ();
   g_object_unref (app);
