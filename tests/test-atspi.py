@@ -372,10 +372,15 @@ def test_figures(application):
     kpis = wait_for(lambda: find(application, pyatspi.ROLE_LIST, 'KPIs'), 'the list of KPIs')
     kpi_row = kpis.getChildAtIndex(0)
     kpi = kpi_row.name
-    focus.tab_to(lambda a: a.getRole() == pyatspi.ROLE_LIST_ITEM and a.name == kpi,
-                 'the KPI %s' % kpi)
+    header = focus.tab_to(lambda a: a.getRole() == pyatspi.ROLE_LIST_ITEM and a.name == kpi,
+                          'the KPI %s' % kpi)
+    state = header.getState()
+    ok(state.contains(pyatspi.STATE_EXPANDABLE) and not state.contains(pyatspi.STATE_EXPANDED),
+       'a closed KPI says that it can be expanded')
     press(KEY_SPACE)
     rows = wait_for(lambda: figure_rows(kpi_row), 'the figures of the KPI %s' % kpi)
+    wait_for(lambda: header.getState().contains(pyatspi.STATE_EXPANDED),
+             'the KPI %s to say that it is expanded' % kpi)
     heard = [focus.tab_to(lambda a: True, 'the next control')]
     while not (heard[-1].name or '').startswith('Add Figure'):
         heard.append(focus.tab_to(lambda a: True, 'the next control'))

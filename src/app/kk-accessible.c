@@ -156,6 +156,44 @@ kk_accessible_name_buttons (GtkWidget *widget)
     kk_accessible_name_buttons (child);
 }
 
+/* The row an AdwExpanderRow shows as its header, which takes the focus:
+ * the first row of the list it holds first (libadwaita 1.2). */
+static GtkWidget *
+kk_expander_row_get_header (AdwExpanderRow *row)
+{
+  GtkWidget *box = gtk_widget_get_first_child (GTK_WIDGET (row));
+  GtkWidget *list = box != NULL ? gtk_widget_get_first_child (box) : NULL;
+  GtkWidget *header = GTK_IS_LIST_BOX (list) ? gtk_widget_get_first_child (list) : NULL;
+
+  return GTK_IS_LIST_BOX_ROW (header) ? header : NULL;
+}
+
+static void
+kk_expander_row_update_state (AdwExpanderRow *row)
+{
+  GtkWidget *header = kk_expander_row_get_header (row);
+
+  if (header != NULL)
+    gtk_accessible_update_state (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_STATE_EXPANDED,
+                                 adw_expander_row_get_expanded (row), -1);
+}
+
+/**
+ * kk_accessible_follow_expander_row:
+ *
+ * Has the header of @row say whether it is expanded, when it takes the
+ * focus and when that changes: libadwaita 1.2 says neither, and a screen
+ * reader's user does not know that Space opened it.
+ */
+void
+kk_accessible_follow_expander_row (AdwExpanderRow *row)
+{
+  g_return_if_fail (ADW_IS_EXPANDER_ROW (row));
+
+  g_signal_connect (row, "notify::expanded", G_CALLBACK (kk_expander_row_update_state), NULL);
+  kk_expander_row_update_state (row);
+}
+
 static void
 kk_window_added (GListModel *windows,
                  guint       position,

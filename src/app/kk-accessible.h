@@ -19,5 +19,6 @@ void  kk_accessible_name_dialog_buttons (void);
 void  kk_accessible_name_drop_down (GtkDropDown *drop_down,
                                     const char  *name);
 void  kk_accessible_name_combo_row (AdwComboRow *combo_row);
+void  kk_accessible_follow_expander_row (AdwExpanderRow *row);
 
 G_END_DECLS

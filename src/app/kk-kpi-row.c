@@ -473,6 +473,7 @@ kk_kpi_row_init (KkKpiRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   kk_accessible_name_combo_row (self->comparator_row);
+  kk_accessible_follow_expander_row (ADW_EXPANDER_ROW (self));
   self->value_rows = g_ptr_array_new ();
   self->watched_values = g_ptr_array_new_with_free_func (g_object_unref);
 }
