@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "kk-csv-import.h"
+#include "kk-chart-view.h"
 #include "kk-csv.h"
 #include "kk-plan-file.h"
 #include "kk-table-export.h"
@@ -358,6 +359,42 @@ test_no_origin (void)
   close_windows ();
 }
 
+/* A chart exported from the charts view says so naming its file, as the
+ * other exports do, and the file is the picture. */
+static void
+test_chart_export_says_its_file (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->dir);
+  GtkWidget *view;
+  GtkFileChooser *chooser;
+  g_autofree char *name = NULL;
+  g_autofree char *toast = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-view", "s", "charts");
+  kk_test_run_until_idle ();
+  view = kk_test_find_type (GTK_WIDGET (fixture->window), KK_TYPE_CHART_VIEW);
+  g_assert_true (gtk_widget_activate_action (view, "chart.export", "s", "png"));
+  kk_test_run_until_idle ();
+  chooser = GTK_FILE_CHOOSER (kk_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG,
+                                                     GTK_WINDOW (fixture->window)));
+  g_assert_nonnull (chooser);
+  name = gtk_file_chooser_get_current_name (chooser);
+  g_assert_true (g_str_has_suffix (name, ".png"));
+  g_assert_true (gtk_file_chooser_set_current_folder (chooser, folder, NULL));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+
+  toast = g_strdup_printf ("Exported “%s”", name);
+  kk_test_wait_for_label (GTK_WIDGET (fixture->window), toast);
+  path = g_build_filename (fixture->dir, name, NULL);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 8);
+  g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -385,6 +422,8 @@ main (int   argc,
   g_test_add ("/export-window/unwritable/workbook", Fixture,
               GINT_TO_POINTER (KK_TABLE_EXPORT_WORKBOOK),
               fixture_set_up, test_unwritable_folder, fixture_tear_down);
+  g_test_add ("/export-window/chart", Fixture, NULL,
+              fixture_set_up, test_chart_export_says_its_file, fixture_tear_down);
   g_test_add_func ("/export-window/file-name", test_file_name);
   g_test_add_func ("/window/origin/shown", test_origin_shown);
   g_test_add_func ("/window/origin/year-named", test_origin_year_named);
