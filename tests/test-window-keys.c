@@ -73,6 +73,18 @@ test_undo_takes_back_what_was_typed (void)
   g_assert_cmpint (kk_program_get_budget (program), ==, 500);
   g_assert_cmpstr (text_of (budget), ==, "500");
 
+  /* Typed after an undo, a value is a new edit, which ends what there
+   * was to redo: Ctrl+Shift+Z applies it and redoes nothing. */
+  g_assert_true (kk_test_press_key (GTK_WINDOW (window), GDK_KEY_z, GDK_CONTROL_MASK));
+  g_assert_cmpint (kk_program_get_budget (program), ==, 319750);
+  gtk_editable_set_text (GTK_EDITABLE (budget), "600");
+  kk_test_run_until_idle ();
+  g_assert_true (kk_test_press_key (GTK_WINDOW (window), GDK_KEY_z,
+                                    GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  g_assert_cmpint (kk_program_get_budget (program), ==, 600);
+  g_assert_cmpstr (text_of (budget), ==, "600");
+  g_assert_false (kk_history_get_can_redo (kk_plan_get_history (plan)));
+
   /* A text that is no value cannot be applied: the last edit is undone,
    * and the field shows the plan again. */
   gtk_editable_set_text (GTK_EDITABLE (budget), "12a");

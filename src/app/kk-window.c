@@ -315,9 +315,10 @@ kk_window_apply_typing (KkWindow *self)
     kk_program_editor_commit (self->program_editor);
 }
 
-/* A value typed and not applied yet is the latest edit: undo takes it
- * back, and redo brings it again, as when a click on Undo takes the focus
- * from the field; the typing is not dropped for an older step. */
+/* A value typed and not applied yet is the latest edit, as when a click
+ * on Undo or Redo takes the focus from the field: undo takes it back and
+ * redo brings it again; being new, it ends what there was to redo. The
+ * typing is never dropped for another step. */
 static void
 kk_window_undo (GtkWidget  *widget,
                 const char *action_name,
@@ -334,7 +335,10 @@ kk_window_redo (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  kk_history_redo (kk_plan_get_history (KK_WINDOW (widget)->plan));
+  KkWindow *self = KK_WINDOW (widget);
+
+  kk_window_apply_typing (self);
+  kk_history_redo (kk_plan_get_history (self->plan));
 }
 
 static void
