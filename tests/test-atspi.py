@@ -322,6 +322,12 @@ class Focus:
         press(KEY_TAB)
         return wait_for(self.moved, 'the focus to move on Tab')
 
+    def reaches(self, found, what):
+        """The control the focus moves to that @found accepts, past the
+        ones it goes through on the way."""
+        return wait_for(lambda: (position := self.moved()) is not None and found(position)
+                        and position, what)
+
     def tab_to(self, found, what, limit=150):
         """Presses Tab until the focus is on a control @found accepts."""
         for _ in range(limit):
@@ -416,6 +422,16 @@ def test_figures(application):
     ok(len(figures) >= 2, 'the walk went through the figures of the KPI %s' % kpi,
        '%d figures' % len(figures))
     check_names(kpi_row, 'an open KPI with its figures')
+
+    # Space on Add Figure adds the figure the KPI lacks and gives its year
+    # the focus.
+    press(KEY_SPACE)
+    year = focus.reaches(lambda a: a.getRole() == pyatspi.ROLE_SPIN_BUTTON,
+                         'the focus on the year of a new figure')
+    # The rows were made again: the names heard before, not their objects.
+    ok(year.name.startswith('Fiscal year, ') and kpi in year.name and year.name not in names,
+       'a figure added with the keyboard takes the focus and says which new figure it is',
+       year.name)
 
 
 def show_view(application, title):

@@ -560,6 +560,23 @@ test_as_of_in_the_japanese_era (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (as_of)), ==, "2024-03-03");
 }
 
+/* A screen reader says the row of the rule for meeting the target by its
+ * title, without the access key the Japanese label shows: 達成の基準, not
+ * 達成の基準(W). */
+static void
+test_comparator_said_without_access_key (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  g_assert_nonnull (setlocale (LC_ALL, "ja_JP.UTF-8"));
+  kk_kpi_editor_set_sheet (fixture->editor, NULL);
+  kk_kpi_editor_set_sheet (fixture->editor, fixture->sheet);
+  run_until_idle ();
+  gtk_test_accessible_assert_property (
+    GTK_ACCESSIBLE (find_named (kpi_row (fixture, fixture->kpi_position), "kpi-comparator", 0)),
+    GTK_ACCESSIBLE_PROPERTY_LABEL, "達成の基準");
+  g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
+}
+
 /* A figure the plan gives in words (未定) gains a number and loses it again
  * in one step of undo. */
 static void
@@ -855,6 +872,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* The tests' environment turns accessibility off; these tests read it. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   kk_test_bind_translations ();
 
@@ -868,6 +887,8 @@ main (int   argc,
   add_test ("/kpi-editor/year-applies-whole-values", test_year_applies_whole_values);
   add_test ("/kpi-editor/figure-without-value", test_figure_without_value);
   add_test ("/kpi-editor/as-of-in-the-japanese-era", test_as_of_in_the_japanese_era);
+  add_test ("/kpi-editor/comparator-said-without-access-key",
+            test_comparator_said_without_access_key);
   add_test ("/kpi-editor/typing-a-name-is-one-step", test_typing_a_name_is_one_step);
   add_test ("/kpi-editor/comparator-kind-and-year", test_comparator_and_kind);
   add_test ("/kpi-editor/structure/add-kpi", test_add_kpi);

@@ -366,16 +366,21 @@ kk_combo_choice_bind (GtkSignalListItemFactory *factory,
 /**
  * kk_accessible_name_combo_row:
  *
- * Shows the choices of @combo_row as it does, in rows that say their
- * choice: GTK leaves them unnamed.
+ * Names @combo_row by its title without its access key, which a screen
+ * reader said as the Japanese label shows it: "達成の基準(W)". Shows its
+ * choices as it does, in rows that say their choice: GTK leaves them
+ * unnamed.
  */
 void
 kk_accessible_name_combo_row (AdwComboRow *combo_row)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
+  g_autofree char *title = NULL;
 
   g_return_if_fail (ADW_IS_COMBO_ROW (combo_row));
 
+  title = kk_row_dup_title (ADW_PREFERENCES_ROW (combo_row));
+  kk_accessible_set_name (GTK_WIDGET (combo_row), title);
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (kk_combo_choice_setup), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (kk_combo_choice_bind), combo_row);
