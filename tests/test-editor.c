@@ -297,6 +297,69 @@ test_review_state_is_one_step (Fixture       *fixture,
   assert_plan_and_history_unchanged (fixture);
 }
 
+/* The first check button below @widget labelled @label. */
+static GtkCheckButton *
+find_check (GtkWidget  *widget,
+            const char *label)
+{
+  if (GTK_IS_CHECK_BUTTON (widget) &&
+      g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), label) == 0)
+    return GTK_CHECK_BUTTON (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkCheckButton *found = find_check (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* One undo takes back one choice, and the widget shows the plan again. */
+static void
+undo_one_choice (Fixture *fixture)
+{
+  g_assert_true (kk_plan_get_dirty (fixture->plan));
+  g_assert_true (kk_history_undo (kk_plan_get_history (fixture->plan)));
+  kk_test_run_until_idle ();
+  assert_plan_and_history_unchanged (fixture);
+}
+
+/* Every choice (pillar, status, lead division, a funding source) is one
+ * step of undo, after which its widget shows the plan's value again, and
+ * a new program's last year's budget cannot be typed into. */
+static void
+test_every_choice_is_one_step (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  static const char * const combo_rows[] = { "pillar", "status", "lead-division" };
+  GtkWidget *previous_budget = kk_test_find_named (GTK_WIDGET (fixture->editor), "previous-budget");
+  GtkCheckButton *national = find_check (GTK_WIDGET (fixture->editor), "国");
+
+  for (guint i = 0; i < G_N_ELEMENTS (combo_rows); i++)
+    {
+      AdwComboRow *row = ADW_COMBO_ROW (kk_test_find_named (GTK_WIDGET (fixture->editor),
+                                                            combo_rows[i]));
+      guint shown = adw_combo_row_get_selected (row);
+
+      adw_combo_row_set_selected (row, shown == 0 ? 1 : 0);
+      kk_test_run_until_idle ();
+      if (g_str_equal (combo_rows[i], "status"))
+        g_assert_false (gtk_widget_get_sensitive (previous_budget));
+      undo_one_choice (fixture);
+      g_assert_cmpuint (adw_combo_row_get_selected (row), ==, shown);
+      g_assert_true (gtk_widget_get_sensitive (previous_budget));
+    }
+
+  g_assert_nonnull (national);
+  g_assert_false (gtk_check_button_get_active (national));
+  gtk_check_button_set_active (national, TRUE);
+  kk_test_run_until_idle ();
+  undo_one_choice (fixture);
+  g_assert_false (gtk_check_button_get_active (national));
+}
+
 static void
 test_blank_name_and_taken_number_are_refused (Fixture       *fixture,
                                               gconstpointer  data)
@@ -641,6 +704,7 @@ main (int   argc,
   add_test ("/editor/every-field-applies-whole-values", test_every_field_applies_whole_values);
   add_test ("/editor/undo-and-redo-refresh-the-fields", test_undo_and_redo_refresh_the_fields);
   add_test ("/editor/review-state-is-one-step", test_review_state_is_one_step);
+  add_test ("/editor/every-choice-is-one-step", test_every_choice_is_one_step);
   add_test ("/editor/blank-name-and-taken-number", test_blank_name_and_taken_number_are_refused);
   add_test ("/editor/text-is-one-step", test_text_is_one_step);
   add_test ("/editor/a11y/entry-rows-say-their-label", test_entry_rows_say_their_label);
