@@ -156,6 +156,31 @@ kk_accessible_name_buttons (GtkWidget *widget)
     kk_accessible_name_buttons (child);
 }
 
+/**
+ * kk_accessible_tell_entry_row_focus:
+ * @row: an entry row not yet in a window
+ *
+ * Has @row tell a screen reader when it takes the focus. The GtkText it
+ * types into, which takes the focus, is not an object of its own (its role
+ * is none), and GTK 4.8 tells the focus of such a widget to its parent
+ * only (gtk_accessible_platform_changed()), in libadwaita 1.2 an AdwGizmo
+ * that is never focused: Orca heard nothing. As a text box, the GtkText
+ * tells its focus itself; it is named as its row (kk_field_new() names it).
+ * A role can be changed only before GTK shows it to a screen reader.
+ */
+void
+kk_accessible_tell_entry_row_focus (AdwEntryRow *row)
+{
+  GtkEditable *text;
+
+  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+  g_return_if_fail (gtk_widget_get_root (GTK_WIDGET (row)) == NULL);
+
+  text = gtk_editable_get_delegate (GTK_EDITABLE (row));
+  if (text != NULL)
+    g_object_set (text, "accessible-role", GTK_ACCESSIBLE_ROLE_TEXT_BOX, NULL);
+}
+
 /* The row an AdwExpanderRow shows as its header, which takes the focus:
  * the first row of the list it holds first (libadwaita 1.2). */
 static GtkWidget *
