@@ -444,9 +444,15 @@ test_invalid_input_changes_nothing (Fixture       *fixture,
   GtkWidget *figure_error = find_named (row, "figure-error", 0);
   g_autoptr(KkKpiValue) value = g_list_model_get_item (kk_kpi_get_values (fixture->kpi), 0);
   g_autofree char *formatted = kk_format_number (1234.5);
+  g_autofree char *shown = g_strdup (gtk_editable_get_text (GTK_EDITABLE (figure)));
 
   assert_refused (fixture, figure, "12a", figure_error);
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (figure_error)), "12a"));
+  /* Escape gives the plan's figure back, and its message goes. */
+  g_assert_true (kk_test_press_escape (figure));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (figure)), ==, shown);
+  g_assert_false (gtk_widget_get_visible (figure_error));
+  assert_refused (fixture, figure, "12a", figure_error);
   assert_refused (fixture, as_of, "2024-02-30", figure_error);
   assert_refused (fixture, find_named (row, "kpi-name", 0), "", find_named (row, "kpi-error", 0));
 
