@@ -97,8 +97,9 @@ kk_kpi_value_row_name_field (GtkWidget  *field,
     kk_accessible_set_name (field, name);
 }
 
-/* The row, its fields and its buttons say which figure of which KPI they
- * are of: each row has the same fields and buttons. */
+/* The fields and the buttons say which figure of which KPI they are of:
+ * each row has the same. The row, which never has the focus, is left
+ * unnamed: its fields say the figure already. */
 static void
 kk_kpi_value_row_name_controls (KkKpiValueRow *self)
 {
@@ -115,7 +116,6 @@ kk_kpi_value_row_name_controls (KkKpiValueRow *self)
   kk_accessible_set_name (GTK_WIDGET (self->up_button), up);
   kk_accessible_set_name (GTK_WIDGET (self->down_button), down);
   kk_accessible_set_name (GTK_WIDGET (self->remove_button), remove);
-  kk_accessible_set_name (GTK_WIDGET (self), title);
 }
 
 /**
