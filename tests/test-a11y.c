@@ -11,6 +11,7 @@
 #include "kk-application.h"
 #include "kk-division.h"
 #include "kk-format.h"
+#include "kk-name-dialog.h"
 #include "kk-pillar.h"
 #include "kk-plan-file.h"
 #include "kk-test-ui.h"
@@ -220,6 +221,36 @@ test_division_buttons_say_their_division (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A name that is taken is marked in the name dialog as a refused field is
+ * in the editors, to the eye and to a screen reader. */
+static void
+test_name_dialog_marks_a_taken_name (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkWindow *window = open_window (plan);
+  g_autoptr(KkDivision) division = g_list_model_get_item (kk_plan_get_divisions (plan), 0);
+  GtkWindow *dialog;
+  GtkWidget *entry;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-division", NULL);
+  kk_test_run_until_idle ();
+  dialog = kk_test_find_toplevel (KK_TYPE_NAME_DIALOG, GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  entry = kk_test_find_type (GTK_WIDGET (dialog), GTK_TYPE_ENTRY);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), kk_division_get_name (division));
+  kk_test_run_until_idle ();
+  g_assert_true (gtk_widget_has_css_class (entry, "error"));
+  gtk_test_accessible_assert_state (entry, GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "新しい課");
+  kk_test_run_until_idle ();
+  g_assert_false (gtk_widget_has_css_class (entry, "error"));
+  g_assert_false (gtk_test_accessible_has_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID));
+
+  gtk_window_destroy (dialog);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -234,6 +265,7 @@ main (int   argc,
   g_test_add_func ("/a11y/filters", test_filters_say_their_choice);
   g_test_add_func ("/a11y/buttons", test_buttons_say_clean_names);
   g_test_add_func ("/a11y/division-buttons", test_division_buttons_say_their_division);
+  g_test_add_func ("/a11y/name-dialog/taken", test_name_dialog_marks_a_taken_name);
 
   status = g_test_run ();
   g_object_unref (app);

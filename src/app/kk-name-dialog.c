@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kk-field.h"
 #include "kk-name-dialog.h"
 
 struct _KkNameDialog
@@ -62,6 +63,7 @@ kk_name_dialog_validate (KkNameDialog *self)
 
   gtk_label_set_text (self->error_label, taken ? _("This name is taken already") : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), taken);
+  kk_field_mark_invalid (GTK_WIDGET (self->name_entry), taken);
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "apply",
                                            *name != '\0' && !taken);
 }
