@@ -360,6 +360,26 @@ test_every_choice_is_one_step (Fixture       *fixture,
   g_assert_false (gtk_check_button_get_active (national));
 }
 
+/* 【13】 is funded by the prefecture alone: its last source cannot be
+ * taken away, and the editor says why and shows it ticked again. */
+static void
+test_last_funding_is_kept (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkCheckButton *prefecture = find_check (GTK_WIDGET (fixture->editor), "県");
+  GtkWidget *error = kk_test_find_named (GTK_WIDGET (fixture->editor), "program-error");
+
+  g_assert_nonnull (prefecture);
+  g_assert_true (gtk_check_button_get_active (prefecture));
+  gtk_check_button_set_active (prefecture, FALSE);
+  kk_test_run_until_idle ();
+  assert_plan_and_history_unchanged (fixture);
+  g_assert_true (gtk_check_button_get_active (prefecture));
+  g_assert_true (gtk_widget_get_visible (error));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error)), ==,
+                   "A program needs at least one source of funding");
+}
+
 static void
 test_blank_name_and_taken_number_are_refused (Fixture       *fixture,
                                               gconstpointer  data)
@@ -705,6 +725,7 @@ main (int   argc,
   add_test ("/editor/undo-and-redo-refresh-the-fields", test_undo_and_redo_refresh_the_fields);
   add_test ("/editor/review-state-is-one-step", test_review_state_is_one_step);
   add_test ("/editor/every-choice-is-one-step", test_every_choice_is_one_step);
+  add_test ("/editor/last-funding-is-kept", test_last_funding_is_kept);
   add_test ("/editor/blank-name-and-taken-number", test_blank_name_and_taken_number_are_refused);
   add_test ("/editor/text-is-one-step", test_text_is_one_step);
   add_test ("/editor/a11y/entry-rows-say-their-label", test_entry_rows_say_their_label);
