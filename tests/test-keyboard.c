@@ -154,6 +154,8 @@ test_escape_clears_the_search (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Alt+1, Alt+2 and Alt+3 show the three views, and the keys go on in the
+ * view shown, the list's rows for the list. */
 static void
 test_alt_number_switches_views (void)
 {
@@ -167,7 +169,9 @@ test_alt_number_switches_views (void)
     {
       g_assert_true (kk_test_press_key (GTK_WINDOW (window), GDK_KEY_0 + i, GDK_ALT_MASK));
       g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, pages[i - 1]);
+      g_assert_true (focus_is_in (window, adw_view_stack_get_visible_child (stack)));
     }
+  g_assert_true (focus_is_in (window, GTK_WIDGET (get_column_view (window))));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -385,8 +385,17 @@ kk_window_show_view (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   KkWindow *self = KK_WINDOW (widget);
+  const char *page = g_variant_get_string (parameter, NULL);
 
-  adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (parameter, NULL));
+  adw_view_stack_set_visible_child_name (self->view_stack, page);
+  /* The keys go on in the view the clerk asked for: left where they were,
+   * hidden with the view before, GTK gives them to the first button of
+   * the window, New Program, which Enter would then press. */
+  if (g_strcmp0 (page, "programs") == 0)
+    kk_program_list_focus_rows (self->program_list);
+  else
+    gtk_widget_child_focus (adw_view_stack_get_visible_child (self->view_stack),
+                            GTK_DIR_TAB_FORWARD);
 }
 
 /* ------------------------------------------------------------------------ */
