@@ -219,6 +219,28 @@ kk_accessible_follow_expander_row (AdwExpanderRow *row)
   kk_expander_row_update_state (row);
 }
 
+/**
+ * kk_accessible_name_by_content:
+ * @button: a button showing an AdwButtonContent
+ *
+ * Names @button by the label of its content without its access key, which
+ * the Japanese label shows in parentheses: "成果指標を追加(K)" is said
+ * "成果指標を追加".
+ */
+void
+kk_accessible_name_by_content (GtkButton *button)
+{
+  GtkWidget *content;
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (GTK_IS_BUTTON (button));
+  content = gtk_button_get_child (button);
+  g_return_if_fail (ADW_IS_BUTTON_CONTENT (content));
+
+  name = kk_accessible_strip_mnemonic (adw_button_content_get_label (ADW_BUTTON_CONTENT (content)));
+  kk_accessible_set_name (GTK_WIDGET (button), name);
+}
+
 static void
 kk_window_added (GListModel *windows,
                  guint       position,

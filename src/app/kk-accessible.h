@@ -21,5 +21,6 @@ void  kk_accessible_name_drop_down (GtkDropDown *drop_down,
 void  kk_accessible_name_combo_row (AdwComboRow *combo_row);
 void  kk_accessible_follow_expander_row (AdwExpanderRow *row);
 void  kk_accessible_tell_entry_row_focus (AdwEntryRow *row);
+void  kk_accessible_name_by_content (GtkButton *button);
 
 G_END_DECLS

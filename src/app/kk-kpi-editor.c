@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "kk-accessible.h"
 #include "kk-kpi-editor.h"
 #include "kk-kpi-row.h"
 
@@ -233,6 +234,7 @@ static void
 kk_kpi_editor_init (KkKpiEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  kk_accessible_name_by_content (GTK_BUTTON (self->add_kpi_button));
   gtk_widget_set_sensitive (self->add_kpi_button, FALSE);
 }
 
