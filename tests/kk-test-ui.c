@@ -650,6 +650,49 @@ assert_unique_keys_of_level (GMenuModel *menu,
     }
 }
 
+static void
+kk_test_collect_label_access_keys (GtkWidget  *widget,
+                                   GHashTable *keys)
+{
+  /* A menu's keys act only while it is open: kk_test_assert_unique_access_keys()
+   * checks them by menu. */
+  if (GTK_IS_POPOVER (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && gtk_label_get_use_underline (GTK_LABEL (widget)) &&
+      gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)) != GDK_KEY_VoidSymbol)
+    {
+      guint key = gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)));
+      const char *text = gtk_label_get_label (GTK_LABEL (widget));
+      const char *other = g_hash_table_lookup (keys, GUINT_TO_POINTER (key));
+
+      /* Each KPI row has the same fields: one label a key, wherever it repeats. */
+      if (other != NULL && g_strcmp0 (other, text) != 0)
+        g_error ("“%s” and “%s” have the same access key", other, text);
+      g_hash_table_insert (keys, GUINT_TO_POINTER (key), (gpointer)text);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    kk_test_collect_label_access_keys (child, keys);
+}
+
+/**
+ * kk_test_assert_unique_label_access_keys:
+ *
+ * Fails the test when two labels below @widget, menus left out, have the
+ * same access key; a label that repeats with the same text has its key
+ * once.
+ *
+ * Returns: how many access keys there are
+ */
+guint
+kk_test_assert_unique_label_access_keys (GtkWidget *widget)
+{
+  g_autoptr(GHashTable) keys = g_hash_table_new (NULL, NULL);
+
+  kk_test_collect_label_access_keys (widget, keys);
+  return g_hash_table_size (keys);
+}
+
 /**
  * kk_test_assert_unique_access_keys:
  *

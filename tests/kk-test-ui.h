@@ -46,6 +46,7 @@ void              kk_test_save            (KkWindow         *window);
 void              kk_test_wait_saved      (KkWindow         *window);
 void              kk_test_rename_first_program (KkPlan     *plan,
                                                 const char *name);
+guint             kk_test_assert_unique_label_access_keys (GtkWidget *widget);
 void              kk_test_assert_unique_access_keys (GMenuModel *menu);
 gboolean          kk_test_press_key       (GtkWindow        *window,
                                            guint             keyval,

@@ -618,34 +618,10 @@ test_every_control_has_a_name (Fixture       *fixture,
 /* Access keys                                                              */
 
 static void
-collect_access_keys (GtkWidget  *widget,
-                     GHashTable *keys)
-{
-  if (GTK_IS_LABEL (widget) && gtk_label_get_use_underline (GTK_LABEL (widget)) &&
-      gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)) != GDK_KEY_VoidSymbol)
-    {
-      guint key = gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)));
-      const char *text = gtk_label_get_label (GTK_LABEL (widget));
-      const char *other = g_hash_table_lookup (keys, GUINT_TO_POINTER (key));
-
-      /* Each KPI row has the same fields: one label a key, wherever it repeats. */
-      if (other != NULL && g_strcmp0 (other, text) != 0)
-        g_error ("“%s” and “%s” have the same access key", other, text);
-      g_hash_table_insert (keys, GUINT_TO_POINTER (key), (gpointer)text);
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_access_keys (child, keys);
-}
-
-static void
 assert_access_keys_unique (Fixture *fixture)
 {
-  g_autoptr(GHashTable) keys = g_hash_table_new (NULL, NULL);
-
   expand_every_kpi (fixture);
-  collect_access_keys (GTK_WIDGET (fixture->editor), keys);
-  g_assert_cmpuint (g_hash_table_size (keys), >=, 15);
+  g_assert_cmpuint (kk_test_assert_unique_label_access_keys (GTK_WIDGET (fixture->editor)), >=, 15);
 }
 
 static void

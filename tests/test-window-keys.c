@@ -432,6 +432,27 @@ test_menu_access_keys_are_unique (void)
   kk_test_run_in_locale ("ja_JP.UTF-8", check_menu_access_keys_in_japanese);
 }
 
+/* With a program open, the header bar, its bars and the editor beside
+ * share the window's access keys: none is had twice. */
+static void
+check_window_access_keys (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkWindow *window = kk_test_open_window (app, plan);
+
+  open_budget_of_13 (window);
+  g_assert_cmpuint (kk_test_assert_unique_label_access_keys (GTK_WIDGET (window)), >=, 15);
+  gtk_window_destroy (GTK_WINDOW (window));
+  kk_test_run_until_idle ();
+}
+
+static void
+test_window_access_keys_are_unique (void)
+{
+  check_window_access_keys ();
+  kk_test_run_in_locale ("ja_JP.UTF-8", check_window_access_keys);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -448,6 +469,8 @@ main (int   argc,
   g_test_add_func ("/window-keys/shortcuts-window-lists-every-key",
                    test_shortcuts_window_lists_every_key);
   g_test_add_func ("/window-keys/menu-access-keys-are-unique", test_menu_access_keys_are_unique);
+  g_test_add_func ("/window-keys/window-access-keys-are-unique",
+                   test_window_access_keys_are_unique);
   g_test_add_func ("/window-keys/actions-follow-the-state", test_actions_follow_the_state);
 
   status = g_test_run ();
