@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "kk-application.h"
+#include "kk-format.h"
 #include "kk-plan-file.h"
 #include "kk-program-list.h"
 #include "kk-test-files.h"
@@ -323,6 +324,45 @@ test_long_file_name_in_tooltip (void)
   kk_test_remove_tree (dir);
 }
 
+/* A program cut to almost nothing shows its whole decrease, as large as
+ * its budget was, beside the editor as in the full list. */
+static void
+check_largest_decrease_whole (void)
+{
+  g_autoptr(KkPlan) plan = kk_plan_load_default ();
+  KkProgram *program = kk_plan_find_program (plan, 13);
+  KkProgramList *list;
+  GtkColumnView *view;
+  KkWindow *window = open_list (plan, &list, &view);
+  g_autofree char *decrease = NULL;
+
+  kk_plan_edit (plan, program, "budget", (gint64) 1);
+  decrease = kk_format_thousand_yen (kk_program_get_difference (program));
+  g_assert_true (g_str_has_prefix (decrease, "▲"));
+  for (guint beside_editor = 0; beside_editor < 2; beside_editor++)
+    {
+      GtkWidget *cell;
+      g_autoptr(PangoLayout) layout = NULL;
+      int needed;
+
+      kk_program_list_set_beside_editor (list, beside_editor);
+      kk_test_run_until_idle ();
+      cell = kk_test_find_label (GTK_WIDGET (view), decrease);
+      g_assert_nonnull (cell);
+      layout = gtk_widget_create_pango_layout (cell, decrease);
+      pango_layout_get_pixel_size (layout, &needed, NULL);
+      g_assert_cmpint (needed, <=, gtk_widget_get_width (cell));
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_largest_decrease_whole (void)
+{
+  kk_test_run_in_locale ("C.UTF-8", check_largest_decrease_whole);
+  kk_test_run_in_locale ("ja_JP.UTF-8", check_largest_decrease_whole);
+}
+
 /* A column hidden beside the editor comes back at the width the clerk
  * dragged it to, and hiding it is no drag to keep. */
 static void
@@ -372,6 +412,7 @@ main (int   argc,
   g_test_add_func ("/layout/narrow-window", test_narrow_window);
   g_test_add_func ("/layout/narrow-window-with-editor", test_narrow_window_with_editor);
   g_test_add_func ("/layout/long-file-name-in-tooltip", test_long_file_name_in_tooltip);
+  g_test_add_func ("/layout/largest-decrease-whole", test_largest_decrease_whole);
 
   status = g_test_run ();
   g_object_unref (app);

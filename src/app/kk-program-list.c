@@ -193,7 +193,8 @@ kk_cell_division (KkProgram *program)
 }
 
 /* The samples of plan data are Japanese in every language; the status and
- * the review state are the interface's words, 確認待ち the review's longest. */
+ * the review state are the interface's words, 確認待ち the review's longest.
+ * A change can be as large as a budget: a program cut to nothing. */
 static const KkColumn kk_columns[] = {
   { "number", N_("No."), 1.0, "000", kk_cell_number, NULL, NULL, FALSE, "number", NULL },
   { "name", N_("Program"), 0.0, NULL, kk_cell_name, NULL, NULL, FALSE, "name", NULL },
@@ -203,7 +204,7 @@ static const KkColumn kk_columns[] = {
   { "budget", N_("Budget"), 1.0, "000,000", kk_cell_budget, NULL, NULL, TRUE, "budget", NULL },
   { "previous-budget", N_("Last Year"), 1.0, "000,000", kk_cell_previous_budget, NULL, NULL, TRUE,
     "previous-budget", NULL },
-  { "difference", N_("Change"), 1.0, "▲ 00,000", kk_cell_difference, NULL, NULL, TRUE, "difference", NULL },
+  { "difference", N_("Change"), 1.0, "▲ 000,000", kk_cell_difference, NULL, NULL, TRUE, "difference", NULL },
   { "status", N_("Status"), 0.0, N_("Continuing"), kk_cell_status, NULL, NULL, FALSE, "status", NULL },
   { "review-state", N_("Review"), 0.0, N_("Pending"), kk_cell_review_state, NULL, NULL, FALSE,
     "review-state", NULL },
