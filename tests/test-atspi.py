@@ -457,6 +457,17 @@ def test_divisions(application):
        'each preview button says its division', '\n'.join(buttons))
 
 
+def test_charts(application):
+    show_view(application, 'Charts')
+    click(application, pyatspi.ROLE_PUSH_BUTTON, 'Show as Table')
+    table = wait_for(lambda: find(application, pyatspi.ROLE_LIST, 'Figures of the chart'),
+                     'the table of the chart')
+    rows = wait_for(lambda: objects(table, pyatspi.ROLE_TABLE_ROW), 'the rows of the table')
+    ok(all(unspeakable(row) is None and ', ' in row.name for row in rows),
+       "a row of a chart's table is said as its cells",
+       '\n'.join(repr(row.name) for row in rows))
+
+
 def find_dialog(application):
     """The dialog the application shows, or None."""
     for i in range(application.childCount):
@@ -508,8 +519,9 @@ def main():
         test_editor(application)
         test_figures(application)
         test_divisions(application)
-        # The list and the editor stay in the tree behind the division view.
-        check_names(application, 'the list, the editor and the divisions')
+        test_charts(application)
+        # The list and the editor stay in the tree behind the other views.
+        check_names(application, 'the list, the editor, the divisions and the charts')
         test_name_dialog(application)
         test_unsaved_changes_dialog(application)
     except TimeoutError as error:

@@ -149,6 +149,10 @@ kk_accessible_name_buttons (GtkWidget *widget)
       g_autofree char *name = kk_accessible_strip_mnemonic (label);
 
       kk_accessible_set_name (widget, name);
+      /* A menu button's button inside, which takes the focus, is said as
+       * the label shows: "書き出し(E)". */
+      if (GTK_IS_MENU_BUTTON (widget))
+        kk_accessible_set_name (gtk_widget_get_first_child (widget), name);
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
@@ -239,6 +243,27 @@ kk_accessible_name_by_content (GtkButton *button)
 
   name = kk_accessible_strip_mnemonic (adw_button_content_get_label (ADW_BUTTON_CONTENT (content)));
   kk_accessible_set_name (GTK_WIDGET (button), name);
+}
+
+/**
+ * kk_accessible_name_column_view:
+ * @name: what the rows are: "Programs"
+ *
+ * Names the row of column titles of @column_view and its list of rows,
+ * which GTK names by their types, "GtkListItemWidget" and
+ * "GtkColumnListView".
+ */
+void
+kk_accessible_name_column_view (GtkColumnView *column_view,
+                                const char    *name)
+{
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (column_view));
+  g_return_if_fail (name != NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    kk_accessible_set_name (child, GTK_IS_LIST_VIEW (child) ? name : _("Column titles"));
 }
 
 static void

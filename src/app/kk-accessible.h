@@ -22,5 +22,7 @@ void  kk_accessible_name_combo_row (AdwComboRow *combo_row);
 void  kk_accessible_follow_expander_row (AdwExpanderRow *row);
 void  kk_accessible_tell_entry_row_focus (AdwEntryRow *row);
 void  kk_accessible_name_by_content (GtkButton *button);
+void  kk_accessible_name_column_view (GtkColumnView *column_view,
+                                      const char    *name);
 
 G_END_DECLS

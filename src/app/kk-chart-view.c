@@ -210,15 +210,39 @@ kk_table_cell_setup (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, label);
 }
 
+/* A row of the table is said as its cells, "令和5年度, 120, 128.6%", not as
+ * GTK names it, "GtkListItemWidget": the row holds the cell that holds
+ * @label. */
+static void
+kk_table_row_name (GtkWidget     *label,
+                   GtkStringList *row)
+{
+  GtkWidget *cell = gtk_widget_get_parent (label);
+  GtkWidget *row_widget = cell != NULL ? gtk_widget_get_parent (cell) : NULL;
+  g_autoptr(GStrvBuilder) cells = g_strv_builder_new ();
+  g_auto(GStrv) texts = NULL;
+  g_autofree char *name = NULL;
+
+  if (row_widget == NULL)
+    return;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (row)); i++)
+    g_strv_builder_add (cells, gtk_string_list_get_string (row, i));
+  texts = g_strv_builder_end (cells);
+  name = g_strjoinv (", ", texts);
+  kk_accessible_set_name (row_widget, name);
+}
+
 static void
 kk_table_cell_bind (GtkSignalListItemFactory *factory,
                     GtkListItem              *item,
                     gpointer                  column)
 {
   GtkStringList *row = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
-                      gtk_string_list_get_string (row, GPOINTER_TO_UINT (column)));
+  gtk_label_set_text (GTK_LABEL (label), gtk_string_list_get_string (row, GPOINTER_TO_UINT (column)));
+  if (GPOINTER_TO_UINT (column) == 0)
+    kk_table_row_name (label, row);
 }
 
 static void
@@ -620,6 +644,7 @@ kk_chart_view_init (KkChartView *self)
   kk_accessible_name_drop_down (self->kind_drop_down, _("Chart"));
   kk_accessible_name_drop_down (self->kpi_drop_down, _("KPI"));
   kk_accessible_name_buttons (GTK_WIDGET (self));
+  kk_accessible_name_column_view (self->table_view, _("Figures of the chart"));
   kk_tooltip_fit (GTK_WIDGET (self));
 }
 
