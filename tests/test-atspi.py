@@ -9,7 +9,7 @@
 # expander row, nor to give a control the focus: GrabFocus answers "not
 # supported"), the registry daemon presses them with XTest, as a keyboard
 # would.
-# It runs under dbus-run-session and xvfb-run (tests/meson.build); the
+# It runs under tests/with-xvfb and dbus-run-session (tests/meson.build); the
 # accessibility bus is started by D-Bus activation when first asked for.
 #
 # Debian's python3-pyatspi is installed for /usr/bin/python3, hence the

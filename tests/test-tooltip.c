@@ -31,19 +31,6 @@ is_viewable (gpointer native)
          attributes.map_state == IsViewable;
 }
 
-/* A window of the plan, above any other on the display: xvfb-run -a may
- * give two tests started at once the same display. */
-static KkWindow *
-open_window (KkPlan *plan)
-{
-  KkWindow *window = kk_test_open_window (app, plan);
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-
-  XRaiseWindow (gdk_x11_display_get_xdisplay (gdk_surface_get_display (surface)),
-                gdk_x11_surface_get_xid (surface));
-  return window;
-}
-
 /* Moves the pointer to the middle of @widget, @dx to the right of it. */
 static void
 move_pointer_to (GtkWidget *widget,
@@ -125,12 +112,12 @@ test_none_at_start_over_the_list (void)
   for (guint i = 0; i < 20; i++)
     g_string_append (name, "とても長い事業名");
   kk_test_rename_first_program (plan, name->str);
-  window = open_window (plan);
+  window = kk_test_open_window (app, plan);
   move_pointer_to (first_name_cell (window, name->str), 0);
   gtk_window_destroy (GTK_WINDOW (window));
   kk_test_run_until_idle ();
 
-  window = open_window (plan);
+  window = kk_test_open_window (app, plan);
   cell = first_name_cell (window, name->str);
   g_assert_false (query_tooltip (cell));
 
@@ -147,7 +134,7 @@ static void
 test_none_over_an_open_drop_down (void)
 {
   g_autoptr(KkPlan) plan = kk_plan_load_default ();
-  KkWindow *window = open_window (plan);
+  KkWindow *window = kk_test_open_window (app, plan);
   GtkWidget *drop_down = kk_test_find_type (GTK_WIDGET (kk_window_get_program_list (window)),
                                             GTK_TYPE_DROP_DOWN);
   GtkWidget *button = kk_test_find_type (drop_down, GTK_TYPE_TOGGLE_BUTTON);
