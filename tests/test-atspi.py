@@ -273,7 +273,7 @@ class Focus:
 
     A control that takes the focus says so with its focused state. An
     AdwEntryRow does not unless given kk_accessible_tell_entry_row_focus()
-    (the program editor's are not): the GtkText inside it, which has the
+    (every KkField's is): the GtkText inside it, which has the
     focus, is not in the tree, and GTK 4.8 tells the change to that text's
     parent only (gtk_accessible_platform_changed), an AdwGizmo that is
     never focused. Its event, sent when the row gains and when it loses
@@ -337,6 +337,28 @@ class Focus:
             if found(position):
                 return position
         raise TimeoutError('pressed Tab %d times to reach %s' % (limit, what))
+
+
+def test_editor_focus(application):
+    """A keyboard user goes through the program's fields with Tab: each
+    says its label when it gets the focus, the one-line fields too (the
+    issue found the budget, name and previous-year fields silent)."""
+    focus = Focus()
+    heard = []
+    for _ in range(150):
+        heard.append(focus.tab())
+        if (heard[-1].name or '').startswith('Activities'):
+            break
+    fields = {label: [a for a in heard
+                      if a.getRole() == pyatspi.ROLE_TEXT and (a.name or '').startswith(label)]
+              for label in EDITOR_FIELDS}
+    ok(all(fields[label] and all(focus.said_focused(a) for a in fields[label])
+           for label in EDITOR_FIELDS),
+       "each of the program's fields says its label when it gets the focus",
+       '\n'.join('%s: %s' % (label, ', '.join('%r%s' % (a.name, '' if focus.said_focused(a)
+                                                          else ' (no focus event)')
+                                               for a in fields[label]) or 'not reached')
+                  for label in EDITOR_FIELDS))
 
 
 def figure_rows(kpi_row):
@@ -517,6 +539,7 @@ def main():
         application = find_application(process)
         test_list(application)
         test_editor(application)
+        test_editor_focus(application)
         test_figures(application)
         test_divisions(application)
         test_charts(application)

@@ -437,7 +437,8 @@ kk_field_watch_widget (KkField *self)
   gtk_widget_add_controller (self->widget, keys);
 }
 
-/* A screen reader names the field by its label wherever the focus is in it. */
+/* A screen reader names the field by its label wherever the focus is in
+ * it, and hears when an entry row's text takes the focus. */
 static void
 kk_field_name_widget (KkField *self)
 {
@@ -447,6 +448,8 @@ kk_field_name_widget (KkField *self)
   kk_accessible_set_name (self->widget, self->label);
   if (delegate != NULL)
     kk_accessible_set_name (GTK_WIDGET (delegate), self->label);
+  if (ADW_IS_ENTRY_ROW (self->widget))
+    kk_accessible_tell_entry_row_focus (ADW_ENTRY_ROW (self->widget));
 }
 
 /* ------------------------------------------------------------------------ */

@@ -403,7 +403,6 @@ kk_kpi_row_add_field (KkKpiRow    *self,
   g_signal_connect_object (field, "notify::error", G_CALLBACK (kk_kpi_row_show_errors), self,
                            G_CONNECT_SWAPPED);
   kk_field_set_target (field, self->plan, self->kpi);
-  kk_accessible_tell_entry_row_focus (row);
   return field;
 }
 
