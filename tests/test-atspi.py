@@ -349,6 +349,10 @@ def test_editor_focus(application):
         heard.append(focus.tab())
         if (heard[-1].name or '').startswith('Activities'):
             break
+    divisions = [a for a in heard if (a.name or '').startswith('Divisions in charge')]
+    ok(len(divisions) == 1 and divisions[0].getState().contains(pyatspi.STATE_EXPANDABLE),
+       'the divisions in charge of the sheet say that they can be expanded',
+       '\n'.join('%s %r' % (a.getRoleName(), a.name) for a in divisions))
     fields = {label: [a for a in heard
                       if a.getRole() == pyatspi.ROLE_TEXT and (a.name or '').startswith(label)]
               for label in EDITOR_FIELDS}

@@ -429,6 +429,7 @@ kk_program_editor_name_rows (KkProgramEditor *self)
       if (ADW_IS_COMBO_ROW (rows[i]))
         kk_accessible_name_combo_row (ADW_COMBO_ROW (rows[i]));
     }
+  kk_accessible_follow_expander_row (self->divisions_row);
 }
 
 static void
