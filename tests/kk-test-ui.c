@@ -367,6 +367,27 @@ kk_test_find_type (GtkWidget *widget,
   return NULL;
 }
 
+/* The first button or menu item below @widget acting with @action. */
+GtkWidget *
+kk_test_find_actionable (GtkWidget  *widget,
+                         const char *action)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = kk_test_find_actionable (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The first toplevel of @type, transient for @parent unless it is %NULL. */
 GtkWindow *
 kk_test_find_toplevel (GType      type,

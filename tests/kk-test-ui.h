@@ -33,6 +33,8 @@ GtkWidget        *kk_test_find_named      (GtkWidget        *widget,
                                            const char       *name);
 GtkWidget        *kk_test_find_type       (GtkWidget        *widget,
                                            GType             type);
+GtkWidget        *kk_test_find_actionable (GtkWidget        *widget,
+                                           const char       *action);
 GtkWindow        *kk_test_find_toplevel   (GType             type,
                                            GtkWindow        *parent);
 KkWindow         *kk_test_open_window     (KkApplication    *app,

@@ -148,24 +148,6 @@ test_filters_say_their_choice (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static GtkWidget *
-find_button_for_action (GtkWidget  *widget,
-                        const char *action)
-{
-  if (GTK_IS_ACTIONABLE (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_for_action (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Names are said as words, without the underscore of their access key. */
 static void
 test_buttons_say_clean_names (void)
@@ -181,7 +163,7 @@ test_buttons_say_clean_names (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
     {
-      GtkWidget *button = find_button_for_action (GTK_WIDGET (window), buttons[i].action);
+      GtkWidget *button = kk_test_find_actionable (GTK_WIDGET (window), buttons[i].action);
 
       g_assert_nonnull (button);
       gtk_test_accessible_assert_role (button, GTK_ACCESSIBLE_ROLE_BUTTON);
@@ -211,7 +193,7 @@ test_division_buttons_say_their_division (void)
 
       g_assert_nonnull (group);
       group = gtk_widget_get_ancestor (group, ADW_TYPE_PREFERENCES_GROUP);
-      button = find_button_for_action (group, "win.preview-division");
+      button = kk_test_find_actionable (group, "win.preview-division");
       g_assert_nonnull (button);
       gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL, name);
       n_buttons++;

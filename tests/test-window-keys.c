@@ -271,25 +271,6 @@ test_shortcuts_window_lists_every_key (void)
   kk_test_run_until_idle ();
 }
 
-/* The first button or menu item below @widget acting with @action. */
-static GtkWidget *
-find_actionable (GtkWidget  *widget,
-                 const char *action)
-{
-  if (GTK_IS_ACTIONABLE (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_actionable (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 assert_sensitive (GtkWidget  *widget,
                   const char *what,
@@ -307,7 +288,7 @@ assert_can (KkWindow   *window,
             const char *action,
             gboolean    can)
 {
-  assert_sensitive (find_actionable (GTK_WIDGET (window), action), action, can);
+  assert_sensitive (kk_test_find_actionable (GTK_WIDGET (window), action), action, can);
 }
 
 /* The main menu's item labelled @label, as the open menu shows it. */
@@ -332,7 +313,7 @@ test_actions_follow_the_state (void)
 {
   g_autoptr(KkPlan) plan = kk_plan_load_default ();
   KkWindow *window = kk_test_open_window (app, plan);
-  GtkWidget *save = find_actionable (GTK_WIDGET (window), "win.save");
+  GtkWidget *save = kk_test_find_actionable (GTK_WIDGET (window), "win.save");
 
   assert_can (window, "win.undo", FALSE);
   assert_can (window, "win.redo", FALSE);
